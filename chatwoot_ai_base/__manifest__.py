@@ -1,0 +1,30 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "ChatwootAI Base",
+    "summary": "Chatwoot inbox mirrored in Odoo, with the AI customer agent's foundation",
+    "version": "19.0.1.0.0",
+    "category": "Marketing",
+    "website": "https://github.com/chatwoot-ai/chatwoot-ai-odoo",
+    "author": "ChatwootAI",
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "application": True,
+    "installable": True,
+    "depends": ["mail", "contacts", "product", "sale", "utm", "queue_job"],
+    "external_dependencies": {"python": ["requests"]},
+    "data": [
+        "security/chatwoot_ai_security.xml",
+        "security/ir.model.access.csv",
+        "security/chatwoot_ai_rules.xml",
+        "data/queue_job_channel_data.xml",
+        "views/chatwoot_account_views.xml",
+        "views/chatwoot_inbox_views.xml",
+        "views/chatwoot_message_views.xml",
+        "views/chatwoot_conversation_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_views.xml",
+        "views/chatwoot_ai_menus.xml",
+    ],
+    "demo": ["demo/chatwoot_ai_demo.xml"],
+}

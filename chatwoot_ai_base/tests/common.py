@@ -1,0 +1,108 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Shared fixtures: one user per ChatwootAI level, and menu/action checks every addon reuses."""
+
+import polib
+
+from odoo.tests import TransactionCase, new_test_user
+from odoo.tools.misc import file_path
+from odoo.tools.safe_eval import safe_eval
+from odoo.tools.translate import TranslationModuleReader
+
+USER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_user"
+MARKETER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_marketer"
+MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
+
+
+class ChatwootAICase(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.employee = new_test_user(cls.env, login="cw_employee", groups="base.group_user")
+        cls.agent = new_test_user(cls.env, login="cw_agent", groups=f"base.group_user,{USER_GROUP}")
+        cls.marketer = new_test_user(
+            cls.env, login="cw_marketer", groups=f"base.group_user,{MARKETER_GROUP}"
+        )
+        cls.manager = new_test_user(
+            cls.env, login="cw_manager", groups=f"base.group_user,{MANAGER_GROUP}"
+        )
+        cls.account = cls.env["chatwoot.account"].create(
+            {
+                "name": "Loja Teste",
+                "base_url": "https://chat.example.com",
+                "chatwoot_account_id": 1,
+                "api_access_token": "token-xyz",
+                "webhook_secret": "s3cr3t",
+            }
+        )
+        cls.inbox = cls.env["chatwoot.inbox"].create(
+            {
+                "account_id": cls.account.id,
+                "chatwoot_inbox_id": 10,
+                "name": "WhatsApp Loja",
+                "channel_type": "Channel::Whatsapp",
+            }
+        )
+        cls.customer = cls.env["res.partner"].create(
+            {"name": "Ana Souza", "phone": "+5511987654321", "email": "ana@example.com"}
+        )
+        cls.conversation = cls.env["chatwoot.conversation"].create(
+            {
+                "account_id": cls.account.id,
+                "inbox_id": cls.inbox.id,
+                "display_id": 101,
+                "channel_type": "Channel::Whatsapp",
+                "partner_id": cls.customer.id,
+            }
+        )
+        cls.env["chatwoot.message"].create(
+            {
+                "account_id": cls.account.id,
+                "conversation_id": cls.conversation.id,
+                "partner_id": cls.customer.id,
+                "chatwoot_message_id": 5001,
+                "content": "Olá! Vocês têm o batom vermelho? 💄",
+            }
+        )
+
+    def menus_of(self, module):
+        """The menu items that `module` declares."""
+        data = self.env["ir.model.data"].search(
+            [("module", "=", module), ("model", "=", "ir.ui.menu")]
+        )
+        return self.env["ir.ui.menu"].browse(data.mapped("res_id"))
+
+    def visible_menus(self, user, menus):
+        """The menus `user` can reach: the menu and every ancestor must be visible."""
+        visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+
+        def reachable(menu):
+            while menu:
+                if menu.id not in visible:
+                    return False
+                menu = menu.parent_id
+            return True
+
+        return menus.filtered(reachable)
+
+    def assert_actions_open(self, user, menus):
+        """Every window action behind `menus` renders its views and reads data as `user`."""
+        for menu in menus.filtered("action"):
+            action = menu.action
+            if action._name != "ir.actions.act_window":
+                continue
+            model = self.env[action.res_model].with_user(user)
+            view_types = [mode.strip() for mode in action.view_mode.split(",")]
+            views = model.get_views([(False, view_type) for view_type in view_types])
+            self.assertEqual(set(views["views"]), set(view_types), menu.complete_name)
+            model.search_read(safe_eval(action.domain or "[]"), limit=5)
+
+    def assert_translations_complete(self, module, lang="pt_BR"):
+        """Every term the module shows in the UI has a translation in i18n/<lang>.po."""
+        reader = TranslationModuleReader(self.env.cr, modules=[module])
+        terms = {row[4] for row in reader if row[4]}
+        catalog = polib.pofile(file_path(f"{module}/i18n/{lang}.po"))
+        translated = {entry.msgid for entry in catalog if entry.msgstr and not entry.obsolete}
+        missing = sorted(terms - translated)
+        self.assertFalse(missing, f"{module}: {len(missing)} term(s) without {lang} translation")

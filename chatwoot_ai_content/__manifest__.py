@@ -1,0 +1,19 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "ChatwootAI Content",
+    "summary": "AI content crew: product descriptions, promotions and a publishing calendar",
+    "version": "19.0.1.0.0",
+    "category": "Marketing",
+    "website": "https://github.com/chatwoot-ai/chatwoot-ai-odoo",
+    "author": "ChatwootAI",
+    "license": "LGPL-3",
+    "development_status": "Beta",
+    "installable": True,
+    "depends": ["chatwoot_ai_social"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/chatwoot_ai_content_menus.xml",
+    ],
+    "demo": [],
+}
