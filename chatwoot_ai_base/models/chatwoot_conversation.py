@@ -1,5 +1,7 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import psycopg2
+
 from odoo import api, fields, models
 
 from ..chatwoot.constants import CHANNEL_TYPES, CONVERSATION_PRIORITIES, CONVERSATION_STATUSES
@@ -42,6 +44,10 @@ class ChatwootConversation(models.Model):
     resolution_seconds = fields.Integer(
         compute="_compute_service_times", store=True, aggregator="avg"
     )
+    chatwoot_updated_at = fields.Float(
+        help="Chatwoot's updated_at (Unix seconds) of the newest state applied: older events "
+        "arriving late never overwrite newer state."
+    )
     message_ids = fields.One2many("chatwoot.message", "conversation_id", string="Messages")
     message_count = fields.Integer(compute="_compute_message_count")
 
@@ -76,3 +82,69 @@ class ChatwootConversation(models.Model):
         )
         for conversation in self:
             conversation.message_count = counts.get(conversation, 0)
+
+    # ------------------------------------------------------------------ Chatwoot sync
+    @api.model
+    def _upsert_from_chatwoot(self, account, data, contact):
+        """Create or update the conversation described by a parsed payload.
+
+        Events arrive in any order: fields a payload lacks are left alone, and the status
+        of an older payload never replaces the status of a newer one.
+        """
+        conversation = self.search(
+            [("account_id", "=", account.id), ("display_id", "=", data["display_id"])], limit=1
+        )
+        partner = conversation.partner_id
+        if contact and not partner:
+            partner = self.env["chatwoot.contact"]._match_partner(
+                account, contact, data["channel_type"], data["source_id"]
+            )
+        values = self._values_from_chatwoot(account, data, conversation)
+        if partner and not conversation.partner_id:
+            values["partner_id"] = partner.id
+        if conversation:
+            conversation.write(values)
+            return conversation
+        values.update(account_id=account.id, display_id=data["display_id"])
+        try:
+            with self.env.cr.savepoint():
+                return self.create(values)
+        except psycopg2.IntegrityError:
+            # Another worker created it meanwhile: update theirs.
+            return self._upsert_from_chatwoot(account, data, contact)
+
+    def _values_from_chatwoot(self, account, data, conversation):
+        values = {}
+        inbox = self.env["chatwoot.inbox"]._find_or_create(
+            account, data["inbox_id"], data["channel_type"]
+        )
+        if inbox and not conversation.inbox_id:
+            values["inbox_id"] = inbox.id
+        for field in ("channel_type", "created_at", "first_reply_at"):
+            if data[field] and not conversation[field]:
+                values[field] = data[field]
+        if data["last_activity_at"] and (
+            not conversation.last_activity_at
+            or data["last_activity_at"] > conversation.last_activity_at
+        ):
+            values["last_activity_at"] = data["last_activity_at"]
+        newest = conversation.chatwoot_updated_at
+        if data["updated_at"] is None or not newest or data["updated_at"] >= newest:
+            values.update(self._state_values(data))
+        return values
+
+    def _state_values(self, data):
+        values = {
+            "priority": data["priority"]
+            if data["priority"] in dict(CONVERSATION_PRIORITIES)
+            else "none",
+            "labels": data["labels"],
+            "assignee_name": data["assignee_name"],
+        }
+        if data["status"]:
+            values["status"] = data["status"]
+            if data["status"] == "resolved":
+                values["resolved_at"] = data["last_activity_at"] or fields.Datetime.now()
+        if data["updated_at"]:
+            values["chatwoot_updated_at"] = data["updated_at"]
+        return values

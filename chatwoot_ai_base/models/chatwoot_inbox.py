@@ -1,6 +1,6 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..chatwoot.constants import CHANNEL_TYPES
 
@@ -22,3 +22,25 @@ class ChatwootInbox(models.Model):
         "UNIQUE(account_id, chatwoot_inbox_id)",
         "This Chatwoot inbox already exists for the account.",
     )
+
+    @api.model
+    def _find_or_create(self, account, chatwoot_inbox_id, channel_type):
+        """The account's inbox with that Chatwoot id, created on first sight."""
+        if not chatwoot_inbox_id:
+            return self.browse()
+        inbox = self.with_context(active_test=False).search(
+            [("account_id", "=", account.id), ("chatwoot_inbox_id", "=", int(chatwoot_inbox_id))],
+            limit=1,
+        )
+        if inbox:
+            return inbox
+        return self.create(
+            {
+                "account_id": account.id,
+                "chatwoot_inbox_id": int(chatwoot_inbox_id),
+                "name": self.env._("Inbox %s", chatwoot_inbox_id),
+                "channel_type": channel_type
+                if channel_type in dict(CHANNEL_TYPES)
+                else "Channel::Api",
+            }
+        )

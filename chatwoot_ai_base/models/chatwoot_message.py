@@ -1,6 +1,6 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..chatwoot.constants import MESSAGE_STATUSES, MESSAGE_TYPES, SENDER_TYPES
 
@@ -33,3 +33,50 @@ class ChatwootMessage(models.Model):
         "UNIQUE(account_id, chatwoot_message_id)",
         "This Chatwoot message already exists for the account.",
     )
+
+    @api.model
+    def _upsert_from_chatwoot(self, conversation, data):
+        """Store a parsed message once per account; later versions update the content."""
+        message = self.search(
+            [
+                ("account_id", "=", conversation.account_id.id),
+                ("chatwoot_message_id", "=", data["chatwoot_message_id"]),
+            ],
+            limit=1,
+        )
+        values = {
+            "conversation_id": conversation.id,
+            "partner_id": conversation.partner_id.id,
+            "content": data["content"],
+            "message_type": data["message_type"],
+            "private": data["private"],
+            "sender_type": data["sender_type"],
+            "sender_name": data["sender_name"],
+            "created_at": data["created_at"] or fields.Datetime.now(),
+            "status": data["status"],
+            "attachments": data["attachments"],
+        }
+        if message:
+            message.write(values)
+        else:
+            values.update(
+                account_id=conversation.account_id.id,
+                chatwoot_message_id=data["chatwoot_message_id"],
+            )
+            message = self.create(values)
+        self._update_conversation_timeline(conversation, message)
+        return message
+
+    def _update_conversation_timeline(self, conversation, message):
+        values = {}
+        if not conversation.last_activity_at or message.created_at > conversation.last_activity_at:
+            values["last_activity_at"] = message.created_at
+        is_reply = message.message_type == "outgoing" and not message.private
+        if is_reply and (
+            not conversation.first_reply_at or message.created_at < conversation.first_reply_at
+        ):
+            values["first_reply_at"] = message.created_at
+        if not conversation.created_at or message.created_at < conversation.created_at:
+            values["created_at"] = message.created_at
+        if values:
+            conversation.write(values)

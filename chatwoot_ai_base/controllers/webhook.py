@@ -1,0 +1,104 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import hashlib
+import logging
+import time
+
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from odoo import SUPERUSER_ID, http
+from odoo.http import request
+
+from ..chatwoot.payloads import SUPPORTED_EVENTS, PayloadError, dedupe_key, object_id, parse_body
+from ..chatwoot.signature import verify_signature
+
+_logger = logging.getLogger(__name__)
+
+#: Chatwoot bodies are a few kB; anything this big is not a Chatwoot delivery.
+MAX_BODY_BYTES = 10 * 1024 * 1024
+
+
+class WebhookRejected(Exception):
+    def __init__(self, status, reason):
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+class ChatwootWebhookController(http.Controller):
+    """Receive Chatwoot deliveries: authenticate, store, enqueue, answer — nothing slow."""
+
+    @http.route(
+        "/chatwoot_ai/webhook/<string:token>",
+        type="http",
+        auth="none",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        readonly=False,
+    )
+    def chatwoot_webhook(self, token, **_kwargs):
+        try:
+            status, body = self._receive(token)
+        except WebhookRejected as rejection:
+            status, body = rejection.status, {"error": rejection.reason}
+        except Exception:
+            # Whatever went wrong, Chatwoot gets a retryable answer and the log gets the cause.
+            _logger.exception("Chatwoot webhook could not be stored")
+            request.env.cr.rollback()
+            status, body = 503, {"error": "temporarily unavailable, retry later"}
+        return request.make_json_response(body, status=status)
+
+    def _receive(self, token):
+        env = request.env(user=SUPERUSER_ID)
+        account = env["chatwoot.account"].search([("webhook_token", "=", token)], limit=1)
+        if not account:
+            raise WebhookRejected(404, "unknown webhook")
+        raw = self._read_body()
+        self._authenticate(account, raw)
+        try:
+            payload = parse_body(raw)
+        except PayloadError as error:
+            raise WebhookRejected(400, str(error)) from None
+        delivery_id = request.httprequest.headers.get("X-Chatwoot-Delivery")
+        events = env["chatwoot.webhook.event"]
+        text = raw.decode()
+        if payload["event"] not in SUPPORTED_EVENTS:
+            key = f"{payload['event']}:{hashlib.sha256(raw).hexdigest()[:32]}"
+            events._store_delivery(account, payload["event"], key, text, delivery_id, "ignored")
+            return 202, {"status": "ignored"}
+        try:
+            object_id(payload)
+            key = dedupe_key(payload, raw)
+        except PayloadError as error:
+            raise WebhookRejected(400, str(error)) from None
+        stored = events._store_delivery(account, payload["event"], key, text, delivery_id)
+        return 200, {"status": "stored" if stored else "duplicate"}
+
+    def _read_body(self):
+        length = request.httprequest.content_length
+        if length is not None and length > MAX_BODY_BYTES:
+            raise WebhookRejected(413, "body over 10 MB")
+        request.httprequest.max_content_length = MAX_BODY_BYTES
+        try:
+            raw = request.httprequest.get_data()
+        except RequestEntityTooLarge:
+            raise WebhookRejected(413, "body over 10 MB") from None
+        if len(raw) > MAX_BODY_BYTES:  # a chunked body has no length to check up front
+            raise WebhookRejected(413, "body over 10 MB")
+        return raw
+
+    def _authenticate(self, account, raw):
+        secret = account.webhook_secret
+        if not secret:
+            return  # Chatwoot before 4.11: the unguessable token is the credential.
+        headers = request.httprequest.headers
+        ok, reason = verify_signature(
+            secret,
+            headers.get("X-Chatwoot-Timestamp"),
+            raw,
+            headers.get("X-Chatwoot-Signature"),
+            now=int(time.time()),
+        )
+        if not ok:
+            raise WebhookRejected(401, reason)

@@ -1,0 +1,86 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Concurrent redeliveries through two real database connections store exactly one row."""
+
+import threading
+from contextlib import closing
+
+from odoo import SUPERUSER_ID, api, sql_db
+from odoo.tests import BaseCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestConcurrentDeliveries(BaseCase):
+    """Not a TransactionCase: each connection must commit for the other to see it."""
+
+    def setUp(self):
+        super().setUp()
+        from odoo.tools import config
+
+        self.dbname = (
+            config["db_name"][0] if isinstance(config["db_name"], list) else config["db_name"]
+        )
+        with self.env_cursor() as env:
+            account = env["chatwoot.account"].create(
+                {"name": "Concurrency", "chatwoot_account_id": 99, "base_url": "https://c.example"}
+            )
+            self.account_id = account.id
+        self.addCleanup(self.remove_account)
+
+    def env_cursor(self):
+        outer = self
+
+        class Ctx:
+            def __enter__(self):
+                self.cr = sql_db.db_connect(outer.dbname).cursor()
+                return api.Environment(self.cr, SUPERUSER_ID, {})
+
+            def __exit__(self, exc_type, *_):
+                if exc_type:
+                    self.cr.rollback()
+                else:
+                    self.cr.commit()
+                self.cr.close()
+
+        return Ctx()
+
+    def remove_account(self):
+        with self.env_cursor() as env:
+            events = env["chatwoot.webhook.event"].search([("account_id", "=", self.account_id)])
+            keys = [f"chatwoot_webhook_event:{event_id}:0" for event_id in events.ids]
+            env["queue.job"].search([("identity_key", "in", keys)]).unlink()
+            env["chatwoot.account"].browse(self.account_id).unlink()
+
+    def deliver(self, barrier, results, index, hold):
+        with closing(sql_db.db_connect(self.dbname).cursor()) as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            account = env["chatwoot.account"].browse(self.account_id)
+            barrier.wait()
+            results[index] = env["chatwoot.webhook.event"]._store_delivery(
+                account, "message_created", "message_created:4242", '{"event":"message_created"}'
+            )
+            hold.wait(0.5 if index == 0 else 0)  # keep the first transaction open a moment
+            cr.commit()
+
+    def test_two_connections_store_the_same_delivery_once(self):
+        barrier, hold = threading.Barrier(2), threading.Event()
+        results = [None, None]
+        threads = [
+            threading.Thread(target=self.deliver, args=(barrier, results, i, hold))
+            for i in range(2)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        stored = [result for result in results if result]
+        self.assertEqual(len(stored), 1, results)
+        with self.env_cursor() as env:
+            count = env["chatwoot.webhook.event"].search_count(
+                [("account_id", "=", self.account_id), ("dedupe_key", "=", "message_created:4242")]
+            )
+            jobs = env["queue.job"].search_count(
+                [("identity_key", "=", f"chatwoot_webhook_event:{stored[0]}:0")]
+            )
+        self.assertEqual(count, 1)
+        self.assertEqual(jobs, 1, "one processing job for the one stored delivery")

@@ -1,0 +1,122 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The pure signature and payload code, against Chatwoot's published test vector."""
+
+import doctest
+import json
+import re
+import unittest
+from pathlib import Path
+
+from ..chatwoot import payloads, signature
+from ..chatwoot.payloads import (
+    PayloadError,
+    dedupe_key,
+    parse_body,
+    parse_conversation,
+    parse_message,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "chatwoot"
+
+
+def load_vector():
+    text = (FIXTURES / "signature_test_vector.txt").read_text()
+    lines = text.splitlines()
+    body = lines[lines.index(next(line for line in lines if line.startswith("raw body"))) + 1]
+    return {
+        "secret": re.search(r"secret\s*:\s*(\S+)", text).group(1),
+        "timestamp": re.search(r"X-Chatwoot-Timestamp:\s*(\d+)", text).group(1),
+        "body": body.encode(),
+        "expected": re.search(r"expected X-Chatwoot-Signature:\s*(\S+)", text).group(1),
+        "body_only": re.search(r"HMAC\(secret, raw_body\) = (\S+)", text).group(1),
+    }
+
+
+class TestSignatureVector(unittest.TestCase):
+    def setUp(self):
+        self.vector = load_vector()
+        self.now = int(self.vector["timestamp"]) + 5  # the clock is injected
+
+    def verify(self, header, now=None):
+        v = self.vector
+        return signature.verify_signature(
+            v["secret"], v["timestamp"], v["body"], header, now or self.now
+        )
+
+    def test_vector_signature_is_accepted(self):
+        self.assertEqual(
+            signature.sign(self.vector["secret"], self.vector["timestamp"], self.vector["body"]),
+            self.vector["expected"],
+        )
+        self.assertEqual(self.verify(self.vector["expected"]), (True, ""))
+
+    def test_body_only_signature_is_rejected(self):
+        self.assertEqual(self.verify(self.vector["body_only"]), (False, "bad signature"))
+
+    def test_window_is_300_seconds_back_and_30_ahead(self):
+        ts = int(self.vector["timestamp"])
+        self.assertTrue(self.verify(self.vector["expected"], now=ts + 300)[0])
+        self.assertEqual(self.verify(self.vector["expected"], now=ts + 301)[1], "stale timestamp")
+        self.assertTrue(self.verify(self.vector["expected"], now=ts - 30)[0])
+        self.assertEqual(
+            self.verify(self.vector["expected"], now=ts - 31)[1], "timestamp in the future"
+        )
+
+    def test_one_changed_byte_is_rejected(self):
+        v = self.vector
+        tampered = v["body"].replace(b'"hi"', b'"hj"')
+        ok, reason = signature.verify_signature(
+            v["secret"], v["timestamp"], tampered, v["expected"], self.now
+        )
+        self.assertEqual((ok, reason), (False, "bad signature"))
+
+    def test_doctests(self):
+        result = doctest.testmod(signature)
+        self.assertEqual(result.failed, 0)
+        self.assertGreater(result.attempted, 0)
+
+
+class TestPayloads(unittest.TestCase):
+    def payload(self, name):
+        return json.loads((FIXTURES / name).read_bytes())
+
+    def test_message_type_string_at_top_and_integer_inside(self):
+        data = parse_message(self.payload("docs_message_created_webwidget.json"))
+        self.assertEqual(data["message_type"], "incoming")
+        self.assertEqual(data["conversation"]["display_id"], 10)
+        self.assertEqual(data["conversation"]["channel_type"], "Channel::WebWidget")
+
+    def test_times_are_utc_whatever_their_form(self):
+        data = parse_message(self.payload("cw4141_message_created_incoming_api.json"))
+        self.assertEqual(str(data["created_at"]), "2026-06-01 15:47:22")
+        self.assertEqual(str(data["conversation"]["created_at"]), "2026-06-01 15:47:22")
+        self.assertAlmostEqual(data["conversation"]["updated_at"], 1780328842.630672)
+
+    def test_status_changed_reads_status_from_the_payload(self):
+        payload = self.payload("cw4141_conversation_status_changed_api.json")
+        self.assertIsNone(payload["changed_attributes"])
+        self.assertEqual(parse_conversation(payload, payload["event"])["status"], "resolved")
+
+    def test_legacy_events_carry_their_status(self):
+        payload = self.payload("cw4141_conversation_created_api.json")
+        self.assertEqual(parse_conversation(payload, "conversation_resolved")["status"], "resolved")
+
+    def test_dedupe_key_versions_only_update_events(self):
+        created = self.payload("cw4141_conversation_created_api.json")
+        self.assertEqual(dedupe_key(created, b""), "conversation_created:1")
+        status = self.payload("cw4141_conversation_status_changed_api.json")
+        self.assertTrue(dedupe_key(status, b"").startswith("conversation_status_changed:1:"))
+        message = self.payload("cw4141_message_created_incoming_api.json")
+        self.assertEqual(dedupe_key(message, b""), "message_created:1")
+        updated = dict(message, event="message_updated")
+        self.assertEqual(dedupe_key(updated, b""), "message_updated:1:2026-06-01T15:47:22.624Z")
+
+    def test_parse_body_rejects_what_is_not_an_event(self):
+        for body in (b"", b"nul", b"[1]", b'{"event": ""}', b'{"id": 1}'):
+            with self.assertRaises(PayloadError):
+                parse_body(body)
+
+    def test_every_supported_event_is_classified_once(self):
+        kinds = (payloads.MESSAGE_EVENTS, payloads.CONVERSATION_EVENTS, payloads.CONTACT_EVENTS)
+        self.assertEqual(sum(len(k) for k in kinds), len(set(payloads.SUPPORTED_EVENTS)))

@@ -1,0 +1,315 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The webhook end to end: real HTTP requests into a real Odoo, real jobs, real rows."""
+
+import json
+import time
+from pathlib import Path
+
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.queue_job.job import Job
+
+from ..chatwoot.signature import sign
+
+FIXTURES = Path(__file__).parent / "fixtures" / "chatwoot"
+
+
+def fixture(name):
+    return (FIXTURES / name).read_bytes()
+
+
+class WebhookCase(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.account = cls.env["chatwoot.account"].create(
+            {
+                "name": "Loja Webhook",
+                "base_url": "https://chat.example.com",
+                "chatwoot_account_id": 4,
+            }
+        )
+        cls.url = f"/chatwoot_ai/webhook/{cls.account.webhook_token}"
+
+    def post(self, body, headers=None, url=None):
+        headers = {"Content-Type": "application/json", **(headers or {})}
+        return self.url_open(url or self.url, data=body, headers=headers, timeout=60)
+
+    def signed_headers(self, body, secret="s3cr3t", timestamp=None):
+        timestamp = str(timestamp or int(time.time()))
+        return {
+            "X-Chatwoot-Timestamp": timestamp,
+            "X-Chatwoot-Signature": sign(secret, timestamp, body),
+        }
+
+    def events(self):
+        return self.env["chatwoot.webhook.event"].search([("account_id", "=", self.account.id)])
+
+    def run_pending_jobs(self):
+        """Perform the queued jobs of the Chatwoot channel, as the job runner would."""
+        performed = 0
+        while True:
+            records = self.env["queue.job"].search(
+                [("channel", "=", "root.chatwoot"), ("state", "=", "pending")], order="id"
+            )
+            if not records:
+                return performed
+            for record in records:
+                job = Job.load(self.env, record.uuid)
+                job.perform()
+                job.set_done(result=job.result)
+                job.store()
+                performed += 1
+            self.env.invalidate_all()
+
+
+@tagged("post_install", "-at_install")
+class TestWebhookAnswers(WebhookCase):
+    def test_unknown_token_is_404(self):
+        response = self.post(b'{"event":"message_created"}', url="/chatwoot_ai/webhook/nope")
+        self.assertEqual(response.status_code, 404)
+
+    def test_malformed_json_is_400_and_stores_nothing(self):
+        for body in (b"{not json", b"[]", b'"text"', b"{}", b'{"event": 3}', b"\xff\xfe"):
+            response = self.post(body)
+            self.assertEqual(response.status_code, 400, body)
+            self.assertIn("error", response.json())
+        self.assertFalse(self.events())
+
+    def test_payload_missing_what_its_event_needs_is_400(self):
+        bodies = [
+            {"event": "message_created", "id": 5},
+            {"event": "message_created", "id": 5, "conversation": {}},
+            {"event": "message_created", "conversation": {"id": 1}},
+            {"event": "conversation_created"},
+            {"event": "contact_updated", "id": "abc"},
+        ]
+        for body in bodies:
+            response = self.post(json.dumps(body).encode())
+            self.assertEqual(response.status_code, 400, body)
+        self.assertFalse(self.events())
+
+    def test_unused_event_is_stored_as_ignored_with_202(self):
+        body = b'{"event":"conversation_typing_on","conversation":{"id":1}}'
+        response = self.post(body)
+        self.assertEqual(response.status_code, 202)
+        self.assertEqual(self.events().state, "ignored")
+        self.assertEqual(self.events().payload, body.decode())
+
+    def test_body_over_10_mb_is_413(self):
+        body = b'{"event":"message_created","content":"' + b"a" * (10 * 1024 * 1024) + b'"}'
+        response = self.post(body)
+        self.assertEqual(response.status_code, 413)
+        self.assertFalse(self.events())
+
+    def test_get_is_not_allowed(self):
+        response = self.url_open(self.url)
+        self.assertEqual(response.status_code, 405)
+
+    def test_duplicate_delivery_stores_one_event_and_answers_200(self):
+        body = fixture("cw4141_message_created_incoming_api.json")
+        first, second = self.post(body), self.post(body)
+        self.assertEqual((first.status_code, second.status_code), (200, 200))
+        self.assertEqual(first.json()["status"], "stored")
+        self.assertEqual(second.json()["status"], "duplicate")
+        self.assertEqual(len(self.events()), 1)
+        self.assertEqual(self.env["queue.job"].search_count([("channel", "=", "root.chatwoot")]), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestWebhookSignature(WebhookCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.account.webhook_secret = "s3cr3t"
+
+    def test_valid_signature_is_stored(self):
+        body = fixture("docs_message_created_webwidget.json")
+        response = self.post(body, self.signed_headers(body))
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual(len(self.events()), 1)
+
+    def test_missing_bad_or_stale_signature_is_401(self):
+        body = fixture("docs_message_created_webwidget.json")
+        cases = {
+            "missing": {},
+            "wrong secret": self.signed_headers(body, secret="other"),
+            "stale": self.signed_headers(body, timestamp=int(time.time()) - 301),
+            "future": self.signed_headers(body, timestamp=int(time.time()) + 31),
+            "body only": {
+                "X-Chatwoot-Timestamp": str(int(time.time())),
+                "X-Chatwoot-Signature": sign("s3cr3t", "", body).replace("=", "=0", 1),
+            },
+        }
+        for case, headers in cases.items():
+            response = self.post(body, headers)
+            self.assertEqual(response.status_code, 401, case)
+        self.assertFalse(self.events())
+
+    def test_signature_covers_the_raw_bytes(self):
+        body = fixture("docs_message_created_webwidget.json")
+        headers = self.signed_headers(body)
+        reformatted = json.dumps(json.loads(body)).encode()
+        self.assertEqual(self.post(reformatted, headers).status_code, 401)
+
+
+@tagged("post_install", "-at_install")
+class TestWebhookMirror(WebhookCase):
+    def test_every_fixture_is_stored_and_processed(self):
+        names = sorted(p.name for p in FIXTURES.glob("*.json"))
+        for name in names:
+            response = self.post(fixture(name))
+            self.assertEqual(response.status_code, 200, name)
+        self.assertEqual(self.run_pending_jobs(), len(names))
+        self.assertEqual(set(self.events().mapped("state")), {"done"})
+        conversations = self.env["chatwoot.conversation"].search(
+            [("account_id", "=", self.account.id)]
+        )
+        self.assertEqual(sorted(conversations.mapped("display_id")), [1, 10])
+        api = conversations.filtered(lambda c: c.display_id == 1)
+        self.assertEqual(api.status, "resolved", "status_changed arrived after created")
+        self.assertEqual(api.channel_type, "Channel::Api")
+        self.assertEqual(api.partner_id.email, "contact@example.com")
+        self.assertEqual(api.partner_id.phone, "+6591234567")
+        message = api.message_ids.filtered(lambda m: m.chatwoot_message_id == 1)
+        self.assertEqual(message.content, "hi i am interested in the property")
+        self.assertEqual(message.message_type, "incoming")
+        self.assertEqual(message.partner_id, api.partner_id)
+        widget = conversations - api
+        self.assertEqual(widget.channel_type, "Channel::WebWidget")
+        self.assertEqual(widget.message_ids.content, "hi")
+
+    def test_content_is_stored_byte_exact(self):
+        text = "Oi! Quero o batom “Rubi” 💄 — ¿tienen envío a Montevideo? 你好\n\tok"
+        payload = json.loads(fixture("cw4141_message_created_incoming_api.json"))
+        payload.update(id=777, content=text)
+        self.assertEqual(
+            self.post(json.dumps(payload, ensure_ascii=False).encode()).status_code, 200
+        )
+        self.run_pending_jobs()
+        message = self.env["chatwoot.message"].search([("chatwoot_message_id", "=", 777)])
+        self.assertEqual(message.content, text)
+
+    def test_message_before_its_conversation_event(self):
+        status = json.loads(fixture("cw4141_conversation_status_changed_api.json"))
+        created = json.loads(fixture("cw4141_conversation_created_api.json"))
+        message = json.loads(fixture("cw4141_message_created_incoming_api.json"))
+        # Newest first: the resolved state must survive the older events that follow it.
+        for payload in (status, message, created):
+            self.assertEqual(self.post(json.dumps(payload).encode()).status_code, 200)
+        self.run_pending_jobs()
+        conversation = self.env["chatwoot.conversation"].search(
+            [("account_id", "=", self.account.id), ("display_id", "=", 1)]
+        )
+        self.assertEqual(len(conversation), 1)
+        self.assertEqual(conversation.status, "resolved")
+        self.assertEqual(len(conversation.message_ids), 1)
+
+    def test_partner_matched_by_phone(self):
+        existing = self.env["res.partner"].create(
+            {"name": "Cliente Antigo", "phone": "+65 9123 4567", "email": "other@example.com"}
+        )
+        self.post(fixture("cw4141_message_created_incoming_api.json"))
+        self.run_pending_jobs()
+        conversation = self.env["chatwoot.conversation"].search(
+            [("account_id", "=", self.account.id)]
+        )
+        self.assertEqual(conversation.partner_id, existing)
+        identities = self.env["chatwoot.contact"].search([("partner_id", "=", existing.id)])
+        self.assertEqual(
+            set(identities.mapped("identity_type")),
+            {"chatwoot", "phone", "email"},
+            "the new e-mail is remembered as an identity, the partner's own is not overwritten",
+        )
+        self.assertEqual(existing.email, "other@example.com")
+
+    def test_partner_matched_by_email(self):
+        existing = self.env["res.partner"].create({"name": "Roost", "email": "Contact@Example.com"})
+        payload = json.loads(fixture("cw4141_message_created_incoming_api.json"))
+        payload["sender"]["phone_number"] = None
+        payload["conversation"]["meta"]["sender"]["phone_number"] = None
+        self.post(json.dumps(payload).encode())
+        self.run_pending_jobs()
+        conversation = self.env["chatwoot.conversation"].search(
+            [("account_id", "=", self.account.id)]
+        )
+        self.assertEqual(conversation.partner_id, existing)
+
+    def test_whatsapp_source_id_carries_the_phone(self):
+        existing = self.env["res.partner"].create({"name": "Maria", "phone": "+55 11 98765-4321"})
+        payload = json.loads(fixture("cw4141_message_created_incoming_api.json"))
+        payload["conversation"]["channel"] = "Channel::Whatsapp"
+        payload["conversation"]["contact_inbox"]["source_id"] = "5511987654321"
+        for sender in (payload["sender"], payload["conversation"]["meta"]["sender"]):
+            sender.update(phone_number=None, email=None)
+        self.post(json.dumps(payload).encode())
+        self.run_pending_jobs()
+        conversation = self.env["chatwoot.conversation"].search(
+            [("account_id", "=", self.account.id)]
+        )
+        self.assertEqual(conversation.partner_id, existing)
+        whatsapp = self.env["chatwoot.contact"].search(
+            [("partner_id", "=", existing.id), ("identity_type", "=", "whatsapp")]
+        )
+        self.assertEqual(whatsapp.value, "+5511987654321")
+
+    def test_known_contact_id_wins_and_nobody_is_merged(self):
+        self.post(fixture("cw4141_message_created_incoming_api.json"))
+        self.run_pending_jobs()
+        first = self.env["chatwoot.conversation"].search([("account_id", "=", self.account.id)])
+        partners_before = self.env["res.partner"].search_count([])
+        other = self.env["res.partner"].create({"name": "Homônimo", "email": "x@example.com"})
+        payload = json.loads(fixture("cw4141_message_created_incoming_api.json"))
+        payload.update(id=2)
+        payload["conversation"]["id"] = 2
+        payload["sender"]["email"] = "x@example.com"
+        self.post(json.dumps(payload).encode())
+        self.run_pending_jobs()
+        second = self.env["chatwoot.conversation"].search(
+            [("account_id", "=", self.account.id), ("display_id", "=", 2)]
+        )
+        self.assertEqual(second.partner_id, first.partner_id, "Chatwoot contact 1 is known")
+        self.assertTrue(other.exists())
+        self.assertEqual(self.env["res.partner"].search_count([]), partners_before + 1)
+
+    def test_unknown_contact_creates_a_partner(self):
+        payload = json.loads(fixture("docs_message_created_webwidget.json"))
+        self.post(json.dumps(payload).encode())
+        self.run_pending_jobs()
+        conversation = self.env["chatwoot.conversation"].search(
+            [("account_id", "=", self.account.id)]
+        )
+        self.assertEqual(conversation.partner_id.name, payload["sender"]["name"])
+
+    def test_failed_processing_is_retried_then_kept_failed(self):
+        payload = {"event": "message_created", "id": 9, "conversation": {"id": "x1"}}
+        # The id is not a number: accepted (it has what the event needs to be keyed) then
+        # processing fails; the delivery must stay visible, never dropped.
+        events = self.env["chatwoot.webhook.event"]
+        events._store_delivery(
+            self.account, "message_created", "message_created:9", json.dumps(payload)
+        )
+        event = self.events()
+        for attempt in range(1, 6):
+            job = self.env["queue.job"].search(
+                [("channel", "=", "root.chatwoot"), ("state", "=", "pending")]
+            )
+            self.assertEqual(len(job), 1, f"attempt {attempt} is queued")
+            if attempt > 1:
+                self.assertTrue(job.eta, "retries wait (back-off)")
+            loaded = Job.load(self.env, job.uuid)
+            loaded.perform()
+            loaded.set_done(result=loaded.result)
+            loaded.store()
+            self.env.invalidate_all()
+            self.assertEqual(event.attempts, attempt)
+        self.assertEqual(event.state, "failed")
+        self.assertIn("ValueError", event.error)
+        self.assertFalse(
+            self.env["queue.job"].search_count(
+                [("channel", "=", "root.chatwoot"), ("state", "=", "pending")]
+            )
+        )
+        event.action_retry()
+        self.assertEqual((event.state, event.attempts), ("new", 0))
