@@ -154,7 +154,7 @@ limit_memory_soft = 4294967296
 limit_memory_hard = 6442450944
 
 [queue_job]
-channels = root:2,root.chatwoot:2
+channels = root:1,root.chatwoot:1
 CFG
 }
 

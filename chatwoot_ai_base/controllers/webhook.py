@@ -8,6 +8,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from odoo import SUPERUSER_ID, http
 from odoo.http import request
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
 from ..chatwoot.payloads import SUPPORTED_EVENTS, PayloadError, dedupe_key, object_id, parse_body
 from ..chatwoot.signature import verify_signature
@@ -42,6 +43,8 @@ class ChatwootWebhookController(http.Controller):
             status, body = self._receive(token)
         except WebhookRejected as rejection:
             status, body = rejection.status, {"error": rejection.reason}
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+            raise  # Odoo rolls back and replays the request: a redelivery becomes a duplicate.
         except Exception:
             # Whatever went wrong, Chatwoot gets a retryable answer and the log gets the cause.
             _logger.exception("Chatwoot webhook could not be stored")
@@ -51,11 +54,11 @@ class ChatwootWebhookController(http.Controller):
 
     def _receive(self, token):
         env = request.env(user=SUPERUSER_ID)
-        account = env["chatwoot.account"].search([("webhook_token", "=", token)], limit=1)
+        account, secret = env["chatwoot.account"]._find_by_webhook_token(token)
         if not account:
             raise WebhookRejected(404, "unknown webhook")
         raw = self._read_body()
-        self._authenticate(account, raw)
+        self._authenticate(secret, raw)
         try:
             payload = parse_body(raw)
         except PayloadError as error:
@@ -88,8 +91,7 @@ class ChatwootWebhookController(http.Controller):
             raise WebhookRejected(413, "body over 10 MB")
         return raw
 
-    def _authenticate(self, account, raw):
-        secret = account.webhook_secret
+    def _authenticate(self, secret, raw):
         if not secret:
             return  # Chatwoot before 4.11: the unguessable token is the credential.
         headers = request.httprequest.headers

@@ -6,3 +6,8 @@ from . import chatwoot_contact
 from . import chatwoot_webhook_event
 from . import res_partner
 from . import res_config_settings
+from . import chatwoot_personal_data
+from . import chatwoot_retention_policy
+from . import chatwoot_erasure_request
+from . import chatwoot_erasure_request_line
+from . import chatwoot_demo_seed

@@ -1,10 +1,28 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import math
 import secrets
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+from odoo.addons.queue_job.exception import RetryableJobError
+
+from ..chatwoot.client import (
+    ChatwootAuthError,
+    ChatwootClient,
+    ChatwootError,
+    ChatwootNotFound,
+    ChatwootRateLimited,
+    ChatwootUnavailable,
+)
+from ..chatwoot.constants import CHANNEL_TYPES
 
 WEBHOOK_ROUTE = "/chatwoot_ai/webhook/"
+JOB_CHANNEL = "root.chatwoot"
+#: First key of the advisory lock that serialises the drains of one account.
+DRAIN_LOCK_NAMESPACE = 7_400_001
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
 
 
@@ -106,3 +124,174 @@ class ChatwootAccount(models.Model):
         action["domain"] = [("account_id", "=", self.id)]
         action["context"] = {"default_account_id": self.id}
         return action
+
+    # Chatwoot API ---------------------------------------------------------------
+
+    def _chatwoot_client(self, **options):
+        """An API client for this account; ``options`` tune it (see ``ChatwootClient``)."""
+        self.ensure_one()
+        # The token field is Manager-only; callers (jobs, the agent bot) run as other users.
+        token = self.sudo().api_access_token
+        if not token:
+            raise UserError(self.env._("Set the API access token first."))
+        return ChatwootClient(self.base_url, self.chatwoot_account_id, token, **options)
+
+    def action_test_connection(self):
+        """List the account's inboxes through the API and mirror them as ``chatwoot.inbox``."""
+        self.ensure_one()
+        if not (self.env.su or self.env.user.has_group(MANAGER_GROUP)):
+            raise AccessError(self.env._("Only ChatwootAI managers can test the connection."))
+        self.check_access("write")
+        # A person waits on the button: one quick retry, and no long Retry-After sleeps.
+        with self._chatwoot_client(max_attempts=2, max_retry_after=5) as client:
+            try:
+                inboxes = client.list_inboxes()
+            except ChatwootError as error:
+                raise self._chatwoot_user_error(error) from error
+        count = self._sync_inboxes(inboxes)
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": self.env._("Connected: %(count)s inbox(es) synchronised", count=count),
+                "type": "success",
+                # Reload the form so the Inboxes tab shows what was synchronised.
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _sync_inboxes(self, inboxes):
+        """Create or update the inboxes Chatwoot listed; returns how many. Archives nothing."""
+        self.ensure_one()
+        known = self.env["chatwoot.inbox"].with_context(active_test=False)
+        existing = {
+            inbox.chatwoot_inbox_id: inbox for inbox in known.search([("account_id", "=", self.id)])
+        }
+        seen, to_create = set(), []
+        for data in inboxes:
+            chatwoot_inbox_id = data.get("id")
+            if not isinstance(chatwoot_inbox_id, int) or chatwoot_inbox_id in seen:
+                continue
+            seen.add(chatwoot_inbox_id)
+            values = self._inbox_values(data)
+            inbox = existing.get(chatwoot_inbox_id)
+            if inbox:
+                changed = {key: value for key, value in values.items() if inbox[key] != value}
+                if changed:
+                    inbox.write(changed)
+            else:
+                to_create.append(
+                    {**values, "account_id": self.id, "chatwoot_inbox_id": chatwoot_inbox_id}
+                )
+        known.create(to_create)
+        return len(seen)
+
+    def _inbox_values(self, data):
+        """``chatwoot.inbox`` values from one inbox of Chatwoot's ``GET /inboxes``."""
+        channel_type = data.get("channel_type")
+        if channel_type not in dict(CHANNEL_TYPES):
+            # New Chatwoot channels (Line, Voice...) appear before this selection knows them.
+            channel_type = "Channel::Api"
+        name = data.get("name") or self.env._("Inbox %s", data["id"])
+        return {"name": name, "channel_type": channel_type}
+
+    def _chatwoot_user_error(self, error):
+        """The ``UserError`` telling a person what to fix for a client ``error``."""
+        account, url, reason = self.chatwoot_account_id, self.base_url, error.message
+        if isinstance(error, ChatwootAuthError) and error.status == 403:
+            message = self.env._(
+                "Chatwoot refused this access token for account %(account)s (403): use the "
+                "token of an administrator of that account (bot tokens cannot list inboxes). "
+                "Chatwoot said: %(reason)s",
+                account=account,
+                reason=reason,
+            )
+        elif isinstance(error, ChatwootAuthError):
+            message = self.env._(
+                "Chatwoot refused the access token (401): check the token. "
+                "Chatwoot said: %(reason)s",
+                reason=reason,
+            )
+        elif isinstance(error, ChatwootNotFound):
+            message = self.env._(
+                "Chatwoot at %(url)s has no account %(account)s (404): check the Chatwoot URL "
+                "and account ID.",
+                url=url,
+                account=account,
+            )
+        elif isinstance(error, ChatwootRateLimited):
+            message = self.env._(
+                "Chatwoot is rate limiting requests: retry in %(seconds)s s.",
+                seconds=math.ceil(error.retry_after or 1),
+            )
+        elif isinstance(error, ChatwootUnavailable):
+            message = self.env._(
+                "Chatwoot is unreachable at %(url)s: %(reason)s", url=url, reason=reason
+            )
+        else:
+            message = self.env._("Chatwoot rejected the request: %(reason)s", reason=reason)
+        return UserError(message)
+
+    # ------------------------------------------------------------------ webhook
+    @api.model
+    def _find_by_webhook_token(self, token):
+        """``(account, secret)`` for an active account's webhook token, or ``(None, None)``.
+
+        One indexed query on the hot path of every delivery: the account and its secret
+        come back together.
+        """
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id, webhook_secret FROM chatwoot_account "
+                "WHERE webhook_token = %s AND active",
+                token,
+            )
+        )
+        if not rows:
+            return None, None
+        return self.browse(rows[0][0]), rows[0][1]
+
+    # ------------------------------------------------------------------ processing jobs
+    def _schedule_drain(self, eta=None, force=False):
+        """Make sure a job will process this account's waiting deliveries.
+
+        A burst of deliveries shares one queued job: while a drain job of the account is
+        waiting to run, a new delivery only costs one indexed read, and no shared row is
+        written (a flag row would make concurrent requests conflict under Odoo's
+        repeatable-read isolation). A retry after back-off (``eta``) or a continuation
+        (``force``) is queued regardless, deduplicated by queue_job's identity key.
+        """
+        self.ensure_one()
+        identity = f"chatwoot_drain:{self.id}"
+        if eta or force:
+            identity = f"{identity}:{eta or 'next'}"
+        elif self.env.execute_query(
+            SQL(
+                "SELECT 1 FROM queue_job WHERE identity_key = %s "
+                "AND state IN ('wait_dependencies', 'pending', 'enqueued') LIMIT 1",
+                identity,
+            )
+        ):
+            return False
+        self.with_user(SUPERUSER_ID).with_delay(
+            channel=JOB_CHANNEL,
+            eta=eta,
+            description=f"Process Chatwoot deliveries of {self.name}",
+            identity_key=identity,
+        )._job_drain_events()
+        return True
+
+    def _job_drain_events(self):
+        """Queue job: process the account's waiting deliveries, one drain per account at once.
+
+        Two drains of one account would race on the same conversations; the second waits
+        (its postponement does not count as a failed try) until the first is done.
+        """
+        self.ensure_one()
+        locked = self.env.execute_query(
+            SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", DRAIN_LOCK_NAMESPACE, self.id)
+        )[0][0]
+        if not locked:
+            raise RetryableJobError("another drain of this account is running", 2, True)
+        count = self.env["chatwoot.webhook.event"]._drain(self)
+        return f"{count} delivery(ies) processed"

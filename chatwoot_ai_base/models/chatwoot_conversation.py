@@ -1,6 +1,7 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import psycopg2
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 
@@ -50,6 +51,9 @@ class ChatwootConversation(models.Model):
     )
     message_ids = fields.One2many("chatwoot.message", "conversation_id", string="Messages")
     message_count = fields.Integer(compute="_compute_message_count")
+    thread_html = fields.Html(
+        string="Thread", compute="_compute_thread_html", sanitize=False, readonly=True
+    )
 
     _display_id_uniq = models.Constraint(
         "UNIQUE(account_id, display_id)",
@@ -74,6 +78,43 @@ class ChatwootConversation(models.Model):
                 name = f"{name} {conversation.partner_id.name}"
             conversation.display_name = name
 
+    @api.depends("message_ids.content", "message_ids.message_type", "message_ids.private")
+    def _compute_thread_html(self):
+        for conversation in self:
+            bubbles = [self._bubble_html(message) for message in conversation.message_ids]
+            conversation.thread_html = Markup('<div class="o_chatwoot_thread">%s</div>') % Markup(
+                ""
+            ).join(bubbles)
+
+    @api.model
+    def _bubble_html(self, message):
+        """One message as a chat bubble: customer left, shop right, notes and activity muted."""
+        if message.message_type == "activity":
+            return Markup('<div class="text-center text-muted small my-2">%s</div>') % (
+                message.content or ""
+            )
+        outgoing = message.message_type in ("outgoing", "template")
+        side = "justify-content-end" if outgoing else "justify-content-start"
+        color = (
+            "text-bg-warning"
+            if message.private
+            else ("text-bg-primary" if outgoing else "text-bg-light border")
+        )
+        when = (
+            fields.Datetime.context_timestamp(self, message.created_at)
+            if message.created_at
+            else ""
+        )
+        header = escape(message.sender_name or "")
+        if message.private:
+            header = Markup("%s · %s") % (header, self.env._("private note"))
+        return Markup(
+            '<div class="d-flex %s my-1"><div class="rounded-3 px-3 py-2 %s" '
+            'style="max-width: 75%%; white-space: pre-wrap;">'
+            '<div class="small fw-bold">%s</div><div>%s</div>'
+            '<div class="small opacity-75 text-end">%s</div></div></div>'
+        ) % (side, color, header, message.content or "", when and when.strftime("%d/%m %H:%M"))
+
     def _compute_message_count(self):
         counts = dict(
             self.env["chatwoot.message"]._read_group(
@@ -85,15 +126,28 @@ class ChatwootConversation(models.Model):
 
     # ------------------------------------------------------------------ Chatwoot sync
     @api.model
-    def _upsert_from_chatwoot(self, account, data, contact):
+    def _by_display_id(self, account, display_ids):
+        """The account's existing conversations among ``display_ids``, by display id."""
+        conversations = self.search(
+            [("account_id", "=", account.id), ("display_id", "in", list(display_ids))]
+        )
+        return {conversation.display_id: conversation for conversation in conversations}
+
+    @api.model
+    def _upsert_from_chatwoot(self, account, data, contact, known=None):
         """Create or update the conversation described by a parsed payload.
 
         Events arrive in any order: fields a payload lacks are left alone, and the status
-        of an older payload never replaces the status of a newer one.
+        of an older payload never replaces the status of a newer one. ``known`` is a
+        display id → record map a batch looked up once; it is kept up to date.
         """
-        conversation = self.search(
-            [("account_id", "=", account.id), ("display_id", "=", data["display_id"])], limit=1
-        )
+        if known is not None and data["display_id"] in known:
+            conversation = known[data["display_id"]]
+        else:
+            conversation = self.search(
+                [("account_id", "=", account.id), ("display_id", "=", data["display_id"])],
+                limit=1,
+            )
         partner = conversation.partner_id
         if contact and not partner:
             partner = self.env["chatwoot.contact"]._match_partner(
@@ -108,18 +162,22 @@ class ChatwootConversation(models.Model):
         values.update(account_id=account.id, display_id=data["display_id"])
         try:
             with self.env.cr.savepoint():
-                return self.create(values)
+                conversation = self.create(values)
         except psycopg2.IntegrityError:
             # Another worker created it meanwhile: update theirs.
             return self._upsert_from_chatwoot(account, data, contact)
+        if known is not None:
+            known[data["display_id"]] = conversation
+        return conversation
 
     def _values_from_chatwoot(self, account, data, conversation):
         values = {}
-        inbox = self.env["chatwoot.inbox"]._find_or_create(
-            account, data["inbox_id"], data["channel_type"]
-        )
-        if inbox and not conversation.inbox_id:
-            values["inbox_id"] = inbox.id
+        if not conversation.inbox_id:
+            inbox = self.env["chatwoot.inbox"]._find_or_create(
+                account, data["inbox_id"], data["channel_type"]
+            )
+            if inbox:
+                values["inbox_id"] = inbox.id
         for field in ("channel_type", "created_at", "first_reply_at"):
             if data[field] and not conversation[field]:
                 values[field] = data[field]

@@ -35,6 +35,17 @@ class ChatwootMessage(models.Model):
     )
 
     @api.model
+    def _by_chatwoot_id(self, account, chatwoot_message_ids):
+        """The account's existing messages among those Chatwoot ids, by id."""
+        messages = self.search(
+            [
+                ("account_id", "=", account.id),
+                ("chatwoot_message_id", "in", list(chatwoot_message_ids)),
+            ]
+        )
+        return {message.chatwoot_message_id: message for message in messages}
+
+    @api.model
     def _upsert_from_chatwoot(self, conversation, data):
         """Store a parsed message once per account; later versions update the content."""
         message = self.search(
@@ -44,7 +55,19 @@ class ChatwootMessage(models.Model):
             ],
             limit=1,
         )
-        values = {
+        values = self._values_from_chatwoot(conversation, data)
+        if message:
+            message.write(values)
+        else:
+            message = self.create(values)
+        self._update_conversation_timeline(conversation, values)
+        return message
+
+    @api.model
+    def _values_from_chatwoot(self, conversation, data):
+        return {
+            "account_id": conversation.account_id.id,
+            "chatwoot_message_id": data["chatwoot_message_id"],
             "conversation_id": conversation.id,
             "partner_id": conversation.partner_id.id,
             "content": data["content"],
@@ -56,27 +79,20 @@ class ChatwootMessage(models.Model):
             "status": data["status"],
             "attachments": data["attachments"],
         }
-        if message:
-            message.write(values)
-        else:
-            values.update(
-                account_id=conversation.account_id.id,
-                chatwoot_message_id=data["chatwoot_message_id"],
-            )
-            message = self.create(values)
-        self._update_conversation_timeline(conversation, message)
-        return message
 
-    def _update_conversation_timeline(self, conversation, message):
-        values = {}
-        if not conversation.last_activity_at or message.created_at > conversation.last_activity_at:
-            values["last_activity_at"] = message.created_at
-        is_reply = message.message_type == "outgoing" and not message.private
+    @api.model
+    def _update_conversation_timeline(self, conversation, values):
+        """Move the conversation's first reply, start and last activity to include a message."""
+        created_at = values["created_at"]
+        timeline = {}
+        if not conversation.last_activity_at or created_at > conversation.last_activity_at:
+            timeline["last_activity_at"] = created_at
+        is_reply = values["message_type"] == "outgoing" and not values["private"]
         if is_reply and (
-            not conversation.first_reply_at or message.created_at < conversation.first_reply_at
+            not conversation.first_reply_at or created_at < conversation.first_reply_at
         ):
-            values["first_reply_at"] = message.created_at
-        if not conversation.created_at or message.created_at < conversation.created_at:
-            values["created_at"] = message.created_at
-        if values:
-            conversation.write(values)
+            timeline["first_reply_at"] = created_at
+        if not conversation.created_at or created_at < conversation.created_at:
+            timeline["created_at"] = created_at
+        if timeline:
+            conversation.write(timeline)

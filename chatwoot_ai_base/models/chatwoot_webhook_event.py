@@ -6,6 +6,7 @@ import traceback
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 from ..chatwoot.payloads import (
@@ -28,15 +29,17 @@ EVENT_STATES = [
 MAX_ATTEMPTS = 5
 #: Seconds to wait before attempt n+1, after n failures: quick first, then patient.
 BACKOFF_SECONDS = (10, 60, 300, 1800)
-JOB_CHANNEL = "root.chatwoot"
+#: Deliveries one drain job processes before handing over to a fresh job.
+DRAIN_BATCH = 200
 
 
 class ChatwootWebhookEvent(models.Model):
     """A Chatwoot delivery, stored as received before it is acknowledged.
 
-    The controller inserts the row and enqueues its processing in the same transaction;
-    processing turns it into conversations, messages and partners, and retries with
-    back-off so that nothing received is ever dropped.
+    The controller inserts the row and, in the same transaction, makes sure a drain job of
+    the account is queued (one job serves a burst of deliveries, in arrival order); the
+    drain turns deliveries into conversations, messages and partners, and retries failures
+    with back-off so that nothing received is ever dropped.
     """
 
     _name = "chatwoot.webhook.event"
@@ -56,6 +59,7 @@ class ChatwootWebhookEvent(models.Model):
     processed_at = fields.Datetime()
     state = fields.Selection(EVENT_STATES, required=True, default="new", index=True)
     attempts = fields.Integer(help="Processing attempts so far.")
+    next_attempt_at = fields.Datetime(help="When a failed delivery is tried again.")
     error = fields.Text()
     conversation_id = fields.Many2one("chatwoot.conversation", index=True, ondelete="set null")
     partner_id = fields.Many2one("res.partner", string="Customer", index=True, ondelete="set null")
@@ -63,7 +67,7 @@ class ChatwootWebhookEvent(models.Model):
     _dedupe_uniq = models.Constraint(
         "UNIQUE(account_id, dedupe_key)", "This delivery is already stored."
     )
-    _pending_idx = models.Index("(received_at) WHERE state IN ('new', 'failed')")
+    _pending_idx = models.Index("(account_id, id) WHERE state = 'new'")
 
     # ------------------------------------------------------------------ ingestion
     @api.model
@@ -80,12 +84,11 @@ class ChatwootWebhookEvent(models.Model):
                 INSERT INTO chatwoot_webhook_event
                     (account_id, company_id, event, dedupe_key, delivery_id, payload,
                      received_at, state, attempts, create_uid, write_uid, create_date, write_date)
-                VALUES (%s, %s, %s, %s, %s, %s, %s, %s, 0, %s, %s, %s, %s)
+                SELECT id, company_id, %s, %s, %s, %s, %s, %s, 0, %s, %s, %s, %s
+                  FROM chatwoot_account WHERE id = %s
                 ON CONFLICT (account_id, dedupe_key) DO NOTHING
                 RETURNING id
                 """,
-                account.id,
-                account.company_id.id,
                 event,
                 dedupe_key,
                 delivery_id,
@@ -96,45 +99,143 @@ class ChatwootWebhookEvent(models.Model):
                 SUPERUSER_ID,
                 now,
                 now,
+                account.id,
             )
         )
         if not rows:
             return None
-        event_record = self.browse(rows[0][0])
         if state == "new":
-            event_record._enqueue_processing()
-        return event_record.id
-
-    def _enqueue_processing(self, eta=None):
-        for event in self:
-            event.with_user(SUPERUSER_ID).with_delay(
-                channel=JOB_CHANNEL,
-                eta=eta,
-                max_retries=1,
-                description=f"Chatwoot {event.event} ({event.dedupe_key})",
-                identity_key=f"chatwoot_webhook_event:{event.id}:{event.attempts}",
-            )._job_process()
+            account._schedule_drain()
+        return rows[0][0]
 
     # ------------------------------------------------------------------ processing
-    def _job_process(self):
-        """Queue job: process one delivery; failures are recorded and retried later."""
-        self.ensure_one()
-        if self.state not in ("new", "failed"):
-            return f"nothing to do: {self.state}"
+    @api.model
+    def _drain(self, account, limit=DRAIN_BATCH):
+        """Process the account's waiting deliveries in arrival order; return how many ran.
+
+        Each delivery runs in its own savepoint: a failure is recorded on it and retried
+        later with back-off, and never stops the others.
+        """
+        now = fields.Datetime.now()
+        due = Domain("account_id", "=", account.id) & Domain("state", "=", "new")
+        due &= Domain("next_attempt_at", "=", False) | Domain("next_attempt_at", "<=", now)
+        events = self.search(due, order="id", limit=limit)
+        fresh_messages = events.filtered(lambda e: e.attempts == 0 and e.event in MESSAGE_EVENTS)
+        batched = len(fresh_messages) > 1 and self._process_batch(fresh_messages)
+        for event in events - fresh_messages if batched else events:
+            event._process_one()
+        if len(events) == limit or self._arrived_meanwhile(account, events):
+            # More are waiting (a full batch, or deliveries that arrived while this job ran
+            # and found it already started): continue in a fresh job.
+            account._schedule_drain(force=True)
+        self._schedule_retry(account)
+        return len(events)
+
+    @api.model
+    def _arrived_meanwhile(self, account, processed):
+        return bool(
+            self.search_count(
+                [
+                    ("account_id", "=", account.id),
+                    ("state", "=", "new"),
+                    ("next_attempt_at", "=", False),
+                    ("id", "not in", processed.ids),
+                ],
+                limit=1,
+            )
+        )
+
+    @api.model
+    def _schedule_retry(self, account):
+        """A drain at the time the earliest failed delivery may be tried again."""
+        waiting = self.search(
+            [
+                ("account_id", "=", account.id),
+                ("state", "=", "new"),
+                ("next_attempt_at", ">", fields.Datetime.now()),
+            ],
+            order="next_attempt_at",
+            limit=1,
+        )
+        if waiting:
+            account._schedule_drain(eta=waiting.next_attempt_at)
+
+    @api.model
+    def _process_batch(self, events):
+        """Fresh message deliveries in one savepoint, with shared look-ups; True when done.
+
+        A burst costs a few queries instead of a few per delivery. Any failure rolls the
+        batch back and the caller processes the deliveries one by one, which isolates the
+        faulty one.
+        """
+        account = events.account_id
         try:
             with self.env.cr.savepoint():
-                self._process()
-        except Exception as error:  # noqa: BLE001 — recorded on the event, retried, never lost
-            return self._record_failure(error)
-        self.write(
-            {
-                "state": "done",
-                "processed_at": fields.Datetime.now(),
-                "attempts": self.attempts + 1,
-                "error": False,
-            }
+                parsed = [(event, parse_message(json.loads(event.payload))) for event in events]
+                conversations = self.env["chatwoot.conversation"]._by_display_id(
+                    account, {data["conversation"]["display_id"] for _event, data in parsed}
+                )
+                self._store_messages(account, parsed, conversations)
+                events.write(
+                    {
+                        "state": "done",
+                        "processed_at": fields.Datetime.now(),
+                        "attempts": 1,
+                        "next_attempt_at": False,
+                        "error": False,
+                    }
+                )
+        except Exception:  # noqa: BLE001 — the deliveries are processed one by one instead
+            _logger.info("Batch of %s Chatwoot deliveries failed; one by one", len(events))
+            self.env.invalidate_all()
+            return False
+        return True
+
+    @api.model
+    def _store_messages(self, account, parsed, conversations):
+        """Upsert the batch's conversations one by one but insert its new messages at once."""
+        Message = self.env["chatwoot.message"]
+        existing = Message._by_chatwoot_id(
+            account, {data["chatwoot_message_id"] for _e, data in parsed}
         )
-        return "done"
+        new_values = {}
+        for event, data in parsed:
+            conversation = self.env["chatwoot.conversation"]._upsert_from_chatwoot(
+                account, data["conversation"], data["contact"], conversations
+            )
+            values = Message._values_from_chatwoot(conversation, data)
+            message_id = data["chatwoot_message_id"]
+            if message_id in existing:
+                existing[message_id].write(values)
+            else:
+                # A later version of the same message in this batch replaces the earlier one.
+                new_values[message_id] = values
+            Message._update_conversation_timeline(conversation, values)
+            event.write(
+                {"conversation_id": conversation.id, "partner_id": conversation.partner_id.id}
+            )
+        Message.create(list(new_values.values()))
+
+    def _process_one(self):
+        self.ensure_one()
+        try:
+            # The savepoint flushes on exit: a failure at flush time is caught here too.
+            with self.env.cr.savepoint():
+                self._process()
+                self.write(
+                    {
+                        "state": "done",
+                        "processed_at": fields.Datetime.now(),
+                        "attempts": self.attempts + 1,
+                        "next_attempt_at": False,
+                        "error": False,
+                    }
+                )
+        except Exception as error:  # noqa: BLE001 — recorded on the event, retried, never lost
+            self.env.invalidate_all()
+            self._record_failure(error)
+            return False
+        return True
 
     def _record_failure(self, error):
         attempts = self.attempts + 1
@@ -143,14 +244,12 @@ class ChatwootWebhookEvent(models.Model):
             "error": "".join(traceback.format_exception_only(error)).strip(),
         }
         if attempts >= MAX_ATTEMPTS:
-            values["state"] = "failed"
-            self.write(values)
+            values.update(state="failed", next_attempt_at=False)
             _logger.warning("Chatwoot event %s failed %s times: %s", self.id, attempts, error)
-            return "failed"
+        else:
+            delay = BACKOFF_SECONDS[min(attempts, len(BACKOFF_SECONDS)) - 1]
+            values["next_attempt_at"] = fields.Datetime.now() + timedelta(seconds=delay)
         self.write(values)
-        delay = BACKOFF_SECONDS[min(attempts, len(BACKOFF_SECONDS)) - 1]
-        self._enqueue_processing(eta=fields.Datetime.now() + timedelta(seconds=delay))
-        return f"attempt {attempts} failed, retrying in {delay} s"
 
     def _process(self):
         payload = json.loads(self.payload)
@@ -182,22 +281,28 @@ class ChatwootWebhookEvent(models.Model):
     def action_retry(self):
         """Process failed deliveries again, from a fresh attempt count."""
         failed = self.filtered(lambda event: event.state == "failed")
-        failed.write({"state": "new", "attempts": 0, "error": False})
-        failed._enqueue_processing()
+        failed.write({"state": "new", "attempts": 0, "error": False, "next_attempt_at": False})
+        for account in failed.account_id:
+            account._schedule_drain()
         return True
 
     @api.model
-    def _cron_enqueue_stuck_events(self):
-        """Safety net: re-enqueue deliveries still new an hour after they arrived.
+    def _cron_drain_stuck_events(self):
+        """Safety net: drain accounts whose deliveries still wait after two minutes.
 
         A job can disappear (database restored, queue purged); the stored event cannot.
         """
         stuck = self.search(
             [
                 ("state", "=", "new"),
-                ("received_at", "<", fields.Datetime.now() - timedelta(hours=1)),
-            ],
-            limit=1000,
+                ("received_at", "<", fields.Datetime.now() - timedelta(minutes=2)),
+                "|",
+                ("next_attempt_at", "=", False),
+                ("next_attempt_at", "<", fields.Datetime.now()),
+            ]
         )
-        stuck._enqueue_processing()
-        _logger.info("Re-enqueued %s stuck Chatwoot event(s)", len(stuck))
+        for account in stuck.account_id:
+            account._schedule_drain(force=True)
+        _logger.info(
+            "Chatwoot: %s stuck event(s), %s account(s) drained", len(stuck), len(stuck.account_id)
+        )

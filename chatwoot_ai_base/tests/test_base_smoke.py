@@ -124,3 +124,20 @@ class TestBaseSmoke(ChatwootAICase):
 
     def test_user_interface_is_fully_translated_to_pt_br(self):
         self.assert_translations_complete("chatwoot_ai_base")
+
+    def test_thread_shows_the_chat_with_content_escaped(self):
+        self.env["chatwoot.message"].create(
+            {
+                "account_id": self.account.id,
+                "conversation_id": self.conversation.id,
+                "chatwoot_message_id": 5002,
+                "message_type": "outgoing",
+                "sender_name": "Bia (loja)",
+                "content": "<script>alert('x')</script> Temos sim!",
+            }
+        )
+        html = str(self.conversation.thread_html)
+        self.assertIn("Olá! Vocês têm o batom vermelho? 💄", html)
+        self.assertIn("&lt;script&gt;", html)
+        self.assertNotIn("<script>", html)
+        self.assertIn("justify-content-end", html, "the shop's reply sits on the right")

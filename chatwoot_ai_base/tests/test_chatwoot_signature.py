@@ -35,6 +35,7 @@ def load_vector():
 
 class TestSignatureVector(unittest.TestCase):
     def setUp(self):
+        super().setUp()
         self.vector = load_vector()
         self.now = int(self.vector["timestamp"]) + 5  # the clock is injected
 

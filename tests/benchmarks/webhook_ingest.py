@@ -1,0 +1,210 @@
+"""Benchmark: signed Chatwoot deliveries against /web/health on the same Odoo, in one run.
+
+Starts Odoo (2 workers, queue_job server-wide) on a fresh database, then for the same duration
+and concurrency sends (1) GET /web/health and (2) signed `message_created` deliveries, ~5 % of
+them redelivered, while the job runner processes them; then (3) deliveries over one connection
+for the unloaded latency. Prints one JSON line: throughput of both, their ratio, latency
+percentiles, 5xx count, and whether every accepted delivery was stored exactly once.
+
+    python3 tests/benchmarks/webhook_ingest.py --config .local/odoo.cfg [--seconds 15]
+"""
+
+import argparse
+import configparser
+import importlib.util
+import json
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psycopg2
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_pure(relative_path):
+    """Load a pure module by path: importing the addon package would import Odoo models."""
+    spec = importlib.util.spec_from_file_location(Path(relative_path).stem, ROOT / relative_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+sign = _load_pure("chatwoot_ai_base/chatwoot/signature.py").sign
+
+DB = "bench_webhook"
+SECRET = "bench-secret"
+FIXTURE = ROOT / "chatwoot_ai_base/tests/fixtures/chatwoot/cw4141_message_created_incoming_api.json"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def db_options(config_path):
+    parser = configparser.ConfigParser()
+    parser.read(config_path)
+    options = parser["options"]
+    password = options.get("db_password") or None
+    return {
+        "host": options.get("db_host"),
+        "port": options.get("db_port"),
+        "user": options.get("db_user"),
+        "password": password if password not in ("False", "") else None,
+    }
+
+
+def odoo(config, *args, command="server", **kwargs):
+    cmd = [sys.executable, "-m", "odoo", command, "-c", config, "-d", DB, "--log-level=warn", *args]
+    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kwargs)
+
+
+def prepare_database(config, dsn):
+    conn = psycopg2.connect(dbname="postgres", **dsn)
+    conn.autocommit = True  # DROP DATABASE cannot run inside a transaction
+    with conn.cursor() as cr:
+        cr.execute(f'DROP DATABASE IF EXISTS "{DB}"')
+    conn.close()
+    odoo(config, "-i", "chatwoot_ai_base", "--stop-after-init")
+    script = (
+        "a = env['chatwoot.account'].create({'name': 'Bench', 'chatwoot_account_id': 4, "
+        f"'webhook_secret': {SECRET!r}}}); env.cr.commit(); print('TOKEN=' + a.webhook_token)"
+    )
+    out = odoo(config, "--no-http", command="shell", input=script).stdout
+    return next(line[6:] for line in out.splitlines() if line.startswith("TOKEN="))
+
+
+def start_server(config, port):
+    cmd = [
+        sys.executable, "-m", "odoo", "-c", config, "-d", DB, f"--db-filter=^{DB}$",
+        "--workers=2", "--max-cron-threads=0", f"--http-port={port}",
+        f"--gevent-port={free_port()}", "--log-level=warn",
+    ]  # fmt: skip
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(120):
+        try:
+            if requests.get(f"{url}/web/health", timeout=2).status_code == 200:
+                return server, url
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    server.kill()
+    raise RuntimeError("Odoo did not start")
+
+
+def load(seconds, connections, make_request):
+    """Run `make_request(session, n)` from `connections` threads; return latencies and codes."""
+    deadline = time.monotonic() + seconds
+    results, lock, counter = [], threading.Lock(), iter(range(10**9))
+
+    def worker():
+        session, mine = requests.Session(), []
+        while time.monotonic() < deadline:
+            with lock:
+                n = next(counter)
+            start = time.perf_counter()
+            try:
+                status = make_request(session, n)
+            except requests.RequestException:
+                status = 0
+            mine.append((time.perf_counter() - start, status, n))
+        with lock:
+            results.extend(mine)
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+def summary(results, seconds):
+    latencies = sorted(r[0] for r in results)
+    quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    return {
+        "requests": len(results),
+        "per_s": round(len(results) / seconds, 1),
+        "p50_ms": round(quantiles[49] * 1000, 2),
+        "p99_ms": round(quantiles[98] * 1000, 2),
+        "5xx": sum(1 for r in results if r[1] >= 500),
+        "errors": sum(1 for r in results if r[1] == 0),
+    }
+
+
+def delivery_body(template, message_id):
+    payload = dict(template, id=message_id)
+    return json.dumps(payload, separators=(",", ":")).encode()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--single-seconds", type=float, default=5)
+    args = parser.parse_args()
+    dsn = db_options(args.config)
+    token = prepare_database(args.config, dsn)
+    server, url = start_server(args.config, free_port())
+    try:
+        health = load(args.seconds, args.connections,
+                      lambda s, n: s.get(f"{url}/web/health", timeout=30).status_code)  # fmt: skip
+        template = json.loads(FIXTURE.read_bytes())
+        webhook = f"{url}/chatwoot_ai/webhook/{token}"
+        rng, sent = random.Random(7), {}
+
+        def deliver(session, n):
+            # ~5 % of deliveries repeat an earlier message id: Chatwoot's redeliveries.
+            redelivery = n > 20 and rng.random() < 0.05
+            message_id = 100000 + (rng.randrange(0, n) if redelivery else n)
+            sent[n] = message_id
+            body = delivery_body(template, message_id)
+            ts = str(int(time.time()))
+            headers = {"Content-Type": "application/json", "X-Chatwoot-Timestamp": ts,
+                       "X-Chatwoot-Signature": sign(SECRET, ts, body)}  # fmt: skip
+            response = session.post(webhook, data=body, headers=headers, timeout=30)
+            return response.status_code
+
+        deliveries = load(args.seconds, args.connections, deliver)
+        # The same deliveries one at a time: the latency a single Chatwoot sees.
+        single = load(args.single_seconds, 1, deliver)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
+    accepted_ids = {sent[r[2]] for r in deliveries + single if r[1] == 200}
+    with psycopg2.connect(dbname=DB, **dsn) as conn, conn.cursor() as cr:
+        cr.execute("SELECT dedupe_key, count(*) FROM chatwoot_webhook_event GROUP BY 1")
+        rows = dict(cr.fetchall())
+    stored_ids = {int(key.split(":")[1]) for key in rows}
+    health_s, hook_s = summary(health, args.seconds), summary(deliveries, args.seconds)
+    print(json.dumps({
+        "benchmark": "webhook_ingest",
+        "seconds": args.seconds,
+        "connections": args.connections,
+        "health": health_s,
+        "webhook": hook_s,
+        "ratio_vs_health": round(hook_s["per_s"] / health_s["per_s"], 3),
+        "webhook_one_connection": summary(single, args.single_seconds),
+        "distinct_accepted": len(accepted_ids),
+        "stored_rows": sum(rows.values()),
+        "duplicates_stored": sum(count - 1 for count in rows.values()),
+        "accepted_not_stored": len(accepted_ids - stored_ids),
+        "exactly_once": all(c == 1 for c in rows.values()) and accepted_ids <= stored_ids,
+    }))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
