@@ -13,6 +13,7 @@ comma := ,
 space := $(empty) $(empty)
 ADDON_DIRS := $(subst $(comma),$(space),$(ADDONS))
 ODOO_RC := $(CURDIR)/.local/odoo.cfg
+TEST_RC := $(CURDIR)/.local/odoo-test.cfg
 ODOO := $(PYTHON) -m odoo -c $(ODOO_RC)
 PSQL = $(PYTHON) .ci/odoo_db.py --config $(ODOO_RC)
 
@@ -45,7 +46,7 @@ test: bootstrap
 	@start=$$(date +%s); \
 	$(ODOO) -d $(TEST_DB) -i $(ADDONS) --with-demo --stop-after-init --log-level=warn || exit 1; \
 	echo "[chatwoot-ai] Install took $$(( $$(date +%s) - start )) s"
-	$(PYTHON) -m pytest --odoo-config=$(ODOO_RC) --odoo-database=$(TEST_DB) --odoo-http \
+	$(PYTHON) -m pytest --odoo-config=$(TEST_RC) --odoo-database=$(TEST_DB) --odoo-http \
 		$(foreach a,$(ADDON_DIRS),$(a)/tests) tests $(PYTEST_ARGS)
 
 lint:

@@ -156,6 +156,15 @@ limit_memory_hard = 6442450944
 [queue_job]
 channels = root:1,root.chatwoot:1
 CFG
+    # Tests perform their jobs themselves: no job runner (queue_job starts one with any
+    # threaded server unless its channels read root:0), no cron thread, and ports of their
+    # own so that `make test` works beside a running `make run`.
+    sed -e 's/^server_wide_modules = .*/server_wide_modules = base,rpc,web/' \
+        -e 's/^channels = .*/channels = root:0/' \
+        -e 's/^max_cron_threads = .*/max_cron_threads = 0/' \
+        -e "s/^http_port = .*/http_port = ${ODOO_TEST_HTTP_PORT:-8169}/" \
+        -e "s/^gevent_port = .*/gevent_port = ${ODOO_TEST_GEVENT_PORT:-8172}/" \
+        "$ODOO_CFG" >"$LOCAL/odoo-test.cfg"
 }
 
 step_env() {

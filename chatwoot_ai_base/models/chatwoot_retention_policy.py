@@ -9,7 +9,6 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..privacy.retention import (
-    ANALYTICS,
     INTERACTION,
     INTERACTION_MONTHS_DEFAULT,
     INTERACTION_MONTHS_MAX,
@@ -18,6 +17,7 @@ from ..privacy.retention import (
     TRANSACTIONAL_YEARS_DEFAULT,
     TRANSACTIONAL_YEARS_MAX,
     TRANSACTIONAL_YEARS_MIN,
+    applicable_targets,
     cutoffs,
     merge_counts,
 )
@@ -145,15 +145,7 @@ class ChatwootRetentionPolicy(models.Model):
 
     @api.model
     def _targets(self):
-        targets = []
-        for target in self._chatwoot_retention_targets():
-            model_name, date_field, category, *rest = target
-            if model_name not in self.env or category == ANALYTICS:
-                continue
-            options = {"company_field": "company_id", "sql_delete": False}
-            options.update(rest[0] if rest else {})
-            targets.append((model_name, date_field, category, options))
-        return targets
+        return applicable_targets(self._chatwoot_retention_targets(), self.env.registry)
 
     def _plan(self, now):
         """``[(policy, target, cutoff)]``: what each policy expires, interactions first."""

@@ -81,3 +81,31 @@ def merge_counts(previous, current):
     total = Counter(previous or {})
     total.update(current or {})
     return dict(sorted(total.items()))
+
+
+def applicable_targets(declared, installed_models):
+    """The declared retention targets that apply: installed models, never analytics.
+
+    Each target is ``(model, date_field, category[, options])``; the result carries the
+    options merged over the defaults.
+
+    >>> applicable_targets(
+    ...     [("chatwoot.message", "created_at", INTERACTION),
+    ...      ("chatwoot.ai.run", "create_date", INTERACTION),
+    ...      ("chatwoot.insight", "write_date", ANALYTICS),
+    ...      ("chatwoot.webhook.event", "received_at", INTERACTION, {"sql_delete": True})],
+    ...     installed_models={"chatwoot.message", "chatwoot.insight", "chatwoot.webhook.event"})
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('chatwoot.message', 'created_at', 'interaction',
+      {'company_field': 'company_id', 'sql_delete': False}),
+     ('chatwoot.webhook.event', 'received_at', 'interaction',
+      {'company_field': 'company_id', 'sql_delete': True})]
+    """
+    targets = []
+    for model_name, date_field, category, *rest in declared:
+        if model_name not in installed_models or category == ANALYTICS:
+            continue
+        options = {"company_field": "company_id", "sql_delete": False}
+        options.update(rest[0] if rest else {})
+        targets.append((model_name, date_field, category, options))
+    return targets

@@ -2,9 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Shared fixtures: one user per ChatwootAI level, and menu/action checks every addon reuses."""
 
+from urllib.parse import urlsplit
+
 import polib
 
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import common as odoo_test_common
 from odoo.tools.misc import file_path
 from odoo.tools.safe_eval import safe_eval
 from odoo.tools.translate import TranslationModuleReader
@@ -106,3 +109,51 @@ class ChatwootAICase(TransactionCase):
         translated = {entry.msgid for entry in catalog if entry.msgstr and not entry.obsolete}
         missing = sorted(terms - translated)
         self.assertFalse(missing, f"{module}: {len(missing)} term(s) without {lang} translation")
+
+
+class FakeChatwootCase(ChatwootAICase):
+    """A case whose HTTP calls reach the local fake Chatwoot (``self.fake``)."""
+
+    @classmethod
+    def _request_handler(cls, s, r, /, **kw):
+        # Odoo's guard against external requests evaluates `timeout < 10`, a TypeError on
+        # the client's (connect, read) tuple: requests to the local fake are sent as they are.
+        if urlsplit(r.url).hostname == odoo_test_common.HOST:
+            return odoo_test_common._super_send(s, r, **kw)
+        return super()._request_handler(s, r, **kw)
+
+    def setUp(self):
+        super().setUp()
+        from .fake_chatwoot import FakeChatwoot
+
+        self.fake = FakeChatwoot().start()
+        self.addCleanup(self.fake.stop)
+
+
+class AddonSmokeMixin:
+    """What every addon of the suite must pass, mixed into a :class:`ChatwootAICase` that
+    names its ``module`` and ``entry_menu`` (a mixin, so that runners never collect it alone).
+    """
+
+    module = None
+    entry_menu = None
+
+    def test_module_is_installed(self):
+        module = self.env["ir.module.module"].search([("name", "=", self.module)])
+        self.assertEqual(module.state, "installed")
+
+    def test_menu_is_for_marketers_and_managers_only(self):
+        menus = self.menus_of(self.module)
+        entry = self.env.ref(f"{self.module}.{self.entry_menu}")
+        for user in (self.employee, self.agent):
+            self.assertFalse(self.visible_menus(user, menus), user.login)
+        for user in (self.marketer, self.manager):
+            self.assertIn(entry, self.visible_menus(user, menus), user.login)
+
+    def test_every_action_opens_for_marketers(self):
+        menus = self.menus_of(self.module)
+        for user in (self.marketer, self.manager):
+            self.assert_actions_open(user, self.visible_menus(user, menus))
+
+    def test_user_interface_is_fully_translated_to_pt_br(self):
+        self.assert_translations_complete(self.module)

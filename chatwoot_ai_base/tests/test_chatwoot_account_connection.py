@@ -2,14 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The account's "Test Connection" button against a local fake Chatwoot."""
 
-from urllib.parse import urlsplit
-
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import common as odoo_test_common
 from odoo.tests import tagged
 
-from .common import ChatwootAICase
-from .fake_chatwoot import FakeChatwoot
+from .common import FakeChatwootCase
 
 TOKEN = "cw-token-odoo-5e1d"
 INBOXES_PATH = "/api/v1/accounts/1/inboxes"
@@ -32,19 +28,9 @@ def inbox(chatwoot_id, name, channel_type):
 
 
 @tagged("post_install", "-at_install")
-class TestAccountConnection(ChatwootAICase):
-    @classmethod
-    def _request_handler(cls, s, r, /, **kw):
-        # Odoo's guard against external requests evaluates `timeout < 10`, a TypeError on
-        # the client's (connect, read) tuple. Requests to the local fake are sent as is.
-        if urlsplit(r.url).hostname == odoo_test_common.HOST:
-            return odoo_test_common._super_send(s, r, **kw)
-        return super()._request_handler(s, r, **kw)
-
+class TestAccountConnection(FakeChatwootCase):
     def setUp(self):
         super().setUp()
-        self.fake = FakeChatwoot().start()
-        self.addCleanup(self.fake.stop)
         self.cw_account = self.env["chatwoot.account"].create(
             {
                 "name": "Loja Fake",
