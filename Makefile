@@ -14,7 +14,7 @@ space := $(empty) $(empty)
 ADDON_DIRS := $(subst $(comma),$(space),$(ADDONS))
 ODOO_RC := $(CURDIR)/.local/odoo.cfg
 TEST_RC := $(CURDIR)/.local/odoo-test.cfg
-ODOO := $(PYTHON) -m odoo -c $(ODOO_RC)
+ODOO := $(CURDIR)/.local/odoo-bin -c $(ODOO_RC)
 PSQL = $(PYTHON) .ci/odoo_db.py --config $(ODOO_RC)
 
 .PHONY: help bootstrap run test lint seed bench readme
@@ -27,7 +27,7 @@ help:
 	@echo "make bench                 run tests/benchmarks/*.py, one JSON line each"
 
 bootstrap:
-	@bash .ci/dev.sh odoo requirements postgres config
+	@bash .ci/dev.sh odoo requirements postgres config launcher
 
 run: bootstrap
 	@if $(PSQL) exists $(DB); then \
@@ -64,7 +64,8 @@ seed: bootstrap
 	@$(PSQL) exists $(DB) || $(ODOO) -d $(DB) -i $(ADDONS) --stop-after-init --log-level=warn
 	@start=$$(date +%s); \
 	echo "env['chatwoot.demo.seed']._seed('$(SCALE)', $(SEED)); env.cr.commit()" | \
-		$(ODOO) shell -d $(DB) --no-http --log-level=info 2>&1 | grep -E "chatwoot|ERROR|Traceback" ; \
+		$(CURDIR)/.local/odoo-bin shell -c $(ODOO_RC) -d $(DB) --no-http --log-level=info 2>&1 | \
+		grep -E "chatwoot|ERROR|Traceback" ; \
 	echo "[chatwoot-ai] Seed $(SCALE) loaded in $$(( $$(date +%s) - start )) s"
 
 bench: bootstrap

@@ -167,10 +167,18 @@ CFG
         "$ODOO_CFG" >"$LOCAL/odoo-test.cfg"
 }
 
+# A launcher script: with --workers, Odoo re-executes sys.argv[0] for its gevent process, which
+# must therefore be a real script (not `python -m odoo`'s __main__.py).
+step_launcher() {
+    mkdir -p "$LOCAL"
+    printf '#!%s\nfrom odoo.cli.command import main\n\nmain()\n' "$(command -v "$PYTHON")" >"$LOCAL/odoo-bin"
+    chmod +x "$LOCAL/odoo-bin"
+}
+
 step_env() {
     echo "ODOO_RC=$ODOO_CFG"
     echo "ADDONS=$ADDONS"
 }
 
-[ $# -gt 0 ] || set -- odoo requirements postgres config
+[ $# -gt 0 ] || set -- odoo requirements postgres config launcher
 for s in "$@"; do "step_$s"; done
