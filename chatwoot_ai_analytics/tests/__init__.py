@@ -1,1 +1,3 @@
 from . import test_analytics_smoke
+from . import test_stats_rfm
+from . import test_stats_clv
