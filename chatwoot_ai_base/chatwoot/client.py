@@ -440,6 +440,17 @@ class ChatwootClient:
         # Chatwoot answers {"payload": {"contact": {...}, "contact_inbox": {...}}}.
         return payload.get("contact", payload)
 
+    def delete_contact(self, contact_id):
+        """Delete a contact (LGPD/GDPR erasure); a contact already gone counts as deleted.
+
+        DELETE is idempotent, so it follows the retry policy of reads.
+        """
+        try:
+            self._request("DELETE", f"/contacts/{int(contact_id)}", replay_safe=True)
+        except ChatwootNotFound:
+            pass
+        return True
+
     # Transport ----------------------------------------------------------------
 
     def _request(self, method, path, params=None, body=None, replay_safe=None):

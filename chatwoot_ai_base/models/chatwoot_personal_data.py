@@ -11,13 +11,13 @@ import logging
 from collections import defaultdict
 
 import psycopg2
-import requests
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Command
 from odoo.tools import SQL, is_html_empty
 
+from ..chatwoot.client import ChatwootError
 from ..privacy.export import build_document, dumps, parse_json_or_text
 from ..privacy.identities import (
     build_needles,
@@ -35,7 +35,6 @@ SUITE_NOTE_SUBTYPE = "chatwoot_ai_base.mt_chatwoot_ai_note"
 #: ``description`` of export attachments, so that an erasure also removes earlier exports.
 EXPORT_MARKER = "chatwoot_ai_base personal data export of res.partner,%s"
 #: (connect, read) seconds for the Chatwoot API, as chatwoot/client.py uses.
-CHATWOOT_TIMEOUT = (5, 30)
 
 #: Contact data cleared on an erased partner (those missing in this database are skipped).
 ANONYMISED_FIELDS = (
@@ -688,29 +687,13 @@ class ChatwootPersonalData(models.AbstractModel):
 
     @api.model
     def _delete_chatwoot_contact(self, account, contact_id):
-        # chatwoot/client.py has no contact deletion yet: one plain call, no retry (the
-        # request shows the failures and the person can be erased in Chatwoot by hand).
-        url = (
-            f"{account.base_url.rstrip('/')}/api/v1/accounts/"
-            f"{account.chatwoot_account_id}/contacts/{contact_id}"
-        )
+        """True when Chatwoot no longer has the contact; failures are logged, not raised."""
         try:
-            response = requests.delete(
-                url,
-                headers={"api_access_token": account.sudo().api_access_token or ""},
-                timeout=CHATWOOT_TIMEOUT,
-                allow_redirects=False,
-            )
-        except requests.RequestException as error:
+            account._chatwoot_client(max_attempts=2, max_retry_after=10).delete_contact(contact_id)
+        except (ChatwootError, UserError) as error:
             _logger.warning("Chatwoot contact %s not deleted: %s", contact_id, error)
             return False
-        # 404: already gone in Chatwoot, which is what was asked.
-        if 200 <= response.status_code < 300 or response.status_code == 404:
-            return True
-        _logger.warning(
-            "Chatwoot contact %s not deleted: HTTP %s", contact_id, response.status_code
-        )
-        return False
+        return True
 
     # ------------------------------------------------------------------ helpers for others
     @api.model
