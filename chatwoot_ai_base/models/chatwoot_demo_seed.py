@@ -177,8 +177,6 @@ class _SeedRun:
         self.conversation_ids = self.copy_conversations()
         self.copy_messages()
         self.advance_order_sequence()
-        self.cr.execute(SQL("ANALYZE res_partner, sale_order, sale_order_line"))
-        self.cr.execute(SQL("ANALYZE chatwoot_conversation, chatwoot_message"))
         self.env.invalidate_all()
         self.env.registry.clear_cache()
         self.recompute_unknown_fields()
@@ -459,8 +457,30 @@ class _SeedRun:
 
     # -- COPY ---------------------------------------------------------------------------------
 
-    def copy_rows(self, table, columns, lines):
-        """Stream ``lines`` (COPY text, newline-terminated) into ``table`` in chunks."""
+    def copy_rows(self, table, columns, lines, self_referencing=False):
+        """Stream ``lines`` (COPY text, newline-terminated) into ``table`` in chunks.
+
+        Foreign keys are checked by PostgreSQL with cached plans. A plan cached while a
+        referenced table was nearly empty is a sequential scan, which turns a bulk load into
+        a quadratic one. So the table is analyzed before (its cached plans are dropped) and
+        after (for the tables that reference it next); a table that references itself is
+        loaded with custom plans, re-planned for its growing size.
+        """
+        self.cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
+        previous_mode = None
+        if self_referencing:
+            self.cr.execute(SQL("SHOW plan_cache_mode"))
+            previous_mode = self.cr.fetchone()[0]
+            self.cr.execute(SQL("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)"))
+        written = self._copy_chunks(table, columns, lines)
+        if previous_mode:
+            self.cr.execute(SQL("SELECT set_config('plan_cache_mode', %s, true)", previous_mode))
+        self.cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
+        self.counts[table] = written
+        self.log(f"copied {table}", rows=written)
+        return written
+
+    def _copy_chunks(self, table, columns, lines):
         query = SQL(
             "COPY %s (%s) FROM STDIN",
             SQL.identifier(table),
@@ -477,8 +497,6 @@ class _SeedRun:
         if chunk:
             self.cr.copy_expert(query.code, io.StringIO("".join(chunk)))
             written += len(chunk)
-        self.counts[table] = written
-        self.log(f"copied {table}", rows=written)
         return written
 
     def reserve_ids(self, table, count):
@@ -595,7 +613,12 @@ class _SeedRun:
                 text = "\t".join(copy_text(v) for v in values)
                 yield f"{text}\t{suffix_by_country[customer.country_code][1]}\n"
 
-        self.copy_rows("res_partner", list(self.PARTNER_COLUMNS) + constant_columns, lines())
+        self.copy_rows(
+            "res_partner",
+            list(self.PARTNER_COLUMNS) + constant_columns,
+            lines(),
+            self_referencing=True,  # commercial_partner_id
+        )
         return dict(zip((c.key for c in customers), ids, strict=True))
 
     # -- orders -------------------------------------------------------------------------------
