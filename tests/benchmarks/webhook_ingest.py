@@ -84,9 +84,16 @@ def prepare_database(config, dsn):
     return next(line[6:] for line in out.splitlines() if line.startswith("TOKEN="))
 
 
+def odoo_launcher(config):
+    """The launcher `make` writes beside the config: with --workers, Odoo re-executes its
+    own script for the gevent process, which `python -m odoo` cannot provide."""
+    launcher = Path(config).resolve().parent / "odoo-bin"
+    return [str(launcher)] if launcher.exists() else [sys.executable, "-m", "odoo"]
+
+
 def start_server(config, port):
     cmd = [
-        sys.executable, "-m", "odoo", "-c", config, "-d", DB, f"--db-filter=^{DB}$",
+        *odoo_launcher(config), "-c", config, "-d", DB, f"--db-filter=^{DB}$",
         "--workers=2", "--max-cron-threads=0", f"--http-port={port}",
         f"--gevent-port={free_port()}", "--log-level=warn",
     ]  # fmt: skip
