@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import math
 import secrets
+from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -21,6 +22,8 @@ from ..chatwoot.constants import CHANNEL_TYPES
 
 WEBHOOK_ROUTE = "/chatwoot_ai/webhook/"
 JOB_CHANNEL = "root.chatwoot"
+DRAIN_DELAY_PARAM = "chatwoot_ai.drain_delay_seconds"
+DRAIN_DELAY_DEFAULT = 1
 #: First key of the advisory lock that serialises the drains of one account.
 DRAIN_LOCK_NAMESPACE = 7_400_001
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
@@ -273,6 +276,8 @@ class ChatwootAccount(models.Model):
             )
         ):
             return False
+        else:
+            eta = self._drain_debounce_eta()
         self.with_user(SUPERUSER_ID).with_delay(
             channel=JOB_CHANNEL,
             eta=eta,
@@ -280,6 +285,16 @@ class ChatwootAccount(models.Model):
             identity_key=identity,
         )._job_drain_events()
         return True
+
+    @api.model
+    def _drain_debounce_eta(self):
+        """When a new burst's drain runs: a short wait lets one job take the whole burst
+        (fewer job runs under load, and quick messages of one customer processed together).
+        ``chatwoot_ai.drain_delay_seconds`` tunes it; 0 processes at once."""
+        delay = int(
+            self.env["ir.config_parameter"].sudo().get_param(DRAIN_DELAY_PARAM, DRAIN_DELAY_DEFAULT)
+        )
+        return fields.Datetime.now() + timedelta(seconds=delay) if delay > 0 else None
 
     def _job_drain_events(self):
         """Queue job: process the account's waiting deliveries, one drain per account at once.

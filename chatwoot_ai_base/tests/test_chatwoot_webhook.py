@@ -32,6 +32,8 @@ class WebhookCase(HttpCase):
             }
         )
         cls.url = f"/chatwoot_ai/webhook/{cls.account.webhook_token}"
+        # Process bursts at once: these tests play the job runner themselves.
+        cls.env["ir.config_parameter"].set_param("chatwoot_ai.drain_delay_seconds", 0)
 
     def post(self, body, headers=None, url=None):
         headers = {"Content-Type": "application/json", **(headers or {})}
@@ -373,3 +375,11 @@ class TestWebhookMirror(WebhookCase):
         self.assertTrue(faulty.next_attempt_at)
         contents = self.env["chatwoot.message"].search([("account_id", "=", self.account.id)])
         self.assertEqual(sorted(contents.mapped("content")), ["primeira", "terceira"])
+
+    def test_by_default_a_burst_waits_a_second_for_its_drain(self):
+        self.env["ir.config_parameter"].set_param("chatwoot_ai.drain_delay_seconds", 1)
+        self.post(fixture("cw4141_message_created_incoming_api.json"))
+        job = self.account_jobs()
+        self.assertEqual(len(job), 1)
+        self.assertTrue(job.eta, "the drain waits for the rest of the burst")
+        self.assertFalse(self.due_jobs())

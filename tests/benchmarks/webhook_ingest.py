@@ -171,27 +171,33 @@ def main():
                       lambda s, n: s.get(f"{url}/web/health", timeout=30).status_code)  # fmt: skip
         template = json.loads(FIXTURE.read_bytes())
         webhook = f"{url}/chatwoot_ai/webhook/{token}"
-        rng, sent = random.Random(7), {}
+        sent = {}  # (phase, n) -> message id
 
-        def deliver(session, n):
-            # ~5 % of deliveries repeat an earlier message id: Chatwoot's redeliveries.
-            redelivery = n > 20 and rng.random() < 0.05
-            message_id = 100000 + (rng.randrange(0, n) if redelivery else n)
-            sent[n] = message_id
-            body = delivery_body(template, message_id)
-            ts = str(int(time.time()))
-            headers = {"Content-Type": "application/json", "X-Chatwoot-Timestamp": ts,
-                       "X-Chatwoot-Signature": sign(SECRET, ts, body)}  # fmt: skip
-            response = session.post(webhook, data=body, headers=headers, timeout=30)
-            return response.status_code
+        def deliverer(phase, first_id):
+            rng = random.Random(phase)
 
-        deliveries = load(args.seconds, args.connections, deliver)
+            def deliver(session, n):
+                # ~5 % of deliveries repeat an earlier message id: Chatwoot's redeliveries.
+                redelivery = n > 20 and rng.random() < 0.05
+                message_id = first_id + (rng.randrange(0, n) if redelivery else n)
+                sent[phase, n] = message_id
+                body = delivery_body(template, message_id)
+                ts = str(int(time.time()))
+                headers = {"Content-Type": "application/json", "X-Chatwoot-Timestamp": ts,
+                           "X-Chatwoot-Signature": sign(SECRET, ts, body)}  # fmt: skip
+                response = session.post(webhook, data=body, headers=headers, timeout=30)
+                return response.status_code
+
+            return deliver
+
+        deliveries = load(args.seconds, args.connections, deliverer("load", 100_000))
         # The same deliveries one at a time: the latency a single Chatwoot sees.
-        single = load(args.single_seconds, 1, deliver)
+        single = load(args.single_seconds, 1, deliverer("single", 10_000_000))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
-    accepted_ids = {sent[r[2]] for r in deliveries + single if r[1] == 200}
+    accepted_ids = {sent["load", r[2]] for r in deliveries if r[1] == 200}
+    accepted_ids |= {sent["single", r[2]] for r in single if r[1] == 200}
     with psycopg2.connect(dbname=DB, **dsn) as conn, conn.cursor() as cr:
         cr.execute("SELECT dedupe_key, count(*) FROM chatwoot_webhook_event GROUP BY 1")
         rows = dict(cr.fetchall())
