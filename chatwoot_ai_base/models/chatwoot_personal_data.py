@@ -34,7 +34,6 @@ MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
 SUITE_NOTE_SUBTYPE = "chatwoot_ai_base.mt_chatwoot_ai_note"
 #: ``description`` of export attachments, so that an erasure also removes earlier exports.
 EXPORT_MARKER = "chatwoot_ai_base personal data export of res.partner,%s"
-#: (connect, read) seconds for the Chatwoot API, as chatwoot/client.py uses.
 
 #: Contact data cleared on an erased partner (those missing in this database are skipped).
 ANONYMISED_FIELDS = (
