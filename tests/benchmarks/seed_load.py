@@ -11,41 +11,16 @@ Prints one JSON line; Odoo's log goes to stderr.
 """
 
 import argparse
-import configparser
 import json
 import subprocess
 import sys
 import time
 
-import psycopg2
-from psycopg2 import sql
+from _benchlib import db_options, drop_database
 
 DATABASE = "bench_seed"
 BASELINE_PARTNERS = 2_000
 BASELINE_BATCH = 100
-
-
-def _connect(options):
-    password = options.get("db_password") or None
-    connection = psycopg2.connect(
-        dbname="postgres",
-        host=options.get("db_host") or None,
-        port=options.get("db_port") or None,
-        user=options.get("db_user") or None,
-        password=password if password not in ("False", "") else None,
-    )
-    connection.autocommit = True
-    return connection
-
-
-def drop_database(options, name):
-    connection = _connect(options)
-    with connection.cursor() as cr:
-        cr.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s", (name,)
-        )
-        cr.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-    connection.close()
 
 
 def install(config_path, name):
@@ -112,11 +87,9 @@ def main():
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     args = parser.parse_args()
-    parsed = configparser.ConfigParser()
-    parsed.read(args.config)
-    options = dict(parsed["options"])
+    dsn = db_options(args.config)
 
-    drop_database(options, DATABASE)
+    drop_database(dsn, DATABASE)
     install(args.config, DATABASE)
     cr, env = open_environment(args.config, DATABASE)
     try:
@@ -126,7 +99,7 @@ def main():
         cr.close()
         close_connections(DATABASE)
     if not args.keep:
-        drop_database(options, DATABASE)
+        drop_database(dsn, DATABASE)
     total = sum(rows.values())
     rows_per_s = total / seconds
     print(

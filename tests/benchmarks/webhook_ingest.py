@@ -10,7 +10,6 @@ percentiles, 5xx count, and whether every accepted delivery was stored exactly o
 """
 
 import argparse
-import configparser
 import importlib.util
 import json
 import os
@@ -26,6 +25,7 @@ from pathlib import Path
 
 import psycopg2
 import requests
+from _benchlib import db_options, drop_database
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,30 +51,13 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def db_options(config_path):
-    parser = configparser.ConfigParser()
-    parser.read(config_path)
-    options = parser["options"]
-    password = options.get("db_password") or None
-    return {
-        "host": options.get("db_host"),
-        "port": options.get("db_port"),
-        "user": options.get("db_user"),
-        "password": password if password not in ("False", "") else None,
-    }
-
-
 def odoo(config, *args, command="server", **kwargs):
     cmd = [sys.executable, "-m", "odoo", command, "-c", config, "-d", DB, "--log-level=warn", *args]
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kwargs)
 
 
 def prepare_database(config, dsn):
-    conn = psycopg2.connect(dbname="postgres", **dsn)
-    conn.autocommit = True  # DROP DATABASE cannot run inside a transaction
-    with conn.cursor() as cr:
-        cr.execute(f'DROP DATABASE IF EXISTS "{DB}"')
-    conn.close()
+    drop_database(dsn, DB)
     odoo(config, "-i", "chatwoot_ai_base", "--stop-after-init")
     script = (
         "a = env['chatwoot.account'].create({'name': 'Bench', 'chatwoot_account_id': 4, "
