@@ -49,10 +49,12 @@ class PayloadError(ValueError):
 
 
 def parse_body(body):
-    """Decode a raw delivery into a dict with a string ``event``."""
+    """Decode a raw delivery (UTF-8 bytes, as Chatwoot sends) into a dict with an ``event``."""
     try:
-        payload = json.loads(body)
-    except (UnicodeDecodeError, ValueError) as error:
+        payload = json.loads(body.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise PayloadError("the body is not UTF-8") from None
+    except ValueError as error:
         raise PayloadError(f"malformed JSON: {error}") from None
     if not isinstance(payload, dict):
         raise PayloadError("the body must be a JSON object")

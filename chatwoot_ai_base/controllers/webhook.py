@@ -65,7 +65,7 @@ class ChatwootWebhookController(http.Controller):
             raise WebhookRejected(400, str(error)) from None
         delivery_id = request.httprequest.headers.get("X-Chatwoot-Delivery")
         events = env["chatwoot.webhook.event"]
-        text = raw.decode()
+        text = raw.decode()  # parse_body proved it UTF-8
         if payload["event"] not in SUPPORTED_EVENTS:
             key = f"{payload['event']}:{hashlib.sha256(raw).hexdigest()[:32]}"
             events._store_delivery(account, payload["event"], key, text, delivery_id, "ignored")

@@ -8,6 +8,9 @@ import re
 import unittest
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ..chatwoot import payloads, signature
 from ..chatwoot.payloads import (
     PayloadError,
@@ -121,3 +124,53 @@ class TestPayloads(unittest.TestCase):
     def test_every_supported_event_is_classified_once(self):
         kinds = (payloads.MESSAGE_EVENTS, payloads.CONVERSATION_EVENTS, payloads.CONTACT_EVENTS)
         self.assertEqual(sum(len(k) for k in kinds), len(set(payloads.SUPPORTED_EVENTS)))
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+def payload_like():
+    """Dicts shaped like deliveries: a real or random event, ids of any JSON type."""
+    return st.fixed_dictionaries(
+        {"event": st.sampled_from(payloads.SUPPORTED_EVENTS) | st.text(max_size=12)},
+        optional={
+            "id": JSON_VALUES,
+            "conversation": st.dictionaries(st.sampled_from(["id", "messages"]), JSON_VALUES),
+            "updated_at": JSON_VALUES,
+        },
+    )
+
+
+class TestPayloadFuzz(unittest.TestCase):
+    """Whatever the body, the parser answers with a payload or a PayloadError (a 400)."""
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.binary(max_size=300))
+    def test_any_bytes_parse_or_raise_payload_error(self, body):
+        try:
+            payload = parse_body(body)
+        except PayloadError:
+            return
+        self.assertIsInstance(payload["event"], str)
+
+    @settings(max_examples=300, deadline=None)
+    @given(payload_like())
+    def test_any_event_keys_or_raises_payload_error(self, payload):
+        body = json.dumps(payload).encode()
+        try:
+            parsed = parse_body(body)
+            if parsed["event"] not in payloads.SUPPORTED_EVENTS:
+                return
+            key = dedupe_key(parsed, body)
+        except PayloadError:
+            return
+        self.assertTrue(key.startswith(f"{parsed['event']}:"))
+
+    def test_utf16_body_is_rejected_not_crashed(self):
+        with self.assertRaises(PayloadError):
+            parse_body('{"event": "message_created"}'.encode("utf-16"))
