@@ -10,29 +10,14 @@ import csv
 import datetime
 import doctest
 import importlib.metadata
-import importlib.util
-import sys
 import unittest
 from pathlib import Path
 
 import numpy as np
 
-STATS_DIR = Path(__file__).resolve().parents[1] / "stats"
+from ..stats import clv
+
 CDNOW_SUMMARY = "lifetimes/datasets/cdnow_customers_summary_with_transactions.csv"
-
-
-def _load_pure_module(name):
-    module_name = f"chatwoot_ai_analytics_stats_{name}"
-    if module_name in sys.modules:
-        return sys.modules[module_name]
-    spec = importlib.util.spec_from_file_location(module_name, STATS_DIR / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module  # dataclasses resolve their module through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
-clv = _load_pure_module("clv")
 
 
 def _cdnow_summary_path():

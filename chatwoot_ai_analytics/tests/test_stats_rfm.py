@@ -7,30 +7,13 @@ The module is loaded by file path, so these tests also run without Odoo:
 """
 
 import doctest
-import importlib.util
 import itertools
-import sys
 import unittest
 from collections import Counter
-from pathlib import Path
 
 import numpy as np
 
-STATS_DIR = Path(__file__).resolve().parents[1] / "stats"
-
-
-def _load_pure_module(name):
-    module_name = f"chatwoot_ai_analytics_stats_{name}"
-    if module_name in sys.modules:
-        return sys.modules[module_name]
-    spec = importlib.util.spec_from_file_location(module_name, STATS_DIR / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-rfm = _load_pure_module("rfm")
+from ..stats import rfm
 
 
 def _scores_by_key(rows):

@@ -52,6 +52,16 @@ def message_payload(contact_id, email, phone, name, message_id, conversation_id)
 
 
 class PrivacyCase(ChatwootAICase):
+    def run_contact_action(self, xmlid, person):
+        """Run a contact's server action as a Manager would, from the person's form."""
+        partner = person["partner"]
+        return (
+            self.env.ref(xmlid)
+            .with_user(self.manager)
+            .with_context(active_model="res.partner", active_id=partner.id, active_ids=partner.ids)
+            .run()
+        )
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -408,15 +418,8 @@ class TestErasure(PrivacyCase):
         self.assertEqual(self.suite_rows(self.maria)["chatwoot.message"], 6)
 
     def test_contact_action_opens_a_draft_request_for_managers(self):
-        action = (
-            self.env.ref("chatwoot_ai_base.action_chatwoot_request_erasure")
-            .with_user(self.manager)
-            .with_context(
-                active_model="res.partner",
-                active_id=self.maria["partner"].id,
-                active_ids=self.maria["partner"].ids,
-            )
-            .run()
+        action = self.run_contact_action(
+            "chatwoot_ai_base.action_chatwoot_request_erasure", self.maria
         )
 
         request = self.env["chatwoot.erasure.request"].browse(action["res_id"])
@@ -538,15 +541,8 @@ class TestExport(PrivacyCase):
             self.assertNotIn(other, text)
 
     def test_export_action_downloads_a_private_json_file(self):
-        action = (
-            self.env.ref("chatwoot_ai_base.action_chatwoot_export_personal_data")
-            .with_user(self.manager)
-            .with_context(
-                active_model="res.partner",
-                active_id=self.maria["partner"].id,
-                active_ids=self.maria["partner"].ids,
-            )
-            .run()
+        action = self.run_contact_action(
+            "chatwoot_ai_base.action_chatwoot_export_personal_data", self.maria
         )
 
         self.assertEqual(action["type"], "ir.actions.act_url")
