@@ -1,0 +1,122 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Unit tests of the pure ``stats/basket.py``: pair support, confidence and lift by hand."""
+
+import doctest
+import itertools
+import unittest
+from collections import Counter
+
+import numpy as np
+
+from ..stats import basket
+
+# Five baskets: o1 {A, B, C}, o2 {A, B}, o3 {A, C}, o4 {B, D}, o5 {D}; "A" twice on o1's lines.
+LINES = [
+    ("o1", "A"),
+    ("o1", "B"),
+    ("o1", "C"),
+    ("o1", "A"),
+    ("o2", "A"),
+    ("o2", "B"),
+    ("o3", "A"),
+    ("o3", "C"),
+    ("o4", "B"),
+    ("o4", "D"),
+    ("o5", "D"),
+]
+
+
+def _rules(lines=LINES, **kwargs):
+    orders, products = zip(*lines, strict=True)
+    return {(p.product, p.other): p for p in basket.bought_together(orders, products, **kwargs)}
+
+
+def _brute_force_rules(lines):
+    baskets = {}
+    for order, product in lines:
+        baskets.setdefault(order, set()).add(product)
+    item_counts = Counter(product for items in baskets.values() for product in items)
+    pair_counts = Counter(
+        pair for items in baskets.values() for pair in itertools.permutations(sorted(items), 2)
+    )
+    total = len(baskets)
+    return {
+        (a, b): (n / total, n / item_counts[a], n / item_counts[a] / (item_counts[b] / total), n)
+        for (a, b), n in pair_counts.items()
+    }
+
+
+class TestBoughtTogether(unittest.TestCase):
+    def test_hand_computed_support_confidence_and_lift(self):
+        rules = _rules(min_pairs=1)
+        expected = {
+            # (support, confidence, lift, count); counts A=3 B=3 C=2 D=2 over N=5 orders.
+            ("A", "B"): (0.4, 2 / 3, 10 / 9, 2),
+            ("B", "A"): (0.4, 2 / 3, 10 / 9, 2),
+            ("A", "C"): (0.4, 2 / 3, 5 / 3, 2),
+            ("C", "A"): (0.4, 1.0, 5 / 3, 2),
+            ("B", "C"): (0.2, 1 / 3, 5 / 6, 1),
+            ("C", "B"): (0.2, 1 / 2, 5 / 6, 1),
+            ("B", "D"): (0.2, 1 / 3, 5 / 6, 1),
+            ("D", "B"): (0.2, 1 / 2, 5 / 6, 1),
+        }
+        self.assertEqual(set(rules), set(expected))
+        for key, (support, confidence, lift, count) in expected.items():
+            with self.subTest(rule=key):
+                rule = rules[key]
+                self.assertAlmostEqual(rule.support, support)
+                self.assertAlmostEqual(rule.confidence, confidence)
+                self.assertAlmostEqual(rule.lift, lift)
+                self.assertEqual(rule.count, count)
+
+    def test_min_pairs_and_min_support_drop_rare_pairs(self):
+        self.assertEqual(set(_rules(min_pairs=2)), {("A", "B"), ("B", "A"), ("A", "C"), ("C", "A")})
+        self.assertEqual(set(_rules(min_pairs=1, min_support=0.3)), set(_rules(min_pairs=2)))
+
+    def test_rules_are_grouped_by_product_best_lift_first_and_cut_by_top_n(self):
+        orders, products = zip(*LINES, strict=True)
+        pairs = basket.bought_together(orders, products, min_pairs=1)
+        self.assertEqual(
+            [(p.product, p.other) for p in pairs],
+            [
+                ("A", "C"),
+                ("A", "B"),
+                ("B", "A"),
+                ("B", "C"),
+                ("B", "D"),
+                ("C", "A"),
+                ("C", "B"),
+                ("D", "B"),
+            ],
+        )
+        top = basket.bought_together(orders, products, min_pairs=1, top_n=1)
+        self.assertEqual(
+            [(p.product, p.other) for p in top], [("A", "C"), ("B", "A"), ("C", "A"), ("D", "B")]
+        )
+
+    def test_random_baskets_match_brute_force_counting(self):
+        rng = np.random.default_rng(5)
+        lines = [(int(o), int(p)) for o, p in zip(rng.integers(0, 300, 2000), rng.zipf(1.6, 2000), strict=False)]
+        rules = _rules(lines, min_pairs=1)
+        expected = _brute_force_rules(lines)
+        self.assertEqual(set(rules), set(expected))
+        for key, (support, confidence, lift, count) in expected.items():
+            rule = rules[key]
+            self.assertAlmostEqual(rule.support, support)
+            self.assertAlmostEqual(rule.confidence, confidence)
+            self.assertAlmostEqual(rule.lift, lift)
+            self.assertEqual(rule.count, count)
+
+    def test_empty_input_and_single_product_orders_give_no_pairs(self):
+        self.assertEqual(basket.bought_together([], []), [])
+        self.assertEqual(basket.bought_together([1, 2, 3], [7, 7, 8], min_pairs=1), [])
+
+    def test_mismatched_lengths_are_rejected(self):
+        with self.assertRaises(ValueError):
+            basket.bought_together([1, 2], [1])
+
+    def test_module_doctests_pass(self):
+        result = doctest.testmod(basket, optionflags=doctest.NORMALIZE_WHITESPACE)
+        self.assertGreater(result.attempted, 0)
+        self.assertEqual(result.failed, 0)
