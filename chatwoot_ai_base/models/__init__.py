@@ -6,6 +6,9 @@ from . import chatwoot_contact
 from . import chatwoot_webhook_event
 from . import res_partner
 from . import res_config_settings
+from . import res_company
+from . import ir_rule
+from . import chatwoot_ai_run
 from . import chatwoot_personal_data
 from . import chatwoot_retention_policy
 from . import chatwoot_erasure_request

@@ -85,6 +85,9 @@ class ChatwootAccount(models.Model):
         string="AI Agent Enabled",
         help="Let the AI agent answer customers of this account's inboxes.",
     )
+    bot_budget_notice = fields.Char(
+        related="company_id.chatwoot_ai_budget_notice", string="AI Budget Notice"
+    )
     inbox_ids = fields.One2many("chatwoot.inbox", "account_id", string="Inboxes")
     conversation_count = fields.Integer(compute="_compute_conversation_count")
 

@@ -34,6 +34,15 @@ class ChatwootMessage(models.Model):
         "This Chatwoot message already exists for the account.",
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        messages = super().create(vals_list)
+        # New customer messages may need an answer from the AI agent (a cheap filter,
+        # then at most one debounced job per conversation).
+        if "chatwoot.bot" in self.env:
+            self.env["chatwoot.bot"]._on_new_messages(messages)
+        return messages
+
     @api.model
     def _by_chatwoot_id(self, account, chatwoot_message_ids):
         """The account's existing messages among those Chatwoot ids, by id."""
