@@ -37,6 +37,7 @@ from sklearn.metrics import silhouette_score
 # A standardised cluster mean this far from 0 is called high or low in the label.
 TRAIT_THRESHOLD = 0.5
 MAX_TRAITS_IN_LABEL = 2
+DEFAULT_K_RANGE = range(2, 9)
 SILHOUETTE_SAMPLE = 2000
 # Lloyd iterations are cheap per step but many on structureless data; the final fit starts from
 # the sample's centres, so a loose tolerance and a cap keep 100k customers at about a second.
@@ -236,7 +237,7 @@ def _relabel_by_size(labels, centers):
     return new_index[labels], centers[order]
 
 
-def cluster_customers(features, feature_names, k_range=range(2, 9), seed=0, sample=20000):
+def cluster_customers(features, feature_names, k_range=DEFAULT_K_RANGE, seed=0, sample=20000):
     """k-means clusters of customers (rows of ``features``, columns named by ``feature_names``).
 
     Returns a :class:`ClusterResult`; see the module docstring for the steps. With fewer than
