@@ -4,6 +4,7 @@ import psycopg2
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..chatwoot.constants import CHANNEL_TYPES, CONVERSATION_PRIORITIES, CONVERSATION_STATUSES
 
@@ -51,6 +52,9 @@ class ChatwootConversation(models.Model):
     )
     message_ids = fields.One2many("chatwoot.message", "conversation_id", string="Messages")
     message_count = fields.Integer(compute="_compute_message_count")
+    ai_suggested_reply = fields.Text(
+        string="Suggested Reply", help="The AI agent's latest draft for a human agent."
+    )
     thread_html = fields.Html(
         string="Thread", compute="_compute_thread_html", sanitize=False, readonly=True
     )
@@ -114,6 +118,18 @@ class ChatwootConversation(models.Model):
             '<div class="small fw-bold">%s</div><div>%s</div>'
             '<div class="small opacity-75 text-end">%s</div></div></div>'
         ) % (side, color, header, message.content or "", when and when.strftime("%d/%m %H:%M"))
+
+    def action_suggest_reply(self):
+        """Agent assist: draft an answer to the customer's latest messages."""
+        self.ensure_one()
+        self.check_access("read")
+        run = self.env["chatwoot.bot"].sudo()._suggest_reply(self.sudo())
+        if run.state != "done":
+            raise UserError(
+                self.env._("No suggestion could be drafted: %(error)s", error=run.error or "")
+            )
+        self.sudo().ai_suggested_reply = run.suggested_reply
+        return True
 
     def _compute_message_count(self):
         counts = dict(
