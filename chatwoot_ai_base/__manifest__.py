@@ -32,7 +32,9 @@
         "views/chatwoot_retention_policy_views.xml",
         "views/chatwoot_erasure_request_views.xml",
         "views/chatwoot_ai_run_views.xml",
+        "views/chatwoot_knowledge_views.xml",
+        "views/chatwoot_business_profile_views.xml",
         "views/chatwoot_ai_menus.xml",
     ],
-    "demo": ["demo/chatwoot_ai_demo.xml"],
+    "demo": ["demo/chatwoot_ai_demo.xml", "demo/chatwoot_ai_context_demo.xml"],
 }

@@ -14,3 +14,7 @@ from . import chatwoot_retention_policy
 from . import chatwoot_erasure_request
 from . import chatwoot_erasure_request_line
 from . import chatwoot_demo_seed
+from . import product_template
+from . import chatwoot_knowledge
+from . import chatwoot_business_profile
+from . import chatwoot_context

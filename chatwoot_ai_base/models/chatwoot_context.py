@@ -1,0 +1,492 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""What the AI agent may know about a conversation: catalog, orders, knowledge, customer.
+
+Every method reads with the current user's rights (the bot user, under its record rules);
+only the search indexes are read with plain SQL, and what they return is filtered by
+company and then read back through the ORM.
+"""
+
+from odoo import api, models, tools
+from odoo.tools import SQL
+
+from ..search import WEIGHTS, expand_terms, query_terms, score_detail, tsquery_text
+from .chatwoot_business_profile import agent_language
+from .product_template import SEARCH_TABLE, TS_CONFIGS, WORD_TABLE
+
+#: A typo is corrected to vocabulary words at least this similar (pg_trgm similarity).
+CORRECTION_SIMILARITY = 0.4
+#: Terms shorter than this are never "corrected" (too many near neighbours).
+CORRECTION_MIN_LENGTH = 4
+#: Knowledge entries whose title matches the whole query this well count as hits.
+KNOWLEDGE_TITLE_SIMILARITY = 0.5
+ORDER_STATES = ("sent", "sale")
+DESCRIPTION_CHARS = 280
+SUMMARY_MESSAGES = 3
+SUMMARY_CHARS = 160
+
+
+def agent_tools(callables):
+    """The pure layer's AgentTools for plain callables (the one place that builds it)."""
+    from ..ai import AgentTools  # noqa: PLC0415 - the ai package loads crewai lazily
+
+    return AgentTools(**callables)
+
+
+def _score_components(groups, any_text, name_text, similar_text):
+    """SQL of each ranking component over the columns of an ``s`` row (see WEIGHTS)."""
+    configs = list(TS_CONFIGS.items())
+
+    def matches(text):
+        return SQL(" OR ").join(
+            SQL("s.%s @@ to_tsquery(%s::regconfig, %s)", SQL.identifier(f"tsv_{key}"), cfg, text)
+            for key, cfg in configs
+        )
+
+    coverage = (
+        SQL(" + ").join(SQL("(%s)::int", matches(tsquery_text([group]))) for group in groups)
+        if groups
+        else SQL("0")
+    )
+    return {
+        "fts": SQL(
+            "GREATEST(%s)",
+            SQL(", ").join(
+                SQL(
+                    "ts_rank(s.%s, to_tsquery(%s::regconfig, %s), 32)",
+                    SQL.identifier(f"tsv_{key}"),
+                    cfg,
+                    any_text,
+                )
+                for key, cfg in configs
+            ),
+        ),
+        "coverage": SQL("(%s)::float / %s", coverage, max(len(groups), 1)),
+        "name_similarity": SQL("similarity(s.name_norm, %s)", similar_text),
+        "word_similarity": SQL("word_similarity(%s, s.doc_norm)", similar_text),
+        "name_match": SQL("(%s)::int", matches(name_text)) if groups else SQL("0"),
+    }, matches
+
+
+def _ranked(candidates, limit):
+    """Order the candidate rows (a SQL with the component columns) by weighted score."""
+    score = SQL(" + ").join(
+        SQL("%s * c.%s", weight, SQL.identifier(name)) for name, weight in WEIGHTS.items()
+    )
+    return SQL(
+        "SELECT c.*, %s AS score FROM (%s) c ORDER BY score DESC, c.id LIMIT %s",
+        score,
+        candidates,
+        limit,
+    )
+
+
+class ChatwootContext(models.AbstractModel):
+    _name = "chatwoot.context"
+    _description = "ChatwootAI Conversation Context"
+
+    # ------------------------------------------------------------------ products
+    @api.model
+    def _search_products(self, query, partner=None, limit=5, company=None):
+        """Saleable, active products matching ``query``, best first, priced for ``partner``.
+
+        Each result carries its ``score`` and ``score_detail`` (the weighted components,
+        and how the query was read: terms, corrections, terms ignored, matching mode).
+        """
+        company = company or self.env.company
+        partner = partner or self._context_customer()
+        templates = self.env["product.template"].sudo()
+        templates._chatwoot_search_refresh_pending()
+        templates.flush_model(["active", "sale_ok", "company_id"])  # read by the SQL filter
+        plan = self._product_query_plan(query)
+        if not plan["terms"]:
+            return []
+        rows = self._product_candidates(plan, company, limit)
+        return self._product_results(rows, plan, partner, company)
+
+    @api.model
+    def _product_query_plan(self, query):
+        """How ``query`` will be searched: each term with the catalog words it stands for.
+
+        A term found in the catalog's vocabulary is kept; a Spanish or English word takes
+        its glossary translations; any other term is replaced by the most similar
+        vocabulary words (typos); a term with none of these is ignored.
+        """
+        terms = query_terms(query)
+        vocabulary = self._vocabulary_lookup(terms)
+        groups, corrections, ignored = [], {}, []
+        for term, translations in expand_terms(terms):
+            known, similar = vocabulary.get(term, (False, []))
+            if translations or known:
+                groups.append((term, translations))
+            elif similar:
+                corrections[term] = similar
+                groups.append((term, tuple(similar)))
+            else:
+                ignored.append(term)
+        # Similarity is measured on what the customer meant: best correction or translation.
+        meant = [alternatives[0] if alternatives else term for term, alternatives in groups]
+        return {
+            "terms": terms,
+            "groups": groups,
+            "corrections": corrections,
+            "ignored": ignored,
+            "text": " ".join(meant or terms),
+        }
+
+    @api.model
+    def _vocabulary_lookup(self, terms):
+        """{term: (in the vocabulary, [similar vocabulary words, best first])}."""
+        if not terms:
+            return {}
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT t.term,
+                       EXISTS (SELECT 1 FROM %(words)s w WHERE w.word = t.term),
+                       ARRAY(SELECT w.word FROM %(words)s w
+                              WHERE length(t.term) >= %(min_length)s
+                                AND w.word %% t.term
+                                AND similarity(w.word, t.term) >= %(similarity)s
+                              ORDER BY similarity(w.word, t.term) DESC, w.word
+                              LIMIT 3)
+                  FROM unnest(%(terms)s::text[]) t(term)
+                """,
+                words=SQL.identifier(WORD_TABLE),
+                min_length=CORRECTION_MIN_LENGTH,
+                similarity=CORRECTION_SIMILARITY,
+                terms=list(terms),
+            )
+        )
+        return {term: (known, similar) for term, known, similar in self.env.cr.fetchall()}
+
+    @api.model
+    def _product_candidates(self, plan, company, limit):
+        """Rows (id + components + score) of the best products: every term matching first,
+        then any term, then (no usable term) trigram similarity of the name."""
+        groups = plan["groups"]
+        rows = []
+        if groups:
+            rows = self._product_rank(plan, company, limit, "&")
+            if len(rows) < limit and len(groups) > 1:
+                seen = {row["id"] for row in rows}
+                extra = self._product_rank(plan, company, limit + len(rows), "|")
+                rows += [row for row in extra if row["id"] not in seen][: limit - len(rows)]
+        if not rows:
+            rows = self._product_rank(plan, company, limit, None)
+        return rows
+
+    @api.model
+    def _product_rank(self, plan, company, limit, operator):
+        groups = plan["groups"]
+        any_text = tsquery_text(groups, "|") if groups else ""
+        name_text = tsquery_text(groups, "&", weight="A")
+        components, matches = _score_components(groups, any_text, name_text, plan["text"])
+        if operator:
+            match = matches(tsquery_text(groups, operator))
+        else:
+            match = SQL("s.name_norm %% %s", plan["text"])
+        candidates = SQL(
+            """
+            SELECT s.product_tmpl_id AS id, %(components)s
+              FROM %(table)s s
+              JOIN product_template pt ON pt.id = s.product_tmpl_id
+             WHERE pt.active AND pt.sale_ok
+               AND (pt.company_id IS NULL OR pt.company_id = %(company)s)
+               AND (%(match)s)
+            """,
+            components=SQL(", ").join(
+                SQL("%s AS %s", expression, SQL.identifier(name))
+                for name, expression in components.items()
+            ),
+            table=SQL.identifier(SEARCH_TABLE),
+            company=company.id,
+            match=match,
+        )
+        self.env.cr.execute(_ranked(candidates, limit))
+        names = [column.name for column in self.env.cr.description]
+        mode = {"&": "all_terms", "|": "any_term", None: "name_similarity"}[operator]
+        return [dict(zip(names, row, strict=False), mode=mode) for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _product_results(self, rows, plan, partner, company):
+        templates = (
+            self.env["product.template"].with_company(company).browse([row["id"] for row in rows])
+        )
+        pricelist = self._pricelist_for(partner, company)
+        currency = pricelist.currency_id or company.currency_id
+        prices = pricelist._get_products_price(templates, 1.0, currency=currency)
+        with_stock = "qty_available" in self.env["product.product"]._fields
+        related = self._related_products(templates.ids)
+        query_info = {key: plan[key] for key in ("terms", "corrections", "ignored")}
+        results = []
+        for template, row in zip(templates, rows, strict=True):
+            stocked = with_stock and template.is_storable
+            detail = score_detail(row)
+            detail["query"] = dict(query_info, mode=row["mode"])
+            results.append(
+                {
+                    "id": template.id,
+                    "name": template.name,
+                    "price": prices.get(template.id, template.list_price),
+                    "currency": currency.name,
+                    "in_stock": template.qty_available > 0 if stocked else None,
+                    "qty_available": template.qty_available if stocked else None,
+                    "description": (template.description_sale or "")[:DESCRIPTION_CHARS],
+                    "category": template.categ_id.name or "",
+                    "attributes": self._attributes_text(template),
+                    "score": detail["score"],
+                    "score_detail": detail,
+                    "related": related.get(template.id, []),
+                }
+            )
+        return results
+
+    @api.model
+    def _pricelist_for(self, partner, company):
+        """The partner's pricelist in ``company`` (empty: list prices)."""
+        if partner:
+            return partner.with_company(company).property_product_pricelist
+        return self.env["product.pricelist"]
+
+    @api.model
+    def _attributes_text(self, template):
+        """ "Cor: Vermelho, Nude; Tamanho: P, M" (variant attributes the customer can pick)."""
+        return "; ".join(
+            f"{line.attribute_id.name}: {', '.join(line.value_ids.mapped('name'))}"
+            for line in template.attribute_line_ids
+        )
+
+    @api.model
+    def _related_products(self, product_tmpl_ids):
+        """{template id: [names of products to suggest with it]}: none in the base addon;
+        chatwoot_ai_analytics adds what is bought together."""
+        return {}
+
+    # ------------------------------------------------------------------ knowledge
+    @api.model
+    def _search_knowledge(self, query, company=None, limit=3):
+        """The company's knowledge entries answering ``query``, best first."""
+        company = company or self.env.company
+        self.env["chatwoot.knowledge"].check_access("read")
+        key = " ".join(query_terms(query))
+        if not key:
+            return []
+        return [dict(entry) for entry in self._knowledge_lookup(company.id, key, limit)]
+
+    @api.model
+    @tools.ormcache("company_id", "key", "limit", "self.env.lang")
+    def _knowledge_lookup(self, company_id, key, limit):
+        """Cached (per company, normalised query, language) knowledge hits, as tuples of
+        items; chatwoot.knowledge writes clear the cache."""
+        self.env["chatwoot.knowledge"].flush_model()  # a write just cleared the cache
+        groups = expand_terms(key.split())
+        any_text = tsquery_text(groups, "|")
+        name_text = tsquery_text(groups, "&", weight="A")
+        components, matches = _score_components(groups, any_text, name_text, key)
+        candidates = SQL(
+            """
+            SELECT d.id, %(components)s
+              FROM (SELECT k.id,
+                           COALESCE((SELECT string_agg(t.value, ' ')
+                                       FROM jsonb_each_text(k.name) t), '')
+                           || ' ' || COALESCE(k.keywords, '') AS title,
+                           COALESCE((SELECT string_agg(t.value, ' ')
+                                       FROM jsonb_each_text(k.content) t), '') AS body
+                      FROM chatwoot_knowledge k
+                     WHERE k.active AND k.company_id = %(company)s) d,
+                   LATERAL (SELECT %(vectors)s,
+                                   chatwoot_unaccent(lower(d.title)) AS name_norm,
+                                   chatwoot_unaccent(lower(d.title || ' ' || d.body))
+                                       AS doc_norm) s
+             WHERE (%(match)s) OR word_similarity(%(key)s, s.name_norm) >= %(similarity)s
+            """,
+            components=SQL(", ").join(
+                SQL("%s AS %s", expression, SQL.identifier(name))
+                for name, expression in components.items()
+            ),
+            company=company_id,
+            vectors=SQL(", ").join(
+                SQL(
+                    "setweight(to_tsvector(%(c)s::regconfig, chatwoot_unaccent(d.title)), 'A')"
+                    " || setweight(to_tsvector(%(c)s::regconfig, chatwoot_unaccent(d.body)), 'C')"
+                    " AS %(column)s",
+                    c=cfg,
+                    column=SQL.identifier(f"tsv_{key_}"),
+                )
+                for key_, cfg in TS_CONFIGS.items()
+            ),
+            match=matches(any_text),
+            key=key,
+            similarity=KNOWLEDGE_TITLE_SIMILARITY,
+        )
+        self.env.cr.execute(_ranked(candidates, limit))
+        names = [column.name for column in self.env.cr.description]
+        rows = [dict(zip(names, row, strict=False)) for row in self.env.cr.fetchall()]
+        entries = self.env["chatwoot.knowledge"].sudo().browse([row["id"] for row in rows])
+        hits = []
+        for entry, row in zip(entries, rows, strict=True):
+            detail = score_detail(row)
+            hits.append(
+                (
+                    ("id", entry.id),
+                    ("title", entry.name),
+                    ("category", entry.category),
+                    ("content", entry.content),
+                    ("score", detail["score"]),
+                    ("score_detail", detail),
+                )
+            )
+        return tuple(hits)
+
+    # ------------------------------------------------------------------ customer
+    @api.model
+    def _context_customer(self):
+        """The customer the bot is answering (context key ``chatwoot_customer_id``)."""
+        customer_id = self.env.context.get("chatwoot_customer_id")
+        return self.env["res.partner"].browse(customer_id) if customer_id else None
+
+    @api.model
+    def _customer_orders(self, partner, limit=5):
+        """The last sent quotations and orders of the partner's commercial entity."""
+        partner = partner or self._context_customer()
+        if not partner:
+            return []
+        orders = self.env["sale.order"].search(
+            [
+                ("partner_id.commercial_partner_id", "=", partner.commercial_partner_id.id),
+                ("state", "in", ORDER_STATES),
+            ],
+            order="date_order desc, id desc",
+            limit=limit,
+        )
+        return [self._order_summary(order) for order in orders]
+
+    @api.model
+    def _order_summary(self, order):
+        lines = order.order_line.filtered(lambda line: not line.display_type)
+        return {
+            "name": order.name,
+            "date": order.date_order.date().isoformat() if order.date_order else "",
+            "state": order.state,
+            "delivery_status": self._delivery_status(order, lines),
+            "amount_total": order.amount_total,
+            "currency": order.currency_id.name,
+            "lines": [
+                {"product": line.product_id.name or line.name, "quantity": line.product_uom_qty}
+                for line in lines
+            ],
+        }
+
+    @api.model
+    def _delivery_status(self, order, lines):
+        """sale_stock's status when installed; otherwise from the delivered quantities."""
+        if "delivery_status" in order._fields:
+            return order.delivery_status or ""
+        if order.state != "sale" or not lines:
+            return ""
+        delivered = [line.qty_delivered >= line.product_uom_qty for line in lines]
+        if all(delivered):
+            return "full"
+        return "partial" if any(line.qty_delivered for line in lines) else "pending"
+
+    @api.model
+    def _customer_profile(self, partner, conversation=None):
+        """Who the customer is, what they buy, and their other open conversations."""
+        partner = partner or self._context_customer()
+        if not partner:
+            return {"name": "", "language": "", "city": "", "country": "", "open_conversations": []}
+        commercial = partner.commercial_partner_id
+        conversations = self.env["chatwoot.conversation"].search(
+            [
+                ("partner_id.commercial_partner_id", "=", commercial.id),
+                ("status", "in", ("open", "pending")),
+            ],
+            limit=5,
+        )
+        return {
+            "name": partner.name or "",
+            "language": agent_language(partner.lang),
+            "city": partner.city or "",
+            "country": partner.country_id.name or "",
+            "customer_since": partner.create_date.date().isoformat(),
+            "favourite_categories": self._favourite_categories(commercial),
+            "open_conversations": [
+                {
+                    "display_id": other.display_id,
+                    "status": other.status,
+                    "current": other == conversation,
+                    "summary": self._conversation_summary(other),
+                }
+                for other in conversations
+            ],
+        }
+
+    @api.model
+    def _favourite_categories(self, commercial, limit=3):
+        """The product categories the customer ordered most lines of (their preferences)."""
+        groups = self.env["sale.order.line"]._read_group(
+            [
+                ("order_id.partner_id.commercial_partner_id", "=", commercial.id),
+                ("state", "=", "sale"),
+                ("product_id", "!=", False),
+            ],
+            ["product_id"],
+            ["__count"],
+        )
+        counts = {}
+        for product, count in groups:
+            name = product.categ_id.name
+            counts[name] = counts.get(name, 0) + count
+        return [name for name, _count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))][
+            :limit
+        ]
+
+    @api.model
+    def _conversation_summary(self, conversation):
+        """The last public messages, oldest first: "customer: ... / agent: ..."."""
+        messages = self.env["chatwoot.message"].search(
+            [
+                ("conversation_id", "=", conversation.id),
+                ("private", "=", False),
+                ("message_type", "in", ("incoming", "outgoing")),
+            ],
+            order="created_at desc, id desc",
+            limit=SUMMARY_MESSAGES,
+        )
+        parts = []
+        for message in reversed(messages):
+            who = "customer" if message.message_type == "incoming" else "agent"
+            text = " ".join((message.content or "").split())
+            parts.append(f"{who}: {text[:SUMMARY_CHARS]}")
+        return " / ".join(parts)
+
+    # ------------------------------------------------------------------ agent tools
+    @api.model
+    def _agent_tools(self, conversation):
+        """The read-only tools of the agent, bound to the conversation's customer and
+        company; they run as the current user (the bot user in production)."""
+        partner = conversation.partner_id
+        company = conversation.company_id or self.env.company
+        context = self.with_context(chatwoot_customer_id=partner.commercial_partner_id.id)
+
+        def search_products(query, limit=5):
+            return context._search_products(query, partner=partner, limit=limit, company=company)
+
+        def customer_orders(limit=5):
+            return context._customer_orders(partner, limit=limit)
+
+        def search_knowledge(query, limit=3):
+            return context._search_knowledge(query, company=company, limit=limit)
+
+        def customer_profile():
+            return context._customer_profile(partner, conversation)
+
+        return agent_tools(
+            {
+                "search_products": search_products,
+                "customer_orders": customer_orders,
+                "search_knowledge": search_knowledge,
+                "customer_profile": customer_profile,
+            }
+        )

@@ -1,0 +1,159 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Turn what a customer typed into search terms.
+
+>>> normalize("  Proteção SOLAR, FPS-50! ")
+'protecao solar fps 50'
+>>> query_terms("Vocês têm batom vermelho?")
+['batom', 'vermelho']
+>>> expand_terms(["red", "lipstick"])
+[('red', ('vermelho',)), ('lipstick', ('batom',))]
+"""
+
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+#: Words that carry no product meaning in a customer's message (pt, es, en), unaccented.
+STOPWORDS = frozenset(
+    """
+    a o as os um uma uns umas de da do das dos e em no na nos nas para pra pro por com sem
+    que qual quais quanto quanta quantos quantas como onde quando se me mim meu minha voce
+    voces tem ter tenho tens ha esta estao sao ser eu ele ela eles elas isso isto esse essa
+    aquele oi ola bom boa dia tarde noite obrigado obrigada por favor pf quero queria
+    gostaria preciso procuro procurando algum alguma custa custo preco precos valor vende
+    vendem vcs vc ai la sim nao mais menos muito pouco tb tambem ou
+    el la los las un una unos unas del al y en con sin que cual cuales cuanto cuesta
+    precio tienen tiene tengo quiero quisiera busco necesito hola gracias usted ustedes es
+    son hay mi su por favor para
+    the an and or of to in on for with without do does have has you your is are i me my
+    want need looking any some how much price cost sell hello hi thanks please it this
+    that what which
+    """.split()
+)
+
+#: Customer words in Spanish or English that the shop's pt-BR catalog says another way.
+#: Spanish and English product text is indexed as such too; this bridges the common case of
+#: a catalog written only in Portuguese.
+GLOSSARY = {
+    # es
+    "labial": ("batom", "labial"),
+    "pintalabios": ("batom",),
+    "rojo": ("vermelho",),
+    "roja": ("vermelho",),
+    "rosado": ("rosa", "rosado"),
+    "negro": ("preto",),
+    "negra": ("preto",),
+    "blanco": ("branco",),
+    "azul": ("azul",),
+    "verde": ("verde",),
+    "crema": ("creme",),
+    "hidratante": ("hidratante",),
+    "protector": ("protetor",),
+    "bloqueador": ("protetor",),
+    "champu": ("shampoo",),
+    "acondicionador": ("condicionador",),
+    "perfume": ("perfume",),
+    "vestido": ("vestido",),
+    "falda": ("saia",),
+    "pantalon": ("calca",),
+    "pantalones": ("calca",),
+    "camisa": ("camisa",),
+    "camiseta": ("camiseta", "t-shirt"),
+    "zapatillas": ("tenis",),
+    "zapatos": ("sapatilha", "tenis"),
+    "sandalia": ("sandalia",),
+    "sandalias": ("sandalia",),
+    "bolso": ("bolsa",),
+    "cartera": ("carteira", "bolsa"),
+    "gafas": ("oculos",),
+    "anteojos": ("oculos",),
+    "reloj": ("relogio",),
+    "cinturon": ("cinto",),
+    "collar": ("colar",),
+    "pendientes": ("brinco",),
+    "aretes": ("brinco",),
+    "pulsera": ("pulseira",),
+    "cabello": ("cabelo", "capilar"),
+    "pelo": ("cabelo", "capilar"),
+    "rostro": ("facial",),
+    "cara": ("facial",),
+    "ojos": ("olhos", "olho"),
+    "pestanas": ("cilios",),
+    "maquillaje": ("maquiagem",),
+    "aceite": ("oleo",),
+    "jabon": ("sabonete",),
+    "gorra": ("bone",),
+    # en
+    "lipstick": ("batom",),
+    "gloss": ("gloss",),
+    "red": ("vermelho",),
+    "pink": ("rosa",),
+    "black": ("preto",),
+    "white": ("branco",),
+    "blue": ("azul",),
+    "green": ("verde",),
+    "cream": ("creme",),
+    "moisturizer": ("hidratante",),
+    "moisturiser": ("hidratante",),
+    "sunscreen": ("protetor", "solar"),
+    "sunblock": ("protetor", "solar"),
+    "sun": ("solar",),
+    "conditioner": ("condicionador",),
+    "dress": ("vestido",),
+    "skirt": ("saia",),
+    "pants": ("calca",),
+    "trousers": ("calca",),
+    "jeans": ("jeans",),
+    "shirt": ("camisa", "camiseta"),
+    "tshirt": ("camiseta", "t-shirt"),
+    "sneakers": ("tenis",),
+    "shoes": ("sapatilha", "tenis"),
+    "sandals": ("sandalia",),
+    "bag": ("bolsa",),
+    "handbag": ("bolsa",),
+    "wallet": ("carteira",),
+    "sunglasses": ("oculos",),
+    "glasses": ("oculos",),
+    "watch": ("relogio",),
+    "belt": ("cinto",),
+    "necklace": ("colar",),
+    "earrings": ("brinco",),
+    "bracelet": ("pulseira",),
+    "hair": ("cabelo", "capilar"),
+    "face": ("facial",),
+    "eyes": ("olhos",),
+    "mascara": ("mascara", "cilios"),
+    "makeup": ("maquiagem",),
+    "oil": ("oleo",),
+    "soap": ("sabonete",),
+    "cap": ("bone",),
+    "brush": ("pincel", "escova"),
+}
+
+
+def normalize(text):
+    """Lower case, no accents, words separated by single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    ascii_text = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_NON_WORD.split(ascii_text.lower())).strip()
+
+
+def query_terms(text, limit=8):
+    """The meaningful words of ``text`` (normalised, no stopwords, no duplicates), in order.
+
+    Single characters are dropped, except digits ("fps 50" keeps "50"). At most ``limit``
+    words: a customer pasting a paragraph should not build a 100-term query.
+    """
+    terms = []
+    for word in normalize(text).split():
+        if word in STOPWORDS or (len(word) < 2 and not word.isdigit()) or word in terms:
+            continue
+        terms.append(word)
+    return terms[:limit]
+
+
+def expand_terms(terms):
+    """Each term with the catalog words it may mean in Portuguese (its glossary entry)."""
+    return [(term, GLOSSARY.get(term, ())) for term in terms]
