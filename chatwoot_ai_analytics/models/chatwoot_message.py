@@ -1,0 +1,136 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+SENTIMENTS = [
+    ("negative", "Negative"),
+    ("neutral", "Neutral"),
+    ("positive", "Positive"),
+]
+
+#: Keys are ``stats.intent.INTENTS`` (a test keeps them equal); the labels live here because
+#: the pure package has no UI.
+INTENT_SELECTION = [
+    ("purchase", "Purchase"),
+    ("price", "Price"),
+    ("order_status", "Order Status"),
+    ("shipping", "Shipping"),
+    ("exchange_return", "Exchange / Return"),
+    ("complaint", "Complaint"),
+    ("compliment", "Compliment"),
+    ("support", "Support"),
+    ("other", "Other"),
+]
+
+#: Messages read and written per round trip: large enough for vectorised prediction, small
+#: enough to keep the batch's texts and the UPDATE parameters well under 100 MB.
+CLASSIFY_BATCH = 50000
+
+
+class ChatwootMessage(models.Model):
+    _inherit = "chatwoot.message"
+
+    sentiment_score = fields.Float(
+        aggregator="avg",
+        readonly=True,
+        help="From -1 (very negative) to 1 (very positive); customer messages only.",
+    )
+    sentiment = fields.Selection(SENTIMENTS, readonly=True, index=True)
+    intent = fields.Selection(INTENT_SELECTION, readonly=True, index=True)
+    intent_confidence = fields.Float(readonly=True, aggregator="avg")
+    topic_id = fields.Many2one("chatwoot.topic", readonly=True, index=True, ondelete="set null")
+
+    def write(self, vals):
+        # An edited text must be classified again: clearing the scores puts it back in the
+        # queue of the next incremental run.
+        if "content" in vals and "sentiment" not in vals:
+            vals = dict(vals, sentiment_score=False, sentiment=False, intent=False)
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ classification
+    @api.model
+    def _analytics_classify_domain_sql(self, since=None):
+        """The messages a run classifies: unclassified, customer-written, public, with text."""
+        condition = SQL(
+            "m.message_type = 'incoming' AND NOT COALESCE(m.private, FALSE)"
+            " AND m.sentiment IS NULL AND COALESCE(m.content, '') <> ''"
+        )
+        if since:
+            condition = SQL("%s AND m.create_date >= %s", condition, since)
+        return condition
+
+    @api.model
+    def _analytics_classify(self, since=None):
+        """Score sentiment and intent of the customer messages not classified yet.
+
+        Rows are read in id order, ``CLASSIFY_BATCH`` at a time, and written back with one
+        ``UPDATE ... FROM unnest(...)`` per batch, so 300k messages cost a few queries and two
+        vectorised predictions, never a recordset. Already classified rows are skipped, which
+        makes every run incremental; ``since`` narrows it further to recently created rows.
+        Returns the number of messages classified.
+        """
+        from ..stats.intent import IntentModel
+        from ..stats.sentiment import SentimentModel
+
+        sentiment_model = SentimentModel.default()
+        intent_model = IntentModel.default()
+        done = 0
+        for rows in self._iter_texts(self._analytics_classify_domain_sql(since)):
+            texts = [row[1] for row in rows]
+            sentiments = sentiment_model.predict(texts)
+            intents = intent_model.predict(texts)
+            self._write_classification([row[0] for row in rows], sentiments, intents)
+            done += len(rows)
+        self.invalidate_model(["sentiment_score", "sentiment", "intent", "intent_confidence"])
+        _logger.info("chatwoot.message: %s message(s) classified", done)
+        return done
+
+    @api.model
+    def _iter_texts(self, condition, batch=CLASSIFY_BATCH):
+        """Yield lists of (id, content) of the messages ``m`` matching ``condition``.
+
+        Keyset pagination on the primary key: every batch is one index range scan, however
+        far into the table it is, and rows updated by the caller between batches are never
+        read twice.
+        """
+        last_id = 0
+        while True:
+            rows = self.env.execute_query(
+                SQL(
+                    "SELECT m.id, m.content FROM chatwoot_message m"
+                    " WHERE m.id > %s AND %s ORDER BY m.id LIMIT %s",
+                    last_id,
+                    condition,
+                    batch,
+                )
+            )
+            if not rows:
+                return
+            yield rows
+            last_id = rows[-1][0]
+
+    @api.model
+    def _write_classification(self, ids, sentiments, intents):
+        """One bulk UPDATE for a batch: ``sentiments`` (label, score), ``intents`` (key, p)."""
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE chatwoot_message m
+                   SET sentiment_score = v.score, sentiment = v.label,
+                       intent = v.intent, intent_confidence = v.confidence
+                  FROM unnest(%s::int[], %s::float8[], %s::varchar[], %s::varchar[], %s::float8[])
+                       AS v(id, score, label, intent, confidence)
+                 WHERE m.id = v.id
+                """,
+                ids,
+                [float(score) for _label, score in sentiments],
+                [label for label, _score in sentiments],
+                [intent for intent, _confidence in intents],
+                [float(confidence) for _intent, confidence in intents],
+            )
+        )

@@ -1,0 +1,163 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
+
+#: A pair needs this many orders holding both products: rarer pairs are noise.
+AFFINITY_MIN_PAIRS = 2
+#: Rules kept per product (the product form and the AI agent show the first few).
+AFFINITY_TOP_N = 10
+
+
+def confirmed_sale_company_ids(env):
+    """Companies with confirmed orders: each one's product analytics are computed apart."""
+    rows = env.execute_query(
+        SQL("SELECT DISTINCT company_id FROM sale_order WHERE state = 'sale' ORDER BY 1")
+    )
+    return [row[0] for row in rows if row[0]]
+
+
+class ChatwootProductAffinity(models.Model):
+    _name = "chatwoot.product.affinity"
+    _description = "Products Bought Together"
+    _order = "company_id, product_tmpl_id, lift desc, count desc, id"
+    _rec_name = "related_product_tmpl_id"
+
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, index=True, ondelete="cascade"
+    )
+    product_tmpl_id = fields.Many2one(
+        "product.template", string="Product", required=True, readonly=True, ondelete="cascade"
+    )
+    related_product_tmpl_id = fields.Many2one(
+        "product.template",
+        string="Bought With",
+        required=True,
+        readonly=True,
+        ondelete="cascade",
+    )
+    support = fields.Float(
+        readonly=True, digits=(16, 4), help="Share of the orders holding both products."
+    )
+    confidence = fields.Float(
+        readonly=True,
+        digits=(16, 4),
+        help="Share of the orders with the product that also hold the related one.",
+    )
+    lift = fields.Float(
+        readonly=True,
+        digits=(16, 2),
+        help="How much more often both are bought together than by chance (1 = chance).",
+    )
+    count = fields.Integer(string="Orders", readonly=True, help="Orders holding both products.")
+
+    _product_company_idx = models.Index("(company_id, product_tmpl_id, lift DESC)")
+
+    # ------------------------------------------------------------------ refresh
+    @api.model
+    def _refresh_affinity(self):
+        """Recount the bought-together rules of every company from its confirmed orders."""
+        total = sum(
+            self._refresh_company_affinity(company_id)
+            for company_id in confirmed_sale_company_ids(self.env)
+        )
+        self.invalidate_model()
+        _logger.info("chatwoot.product.affinity: %s rule(s)", total)
+        return total
+
+    @api.model
+    def _baskets(self, company_id):
+        """(order id, product template id) of the company's confirmed orders.
+
+        Cancelled and draft orders are left out, and a product whose lines net to zero or less
+        in an order (returned, refunded) is not in that basket.
+        """
+        return self.env.execute_query(
+            SQL(
+                """
+                SELECT l.order_id, p.product_tmpl_id
+                  FROM sale_order_line l
+                  JOIN sale_order o ON o.id = l.order_id
+                  JOIN product_product p ON p.id = l.product_id
+                 WHERE o.state = 'sale' AND o.company_id = %s AND l.display_type IS NULL
+                   AND NOT COALESCE(l.is_downpayment, FALSE)
+                 GROUP BY l.order_id, p.product_tmpl_id
+                HAVING sum(l.product_uom_qty) > 0
+                """,
+                company_id,
+            )
+        )
+
+    @api.model
+    def _refresh_company_affinity(self, company_id):
+        from ..stats.basket import bought_together
+
+        baskets = self._baskets(company_id)
+        pairs = bought_together(
+            [row[0] for row in baskets],
+            [row[1] for row in baskets],
+            min_pairs=AFFINITY_MIN_PAIRS,
+            top_n=AFFINITY_TOP_N,
+        )
+        self.env.execute_query(
+            SQL("DELETE FROM chatwoot_product_affinity WHERE company_id = %s", company_id)
+        )
+        if pairs:
+            self._insert_pairs(company_id, pairs)
+        return len(pairs)
+
+    @api.model
+    def _insert_pairs(self, company_id, pairs):
+        """One INSERT ... SELECT FROM unnest for all the company's rules."""
+        columns = list(zip(*pairs, strict=True))
+        self.env.execute_query(
+            SQL(
+                """
+                INSERT INTO chatwoot_product_affinity
+                       (company_id, product_tmpl_id, related_product_tmpl_id, support,
+                        confidence, lift, count, create_uid, write_uid, create_date, write_date)
+                SELECT %(company)s, v.a, v.b, v.support, v.confidence, v.lift, v.count,
+                       %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
+                  FROM unnest(%(a)s::int[], %(b)s::int[], %(support)s::float8[],
+                              %(confidence)s::float8[], %(lift)s::float8[], %(count)s::int[])
+                       AS v(a, b, support, confidence, lift, count)
+                """,
+                company=company_id,
+                uid=self.env.uid,
+                a=list(columns[0]),
+                b=list(columns[1]),
+                support=list(columns[2]),
+                confidence=list(columns[3]),
+                lift=list(columns[4]),
+                count=list(columns[5]),
+            )
+        )
+
+    # ------------------------------------------------------------------ reading
+    @api.model
+    def _related_names(self, product_tmpl_ids, limit=3):
+        """Names of the products most bought with each template in the current company.
+
+        Returns ``{template id: [names]}``, best lift first; only rules with a lift above 1
+        (bought together more than by chance). Read as the calling user: record rules apply.
+        """
+        rules = self.search_read(
+            [
+                ("product_tmpl_id", "in", list(product_tmpl_ids)),
+                ("company_id", "=", self.env.company.id),
+                ("lift", ">", 1.0),
+            ],
+            ["product_tmpl_id", "related_product_tmpl_id"],
+            order="product_tmpl_id, lift desc, count desc, id",
+        )
+        related = {}
+        for rule in rules:
+            names = related.setdefault(rule["product_tmpl_id"][0], [])
+            name = rule["related_product_tmpl_id"][1]
+            if len(names) < limit and name not in names:
+                names.append(name)
+        return related

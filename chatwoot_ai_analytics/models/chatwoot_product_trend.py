@@ -1,0 +1,143 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from .chatwoot_product_affinity import confirmed_sale_company_ids
+from .chatwoot_topic import TREND_DIRECTIONS
+
+_logger = logging.getLogger(__name__)
+
+#: Weeks of history read per product; the trend compares rolling windows inside them.
+TREND_WEEKS = 12
+#: Weeks per rolling window.
+TREND_WINDOW = 4
+#: Significance level of the trend test.
+TREND_ALPHA = 0.05
+
+
+class ChatwootProductTrend(models.Model):
+    _name = "chatwoot.product.trend"
+    _description = "Product Sales Trend"
+    _order = "company_id, direction, p_value, id"
+    _rec_name = "product_tmpl_id"
+
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, index=True, ondelete="cascade"
+    )
+    product_tmpl_id = fields.Many2one(
+        "product.template", string="Product", required=True, readonly=True, ondelete="cascade"
+    )
+    direction = fields.Selection(TREND_DIRECTIONS, required=True, readonly=True, index=True)
+    slope = fields.Float(readonly=True, help="Change of the weekly units per week.")
+    pct_change = fields.Float(
+        string="Change (%)",
+        readonly=True,
+        help="Units of the last window against the window before, in percent.",
+    )
+    p_value = fields.Float(
+        string="P-value",
+        readonly=True,
+        digits=(16, 4),
+        help="Probability of a slope at least this steep by chance; below 0.05 is significant.",
+    )
+    units_recent = fields.Float(string="Units (last window)", readonly=True)
+    units_previous = fields.Float(string="Units (previous window)", readonly=True)
+    period_end = fields.Date(readonly=True, help="Last day of the analysed weeks.")
+
+    # ------------------------------------------------------------------ refresh
+    @api.model
+    def _refresh_trends(self):
+        """Rising and declining products of every company, then the promotion effects.
+
+        Both read the same confirmed order lines, so the orchestrator's product step refreshes
+        them together.
+        """
+        total = sum(
+            self._refresh_company_trends(company_id)
+            for company_id in confirmed_sale_company_ids(self.env)
+        )
+        self.invalidate_model()
+        if "chatwoot.promotion.effect" in self.env:
+            self.env["chatwoot.promotion.effect"]._refresh_promotions()
+        _logger.info("chatwoot.product.trend: %s product(s)", total)
+        return total
+
+    @api.model
+    def _weekly_units(self, company_id):
+        """(product template, week index, net units) over the company's last ``TREND_WEEKS``.
+
+        Week ``TREND_WEEKS - 1`` ends with the company's last confirmed order (not today), so a
+        shop that stopped selling last month still gets its trends. Returns and negative lines
+        are netted.
+        """
+        return self.env.execute_query(
+            SQL(
+                """
+                WITH last AS (
+                    SELECT max(date_order) AS at FROM sale_order
+                     WHERE state = 'sale' AND company_id = %(company)s
+                )
+                SELECT p.product_tmpl_id,
+                       %(weeks)s - 1 - floor(EXTRACT(EPOCH FROM last.at - o.date_order)
+                                             / 604800)::int AS week,
+                       sum(l.product_uom_qty)::float
+                  FROM sale_order_line l
+                  JOIN sale_order o ON o.id = l.order_id
+                  JOIN product_product p ON p.id = l.product_id
+                  CROSS JOIN last
+                 WHERE o.state = 'sale' AND o.company_id = %(company)s
+                   AND l.display_type IS NULL
+                   AND o.date_order > last.at - make_interval(weeks => %(weeks)s)
+                 GROUP BY 1, 2
+                """,
+                company=company_id,
+                weeks=TREND_WEEKS,
+            )
+        )
+
+    @api.model
+    def _refresh_company_trends(self, company_id):
+        from ..stats.trends import product_trends
+
+        rows = self._weekly_units(company_id)
+        trends = product_trends(rows, window=TREND_WINDOW, alpha=TREND_ALPHA) if rows else []
+        recent, previous = self._window_units(rows)
+        period_end = self.env.execute_query(
+            SQL(
+                "SELECT max(date_order)::date FROM sale_order"
+                " WHERE state = 'sale' AND company_id = %s",
+                company_id,
+            )
+        )[0][0]
+        self.search([("company_id", "=", company_id)]).unlink()
+        self.create(
+            [
+                {
+                    "company_id": company_id,
+                    "product_tmpl_id": trend["product_id"],
+                    "direction": trend["direction"],
+                    "slope": trend["slope"],
+                    "pct_change": trend["pct_change"],
+                    "p_value": trend["p_value"],
+                    "units_recent": recent.get(trend["product_id"], 0.0),
+                    "units_previous": previous.get(trend["product_id"], 0.0),
+                    "period_end": period_end,
+                }
+                for trend in trends
+            ]
+        )
+        return len(trends)
+
+    @staticmethod
+    def _window_units(rows):
+        """Units per product in the last window and in the window before it."""
+        recent, previous = {}, {}
+        for product_id, week, units in rows:
+            if week >= TREND_WEEKS - TREND_WINDOW:
+                recent[product_id] = recent.get(product_id, 0.0) + units
+            elif week >= TREND_WEEKS - 2 * TREND_WINDOW:
+                previous[product_id] = previous.get(product_id, 0.0) + units
+        return recent, previous

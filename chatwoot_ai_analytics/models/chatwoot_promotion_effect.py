@@ -1,0 +1,290 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from .chatwoot_product_affinity import confirmed_sale_company_ids
+
+_logger = logging.getLogger(__name__)
+
+PROMOTION_KINDS = [
+    ("discount", "Discounted Lines"),
+    ("pricelist", "Pricelist"),
+    ("campaign", "UTM Campaign"),
+]
+BASELINES = [
+    ("matched", "Same product at full price"),
+    ("pre_period", "Period before"),
+]
+MEASURES = ("units", "revenue", "margin")
+
+#: Products with the most discounted lines that get a discount effect, per company.
+PROMO_TOP_PRODUCTS = 20
+#: Most recent lines per side of a discount comparison (keeps the bootstrap cheap).
+PROMO_LINE_SAMPLE = 2000
+#: A pricelist or campaign is measured over at most its first days, against as many before.
+PROMO_MAX_DAYS = 30
+#: Days of history a discount comparison reads.
+PROMO_HORIZON_DAYS = 365
+
+
+def line_measures_sql():
+    """Units, revenue and margin of an order line ``l`` of order ``o`` and variant ``p``.
+
+    Revenue is converted to the company currency with the rate frozen on the order; the margin
+    uses the variant's cost in the order's company (company-dependent ``standard_price``).
+    """
+    return SQL(
+        """l.product_uom_qty::float AS units,
+           (l.price_subtotal / COALESCE(NULLIF(o.currency_rate, 0), 1))::float AS revenue,
+           (l.price_subtotal / COALESCE(NULLIF(o.currency_rate, 0), 1)
+            - l.product_uom_qty * COALESCE((p.standard_price ->> o.company_id::text)::float, 0)
+           )::float AS margin"""
+    )
+
+
+class ChatwootPromotionEffect(models.Model):
+    _name = "chatwoot.promotion.effect"
+    _description = "Promotion Effect"
+    _order = "company_id, kind, date_start desc, id"
+
+    name = fields.Char(required=True, readonly=True)
+    kind = fields.Selection(PROMOTION_KINDS, required=True, readonly=True, index=True)
+    baseline = fields.Selection(BASELINES, required=True, readonly=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, readonly=True, index=True, ondelete="cascade"
+    )
+    product_tmpl_id = fields.Many2one(
+        "product.template", string="Product", readonly=True, ondelete="cascade"
+    )
+    pricelist_id = fields.Many2one("product.pricelist", readonly=True, ondelete="cascade")
+    campaign_id = fields.Many2one("utm.campaign", readonly=True, ondelete="cascade")
+    date_start = fields.Date(readonly=True)
+    date_end = fields.Date(readonly=True)
+    sample_promoted = fields.Integer(
+        readonly=True, help="Observations under the promotion (lines or days)."
+    )
+    sample_baseline = fields.Integer(
+        readonly=True, help="Observations of the baseline (lines or days)."
+    )
+    units_uplift = fields.Float(
+        readonly=True, help="Mean units per observation, promoted - baseline."
+    )
+    units_ci_low = fields.Float(readonly=True)
+    units_ci_high = fields.Float(readonly=True)
+    units_relative = fields.Float(string="Units Uplift (%)", readonly=True)
+    revenue_uplift = fields.Float(readonly=True)
+    revenue_ci_low = fields.Float(readonly=True)
+    revenue_ci_high = fields.Float(readonly=True)
+    revenue_relative = fields.Float(string="Revenue Uplift (%)", readonly=True)
+    margin_uplift = fields.Float(readonly=True)
+    margin_ci_low = fields.Float(readonly=True)
+    margin_ci_high = fields.Float(readonly=True)
+    margin_relative = fields.Float(string="Margin Uplift (%)", readonly=True)
+    significant = fields.Boolean(
+        readonly=True, help="The 95% interval of the revenue uplift excludes zero."
+    )
+
+    # ------------------------------------------------------------------ refresh
+    @api.model
+    def _refresh_promotions(self):
+        """Measure discounts, pricelists and UTM campaigns of every company again."""
+        company_ids = confirmed_sale_company_ids(self.env)
+        self.search([("company_id", "in", company_ids)]).unlink()
+        values = []
+        for company_id in company_ids:
+            values += self._discount_effects(company_id)
+            values += self._window_effects(company_id, "pricelist")
+            values += self._window_effects(company_id, "campaign")
+        records = self.create(values)
+        _logger.info("chatwoot.promotion.effect: %s effect(s)", len(records))
+        return records
+
+    @api.model
+    def _effect_values(self, promoted, baseline):
+        """Uplift of each measure; ``promoted`` / ``baseline`` map measure -> list of values."""
+        from ..stats.uplift import uplift
+
+        values = {
+            "sample_promoted": len(promoted["units"]),
+            "sample_baseline": len(baseline["units"]),
+        }
+        for measure in MEASURES:
+            result = uplift(baseline[measure], promoted[measure])
+            values.update(
+                {
+                    f"{measure}_uplift": result["uplift"],
+                    f"{measure}_ci_low": result["ci_low"],
+                    f"{measure}_ci_high": result["ci_high"],
+                    f"{measure}_relative": 100.0 * (result["relative"] or 0.0),
+                }
+            )
+        values["significant"] = values["revenue_ci_low"] > 0 or values["revenue_ci_high"] < 0
+        return values
+
+    @staticmethod
+    def _columns(rows):
+        """Rows of (units, revenue, margin) as one list per measure."""
+        return {measure: [row[i] for row in rows] for i, measure in enumerate(MEASURES)}
+
+    # ------------------------------------------------------------------ discounted lines
+    @api.model
+    def _discount_effects(self, company_id):
+        """Discounted lines against full-price lines of the same product and period.
+
+        The baseline is matched on product and time, so seasonality and the product's own
+        popularity cancel out; only the discount differs.
+        """
+        products = self.env.execute_query(
+            SQL(
+                """
+                SELECT p.product_tmpl_id, min(o.date_order)::date, max(o.date_order)::date
+                  FROM sale_order_line l
+                  JOIN sale_order o ON o.id = l.order_id
+                  JOIN product_product p ON p.id = l.product_id
+                 WHERE o.state = 'sale' AND o.company_id = %(company)s AND l.discount > 0
+                   AND l.display_type IS NULL AND o.date_order >= (
+                       SELECT max(date_order) FROM sale_order
+                        WHERE state = 'sale' AND company_id = %(company)s
+                   ) - make_interval(days => %(horizon)s)
+                 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT %(top)s
+                """,
+                company=company_id,
+                horizon=PROMO_HORIZON_DAYS,
+                top=PROMO_TOP_PRODUCTS,
+            )
+        )
+        values = []
+        names = {
+            template.id: template.display_name
+            for template in self.env["product.template"].browse([row[0] for row in products])
+        }
+        for template_id, date_start, date_end in products:
+            promoted = self._discount_lines(company_id, template_id, date_start, date_end, True)
+            baseline = self._discount_lines(company_id, template_id, date_start, date_end, False)
+            if len(promoted) < 2 or len(baseline) < 2:
+                continue
+            values.append(
+                {
+                    "name": self.env._("Discounts on %s", names[template_id]),
+                    "kind": "discount",
+                    "baseline": "matched",
+                    "company_id": company_id,
+                    "product_tmpl_id": template_id,
+                    "date_start": date_start,
+                    "date_end": date_end,
+                    **self._effect_values(self._columns(promoted), self._columns(baseline)),
+                }
+            )
+        return values
+
+    @api.model
+    def _discount_lines(self, company_id, template_id, date_start, date_end, discounted):
+        return self.env.execute_query(
+            SQL(
+                """
+                SELECT %(measures)s
+                  FROM sale_order_line l
+                  JOIN sale_order o ON o.id = l.order_id
+                  JOIN product_product p ON p.id = l.product_id
+                 WHERE o.state = 'sale' AND o.company_id = %(company)s
+                   AND p.product_tmpl_id = %(template)s AND l.display_type IS NULL
+                   AND o.date_order::date BETWEEN %(start)s AND %(end)s
+                   AND (COALESCE(l.discount, 0) > 0) = %(discounted)s
+                 ORDER BY o.date_order DESC, l.id DESC LIMIT %(sample)s
+                """,
+                measures=line_measures_sql(),
+                company=company_id,
+                template=template_id,
+                start=date_start,
+                end=date_end,
+                discounted=discounted,
+                sample=PROMO_LINE_SAMPLE,
+            )
+        )
+
+    # ------------------------------------------------------------------ pricelists, campaigns
+    @api.model
+    def _window_effects(self, company_id, kind):
+        """Daily sales during a pricelist's or campaign's first days against the days before.
+
+        The company's most used pricelist is its regular price, not a promotion. A window
+        whose pre-period starts before the company's first sale has no baseline: skipped.
+        """
+        column = SQL.identifier("o", "pricelist_id" if kind == "pricelist" else "campaign_id")
+        windows = self.env.execute_query(
+            SQL(
+                """
+                SELECT %(column)s, min(o.date_order)::date, max(o.date_order)::date, count(*)
+                  FROM sale_order o
+                 WHERE o.state = 'sale' AND o.company_id = %(company)s
+                   AND %(column)s IS NOT NULL
+                 GROUP BY 1 ORDER BY 4 DESC
+                """,
+                column=column,
+                company=company_id,
+            )
+        )
+        if kind == "pricelist":
+            windows = windows[1:]
+        first_sale = self.env.execute_query(
+            SQL(
+                "SELECT min(date_order)::date FROM sale_order"
+                " WHERE state = 'sale' AND company_id = %s",
+                company_id,
+            )
+        )[0][0]
+        model = "product.pricelist" if kind == "pricelist" else "utm.campaign"
+        values = []
+        for ref_id, date_start, last_date, _count in windows:
+            days = min((last_date - date_start).days + 1, PROMO_MAX_DAYS)
+            pre_start = date_start - timedelta(days=days)
+            if pre_start < first_sale:
+                continue
+            date_end = date_start + timedelta(days=days - 1)
+            promoted = self._daily_sales(company_id, date_start, date_end)
+            baseline = self._daily_sales(company_id, pre_start, date_start - timedelta(days=1))
+            values.append(
+                {
+                    "name": self.env[model].browse(ref_id).display_name,
+                    "kind": kind,
+                    "baseline": "pre_period",
+                    "company_id": company_id,
+                    f"{kind}_id": ref_id,
+                    "date_start": date_start,
+                    "date_end": date_end,
+                    **self._effect_values(self._columns(promoted), self._columns(baseline)),
+                }
+            )
+        return values
+
+    @api.model
+    def _daily_sales(self, company_id, date_start, date_end):
+        """(units, revenue, margin) of every day between the dates, zero on days without sales."""
+        return self.env.execute_query(
+            SQL(
+                """
+                WITH lines AS (
+                    SELECT o.date_order::date AS day, %(measures)s
+                      FROM sale_order_line l
+                      JOIN sale_order o ON o.id = l.order_id
+                      JOIN product_product p ON p.id = l.product_id
+                     WHERE o.state = 'sale' AND o.company_id = %(company)s
+                       AND l.display_type IS NULL
+                       AND o.date_order >= %(start)s AND o.date_order < %(end)s::date + 1
+                )
+                SELECT COALESCE(sum(units), 0), COALESCE(sum(revenue), 0),
+                       COALESCE(sum(margin), 0)
+                  FROM generate_series(%(start)s::date, %(end)s::date, interval '1 day') AS d
+                  LEFT JOIN lines ON lines.day = d::date
+                 GROUP BY d ORDER BY d
+                """,
+                measures=line_measures_sql(),
+                company=company_id,
+                start=date_start,
+                end=date_end,
+            )
+        )

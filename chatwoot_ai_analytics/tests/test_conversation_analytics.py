@@ -1,0 +1,356 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Conversation analytics on a real registry: classification, topics, service report."""
+
+from datetime import datetime, timedelta
+
+from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
+
+from odoo.addons.chatwoot_ai_base.tests.common import USER_GROUP, ChatwootAICase
+
+from ..models.chatwoot_message import INTENT_SELECTION
+
+T0 = datetime(2026, 3, 2, 10, 0, 0)
+
+
+def minutes(n):
+    return T0 + timedelta(minutes=n)
+
+
+class ConversationAnalyticsCase(ChatwootAICase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.message_seq = 90000
+
+    @classmethod
+    def new_conversation(cls, display_id, account=None, inbox=None, **values):
+        account = account or cls.account
+        return cls.env["chatwoot.conversation"].create(
+            {
+                "account_id": account.id,
+                "inbox_id": (inbox or cls.inbox).id,
+                "display_id": display_id,
+                "channel_type": "Channel::Whatsapp",
+                "partner_id": cls.customer.id,
+                **values,
+            }
+        )
+
+    @classmethod
+    def add_messages(cls, conversation, messages):
+        """``messages``: (minute, message_type, sender_type, content[, private])."""
+        values = []
+        for minute, message_type, sender_type, content, *private in messages:
+            cls.message_seq += 1
+            values.append(
+                {
+                    "account_id": conversation.account_id.id,
+                    "conversation_id": conversation.id,
+                    "partner_id": conversation.partner_id.id,
+                    "chatwoot_message_id": cls.message_seq,
+                    "content": content,
+                    "message_type": message_type,
+                    "sender_type": sender_type,
+                    "private": bool(private and private[0]),
+                    "created_at": minutes(minute),
+                }
+            )
+        return cls.env["chatwoot.message"].create(values)
+
+
+@tagged("post_install", "-at_install")
+class TestMessageClassification(ConversationAnalyticsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.chat = cls.new_conversation(7001)
+        cls.messages = cls.add_messages(
+            cls.chat,
+            [
+                (0, "incoming", "contact", "Adorei o produto, chegou super rápido! Obrigada"),
+                (1, "incoming", "contact", "Péssimo atendimento, o produto veio quebrado"),
+                (2, "incoming", "contact", "Onde está meu pedido? Já faz dez dias"),
+                (3, "incoming", "contact", "Me encantó el producto, excelente calidad"),
+                (4, "incoming", "contact", "Terrible service, I want a refund now"),
+                (5, "incoming", "contact", "Quanto custa o batom vermelho?"),
+                (6, "outgoing", "user", "Olá! O batom custa R$ 59,90"),
+                (7, "outgoing", "user", "Nota interna: cliente irritada", True),
+            ],
+        )
+        cls.env["chatwoot.message"]._analytics_classify()
+
+    def by_content(self, start):
+        return self.messages.filtered(lambda message: message.content.startswith(start))
+
+    def test_intent_selection_matches_the_pure_classifier(self):
+        from ..stats.intent import INTENTS
+
+        self.assertEqual(tuple(key for key, _label in INTENT_SELECTION), INTENTS)
+
+    def test_customer_messages_get_sentiment_in_three_languages(self):
+        self.assertEqual(self.by_content("Adorei").sentiment, "positive")
+        self.assertEqual(self.by_content("Me encantó").sentiment, "positive")
+        self.assertEqual(self.by_content("Péssimo").sentiment, "negative")
+        self.assertEqual(self.by_content("Terrible").sentiment, "negative")
+        self.assertGreater(self.by_content("Adorei").sentiment_score, 0)
+        self.assertLess(self.by_content("Péssimo").sentiment_score, 0)
+
+    def test_customer_messages_get_an_intent(self):
+        self.assertEqual(self.by_content("Onde está").intent, "order_status")
+        self.assertEqual(self.by_content("Quanto custa").intent, "price")
+        self.assertIn(self.by_content("Péssimo").intent, ("complaint", "exchange_return"))
+        for message in self.messages.filtered(lambda m: m.message_type == "incoming"):
+            self.assertIn(message.intent, dict(INTENT_SELECTION))
+
+    def test_agent_replies_and_notes_are_not_classified(self):
+        for message in self.messages.filtered(lambda m: m.message_type == "outgoing"):
+            self.assertFalse(message.sentiment)
+            self.assertFalse(message.intent)
+
+    def test_incremental_run_only_classifies_new_messages(self):
+        Message = self.env["chatwoot.message"]
+        old = self.by_content("Adorei")
+        # A marker score no classifier returns: it survives only if the row is left alone.
+        self.env.execute_query(
+            SQL("UPDATE chatwoot_message SET sentiment_score = 0.4242 WHERE id = %s", old.id)
+        )
+        new = self.add_messages(self.chat, [(30, "incoming", "contact", "Gostei muito, amei!")])
+        self.assertEqual(Message._analytics_classify(), 1)
+        old.invalidate_recordset()
+        self.assertEqual(old.sentiment_score, 0.4242)
+        self.assertEqual(new.sentiment, "positive")
+        self.assertEqual(Message._analytics_classify(), 0)
+
+    def test_since_limits_the_run_to_recent_messages(self):
+        new = self.add_messages(self.chat, [(31, "incoming", "contact", "Produto horrível")])
+        tomorrow = datetime.now() + timedelta(days=1)
+        self.assertEqual(self.env["chatwoot.message"]._analytics_classify(since=tomorrow), 0)
+        self.assertFalse(new.sentiment)
+        self.assertEqual(self.env["chatwoot.message"]._analytics_classify(), 1)
+        self.assertEqual(new.sentiment, "negative")
+
+    def test_edited_message_is_classified_again(self):
+        message = self.by_content("Quanto custa")
+        message.write({"content": "Odiei, veio errado e ninguém responde"})
+        self.assertFalse(message.sentiment)
+        self.env["chatwoot.message"]._analytics_classify()
+        self.assertEqual(message.sentiment, "negative")
+
+
+@tagged("post_install", "-at_install")
+class TestTopics(ConversationAnalyticsCase):
+    THEMES = {
+        "entrega": [
+            "A entrega está atrasada, quando chega meu pedido?",
+            "Meu pedido ainda não chegou, qual o prazo de entrega?",
+            "Entrega atrasada de novo, pedido não chegou",
+            "Qual o prazo de entrega para o meu pedido?",
+        ],
+        "troca": [
+            "Quero trocar o tamanho da camiseta",
+            "Como faço a troca da camiseta por outro tamanho?",
+            "Preciso trocar a camiseta, ficou pequena",
+            "Troca de tamanho da camiseta é grátis?",
+        ],
+        "batom": [
+            "Vocês têm batom vermelho matte?",
+            "O batom vermelho matte tem em estoque?",
+            "Quero comprar o batom matte vermelho",
+            "Batom vermelho matte disponível?",
+        ],
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # A company of its own: its topics are fitted on these messages only.
+        cls.company = cls.env["res.company"].create({"name": "Loja Tópicos"})
+        cls.topic_account = cls.env["chatwoot.account"].create(
+            {
+                "name": "Loja Tópicos",
+                "base_url": "https://chat.example.com",
+                "chatwoot_account_id": 77,
+                "api_access_token": "token-topics",
+                "company_id": cls.company.id,
+            }
+        )
+        cls.topic_inbox = cls.env["chatwoot.inbox"].create(
+            {"account_id": cls.topic_account.id, "chatwoot_inbox_id": 77, "name": "Site"}
+        )
+        cls.theme_messages = {}
+        for number, (theme, texts) in enumerate(cls.THEMES.items()):
+            for copy in range(5):  # enough documents for a stable factorisation
+                chat = cls.new_conversation(
+                    8000 + number * 10 + copy, account=cls.topic_account, inbox=cls.topic_inbox
+                )
+                rows = [(i, "incoming", "contact", text) for i, text in enumerate(texts)]
+                cls.theme_messages.setdefault(theme, cls.env["chatwoot.message"])
+                cls.theme_messages[theme] |= cls.add_messages(chat, rows)
+        cls.env["chatwoot.topic"]._refresh_topics()
+        cls.topics = cls.env["chatwoot.topic"].search([("company_id", "=", cls.company.id)])
+
+    def test_topics_have_readable_labels_terms_and_examples(self):
+        self.assertGreaterEqual(len(self.topics), 2)
+        for topic in self.topics:
+            self.assertRegex(topic.label, r"[a-zà-ú]{3,}")
+            self.assertNotRegex(topic.label, r"^(topic|tópico)\s*\d+$")
+            self.assertTrue(topic.terms)
+            self.assertTrue(topic.examples)
+            self.assertGreater(topic.size, 0)
+
+    def test_sizes_count_the_assigned_messages(self):
+        messages = self.env["chatwoot.message"].search(
+            [("company_id", "=", self.company.id), ("topic_id", "!=", False)]
+        )
+        self.assertEqual(sum(self.topics.mapped("size")), len(messages))
+        self.assertEqual(messages.topic_id, self.topics)
+
+    def test_messages_of_one_theme_share_their_topic(self):
+        for theme, messages in self.theme_messages.items():
+            counts = {}
+            for message in messages:
+                counts[message.topic_id] = counts.get(message.topic_id, 0) + 1
+            topic, count = max(counts.items(), key=lambda item: item[1])
+            self.assertTrue(topic, theme)
+            self.assertGreaterEqual(count / len(messages), 0.75, theme)
+
+    def test_topics_stay_in_their_company(self):
+        other = self.env["chatwoot.topic"].search([("company_id", "!=", self.company.id)])
+        own_examples = "\n".join(self.topics.mapped("examples"))
+        for topic in other:
+            for line in (topic.examples or "").splitlines():
+                self.assertNotIn(line, own_examples.splitlines())
+
+    def test_refresh_replaces_the_topics(self):
+        self.env["chatwoot.topic"]._refresh_topics()
+        again = self.env["chatwoot.topic"].search([("company_id", "=", self.company.id)])
+        self.assertFalse(self.topics.exists())
+        self.assertEqual(len(again), len(self.topics))
+
+
+@tagged("post_install", "-at_install")
+class TestServiceReport(ConversationAnalyticsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # A: no bot. First response 15 min (the private note does not stop the clock), then
+        # replies after 10 and 20 min of waiting, resolved 2 h after the start.
+        cls.human = cls.new_conversation(
+            9001, created_at=T0, status="resolved", resolved_at=minutes(120), assignee_name="Bia"
+        )
+        cls.add_messages(
+            cls.human,
+            [
+                (0, "incoming", "contact", "Oi, preciso de ajuda"),
+                (2, "incoming", "contact", "Alguém aí?"),
+                (5, "outgoing", "user", "nota", True),
+                (15, "outgoing", "user", "Olá! Como posso ajudar?"),
+                (20, "incoming", "contact", "Meu pedido 123"),
+                (30, "outgoing", "user", "Já verifico"),
+                (40, "incoming", "contact", "E então?"),
+                (45, "incoming", "contact", "??"),
+                (60, "outgoing", "user", "Chega amanhã"),
+            ],
+        )
+        # B: the bot answered and resolved; nobody else replied.
+        cls.bot = cls.new_conversation(
+            9002, created_at=T0, status="resolved", resolved_at=minutes(5)
+        )
+        cls.add_messages(
+            cls.bot,
+            [
+                (0, "incoming", "contact", "Qual o horário?"),
+                (1, "outgoing", "agent_bot", "Das 9h às 18h"),
+            ],
+        )
+        # C: the bot handed off at minute 3; the human answered at minute 33.
+        cls.handoff = cls.new_conversation(9003, created_at=T0, assignee_name="Bia")
+        cls.add_messages(
+            cls.handoff,
+            [
+                (0, "incoming", "contact", "Quero falar com alguém"),
+                (1, "outgoing", "agent_bot", "Posso ajudar?"),
+                (2, "incoming", "contact", "Não, com uma pessoa"),
+                (3, "outgoing", "agent_bot", "Vou transferir"),
+                (33, "outgoing", "user", "Oi, sou a Bia"),
+            ],
+        )
+        cls.Report = cls.env["chatwoot.service.report"]
+        cls.rows = cls.Report.search(
+            [("conversation_id", "in", (cls.human | cls.bot | cls.handoff).ids)]
+        )
+
+    def row(self, conversation):
+        return self.rows.filtered(lambda row: row.conversation_id == conversation)
+
+    def test_first_response_reply_and_resolution_times(self):
+        row = self.row(self.human)
+        self.assertAlmostEqual(row.first_response_minutes, 15.0)
+        self.assertAlmostEqual(row.reply_minutes, 15.0)  # (10 + 20) / 2
+        self.assertAlmostEqual(row.resolution_hours, 2.0)
+        self.assertEqual((row.resolved, row.reply_count, row.incoming_count), (1, 3, 5))
+        self.assertEqual((row.bot_handled, row.bot_resolved, row.handoff), (0, 0, 0))
+        self.assertEqual(row.agent, "Bia")
+
+    def test_bot_resolution(self):
+        row = self.row(self.bot)
+        self.assertEqual((row.bot_handled, row.bot_resolved, row.handoff), (1, 1, 0))
+        self.assertFalse(row.first_response_minutes)
+        self.assertAlmostEqual(row.resolution_hours, 5 / 60)
+
+    def test_hand_off_starts_the_first_response_clock(self):
+        row = self.row(self.handoff)
+        self.assertEqual((row.bot_handled, row.bot_resolved, row.handoff), (1, 0, 1))
+        self.assertAlmostEqual(row.first_response_minutes, 30.0)
+        self.assertFalse(row.resolved)
+        self.assertFalse(row.resolution_hours)
+
+    def test_grouped_averages_skip_missing_events(self):
+        groups = self.Report._read_group(
+            [("id", "in", self.rows.ids)],
+            [],
+            ["first_response_minutes:avg", "resolved:sum", "handoff:sum"],
+        )
+        self.assertAlmostEqual(groups[0][0], 22.5)  # (15 + 30) / 2: the bot-only chat has none
+        self.assertEqual(groups[0][1:], (2, 1))
+
+    def test_breakdown_per_agent_and_rates(self):
+        rows = {
+            row["name"]: row
+            for row in self.Report._breakdown("agent", [("id", "in", self.rows.ids)])
+        }
+        self.assertEqual(rows["Bia"]["conversations"], 2)
+        self.assertAlmostEqual(rows["Bia"]["frt_median"], 22.5)
+        total = self.Report._breakdown("total", [("id", "in", self.rows.ids)])[0]
+        self.assertEqual(total["conversations"], 3)
+        self.assertAlmostEqual(total["bot_resolution_rate"], 0.5)
+        self.assertAlmostEqual(total["handoff_rate"], 0.5)
+
+    def test_service_report_renders(self):
+        html, report_type = self.env["ir.actions.report"]._render_qweb_html(
+            "chatwoot_ai_analytics.report_service", self.rows.ids
+        )
+        self.assertEqual(report_type, "html")
+        html = html.decode()
+        self.assertIn("Service report", html)
+        self.assertIn("WhatsApp Loja", html)  # the inbox section
+        self.assertIn("Bia", html)  # the agent section
+        self.assertIn("22.5", html)  # the overall first-response average
+        self.assertIn("50 %", html)  # bot resolution and hand-off rates
+
+    def test_rows_respect_companies(self):
+        other = self.env["res.company"].create({"name": "Outra Loja"})
+        user = new_test_user(
+            self.env,
+            login="cw_other_company_agent",
+            groups=f"base.group_user,{USER_GROUP}",
+            company_id=other.id,
+            company_ids=[other.id],
+        )
+        visible = self.Report.with_user(user).search([("id", "in", self.rows.ids)])
+        self.assertFalse(visible)
+        self.assertEqual(
+            self.Report.with_user(self.agent).search_count([("id", "in", self.rows.ids)]), 3
+        )

@@ -1,0 +1,264 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Product analytics on a real registry: bought together, trends, promotion effects."""
+
+from datetime import datetime, timedelta
+
+from odoo import Command
+from odoo.tests import new_test_user, tagged
+
+from odoo.addons.chatwoot_ai_base.tests.common import USER_GROUP, ChatwootAICase
+
+LAST_DAY = datetime(2026, 6, 30, 12, 0, 0)
+
+
+class ProductAnalyticsCase(ChatwootAICase):
+    @classmethod
+    def new_company(cls, name):
+        company = cls.env["res.company"].create({"name": name})
+        cls.env.user.company_ids |= company
+        return company
+
+    @classmethod
+    def new_products(cls, companies, *names):
+        """Shared products costing 4.0 in each of ``companies`` (cost is per company)."""
+        templates = cls.env["product.template"].create(
+            [{"name": name, "list_price": 10.0} for name in names]
+        )
+        for company in companies:
+            templates.with_company(company).write({"standard_price": 4.0})
+        return {template.name: template for template in templates}
+
+    @classmethod
+    def order(cls, company, lines, state="sale", date=LAST_DAY, **values):
+        """A sale order; ``lines`` are (template, qty[, discount])."""
+        return (
+            cls.env["sale.order"]
+            .with_company(company)
+            .create(
+                {
+                    "partner_id": cls.customer.id,
+                    "company_id": company.id,
+                    "state": state,
+                    "date_order": date,
+                    "order_line": [
+                        Command.create(
+                            {
+                                "product_id": template.product_variant_id.id,
+                                "product_uom_qty": qty,
+                                "price_unit": 10.0,
+                                "discount": discount[0] if discount else 0.0,
+                            }
+                        )
+                        for template, qty, *discount in lines
+                    ],
+                    **values,
+                }
+            )
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestBoughtTogether(ProductAnalyticsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.shop = cls.new_company("Loja Chá")
+        p = cls.new_products(cls.shop, "Chá Verde", "Xícara", "Biscoito", "Mel")
+        cls.tea, cls.cup, cls.biscuit, cls.honey = (
+            p["Chá Verde"],
+            p["Xícara"],
+            p["Biscoito"],
+            p["Mel"],
+        )
+        # Seven confirmed baskets: {tea, cup} x2, {biscuit}, {honey}, {tea, honey}, and twice
+        # {biscuit} with a honey that was returned (its lines net to zero).
+        for lines in (
+            [(cls.tea, 1), (cls.cup, 2)],
+            [(cls.tea, 1), (cls.cup, 1)],
+            [(cls.biscuit, 1)],
+            [(cls.honey, 1)],
+            [(cls.tea, 1), (cls.honey, 1)],
+            [(cls.biscuit, 1), (cls.honey, 1), (cls.honey, -1)],
+            [(cls.biscuit, 1), (cls.honey, 1), (cls.honey, -1)],
+        ):
+            cls.order(cls.shop, lines)
+        # Drafts and cancelled orders do not count: these would make cup + honey a pair.
+        cls.order(cls.shop, [(cls.cup, 1), (cls.honey, 1)], state="draft")
+        cls.order(cls.shop, [(cls.cup, 1), (cls.honey, 1)], state="cancel")
+        # Another company buys cup + honey together: never mixed with the shop's rules.
+        cls.other = cls.new_company("Outra Loja")
+        for _copy in range(3):
+            cls.order(cls.other, [(cls.cup, 1), (cls.honey, 1)])
+        cls.order(cls.other, [(cls.tea, 1)])  # lift(cup -> honey) = 1 / (3 / 4) > 1
+        cls.env["chatwoot.product.affinity"]._refresh_affinity()
+        cls.Affinity = cls.env["chatwoot.product.affinity"]
+
+    def rule(self, company, product, other):
+        return self.Affinity.search(
+            [
+                ("company_id", "=", company.id),
+                ("product_tmpl_id", "=", product.id),
+                ("related_product_tmpl_id", "=", other.id),
+            ]
+        )
+
+    def test_lift_matches_the_hand_computation(self):
+        # N = 7 orders; tea in 3, cup in 2, both in 2.
+        tea_cup = self.rule(self.shop, self.tea, self.cup)
+        self.assertEqual(tea_cup.count, 2)
+        self.assertAlmostEqual(tea_cup.support, 2 / 7, places=4)
+        self.assertAlmostEqual(tea_cup.confidence, 2 / 3, places=4)
+        self.assertAlmostEqual(tea_cup.lift, (2 / 3) / (2 / 7), places=4)
+        cup_tea = self.rule(self.shop, self.cup, self.tea)
+        self.assertAlmostEqual(cup_tea.confidence, 1.0, places=4)
+        self.assertAlmostEqual(cup_tea.lift, 1.0 / (3 / 7), places=4)
+
+    def test_rare_pairs_returns_and_unconfirmed_orders_are_left_out(self):
+        shop_rules = self.Affinity.search([("company_id", "=", self.shop.id)])
+        pairs = {(r.product_tmpl_id, r.related_product_tmpl_id) for r in shop_rules}
+        self.assertEqual(pairs, {(self.tea, self.cup), (self.cup, self.tea)})
+
+    def test_companies_are_kept_apart(self):
+        self.assertEqual(self.rule(self.other, self.cup, self.honey).count, 3)
+        self.assertFalse(self.rule(self.shop, self.cup, self.honey))
+        user = new_test_user(
+            self.env,
+            login="cw_tea_agent",
+            groups=f"base.group_user,{USER_GROUP}",
+            company_id=self.shop.id,
+            company_ids=[self.shop.id],
+        )
+        visible = self.Affinity.with_user(user).search([])
+        self.assertEqual(visible.company_id, self.shop)
+
+    def test_refresh_is_repeatable(self):
+        before = self.Affinity.search_count([("company_id", "=", self.shop.id)])
+        self.Affinity._refresh_affinity()
+        self.assertEqual(self.Affinity.search_count([("company_id", "=", self.shop.id)]), before)
+
+    def test_product_form_shows_the_related_products(self):
+        self.agent.company_ids |= self.shop
+        tea = self.tea.with_user(self.agent).with_company(self.shop)
+        self.assertEqual(tea.bought_together_count, 1)
+        self.assertEqual(tea.bought_together_ids.related_product_tmpl_id, self.cup)
+        arch = tea.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="bought_together_ids"', arch)
+        self.assertIn('name="action_open_bought_together"', arch)
+        action = self.tea.action_open_bought_together()
+        self.assertEqual(self.Affinity.search(action["domain"]).related_product_tmpl_id, self.cup)
+
+    def test_context_hook_suggests_bought_together_names(self):
+        context = self.env["chatwoot.context"].with_company(self.shop)
+        related = context._related_products([self.tea.id, self.biscuit.id])
+        self.assertEqual(related, {self.tea.id: ["Xícara"]})
+        other = self.env["chatwoot.context"].with_company(self.other)
+        self.assertEqual(other._related_products([self.cup.id]), {self.cup.id: ["Mel"]})
+
+
+@tagged("post_install", "-at_install")
+class TestTrendsAndPromotions(ProductAnalyticsCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.shop = cls.new_company("Loja Tendências")
+        cls.campaign_shop = cls.new_company("Loja Campanha")
+        p = cls.new_products(cls.shop | cls.campaign_shop, "Sobe", "Desce", "Estável", "Promo")
+        cls.rising, cls.declining, cls.flat, cls.promo = (
+            p["Sobe"],
+            p["Desce"],
+            p["Estável"],
+            p["Promo"],
+        )
+        # Twelve weeks ending on LAST_DAY: one order per week and product, units in a line.
+        for week in range(12):
+            date = LAST_DAY - timedelta(weeks=11 - week)
+            cls.order(
+                cls.shop,
+                [
+                    (cls.rising, 2 + 3 * week),
+                    (cls.declining, 40 - 3 * week),
+                    (cls.flat, 10 + (week % 2)),
+                ],
+                date=date,
+            )
+        # Discount effect: full-price lines sell 1 or 2 units, discounted lines 3 or 4.
+        for day in range(20):
+            date = LAST_DAY - timedelta(days=day, hours=1)
+            cls.order(cls.shop, [(cls.promo, 1 + day % 2)], date=date)
+            cls.order(cls.shop, [(cls.promo, 3 + day % 2, 20.0)], date=date)
+        # A UTM campaign in its own company: one order a day for ten days, then two a day
+        # (one from the campaign) for ten days.
+        cls.campaign = cls.env["utm.campaign"].create({"name": "Dia das Mães"})
+        start = LAST_DAY - timedelta(days=9)
+        for day in range(20):
+            date = start - timedelta(days=10) + timedelta(days=day)
+            cls.order(cls.campaign_shop, [(cls.flat, 1)], date=date)
+            if date >= start:
+                cls.order(
+                    cls.campaign_shop, [(cls.flat, 1)], date=date, campaign_id=cls.campaign.id
+                )
+        cls.env["chatwoot.product.trend"]._refresh_trends()
+
+    def trend(self, template):
+        return self.env["chatwoot.product.trend"].search(
+            [("company_id", "=", self.shop.id), ("product_tmpl_id", "=", template.id)]
+        )
+
+    def test_rising_declining_and_stable_products(self):
+        self.assertEqual(self.trend(self.rising).direction, "rising")
+        self.assertEqual(self.trend(self.declining).direction, "declining")
+        self.assertEqual(self.trend(self.flat).direction, "stable")
+        self.assertLess(self.trend(self.rising).p_value, 0.05)
+        self.assertGreater(self.trend(self.rising).pct_change, 0)
+        self.assertLess(self.trend(self.declining).pct_change, 0)
+
+    def test_window_units(self):
+        # Last four weeks of the rising product: 2 + 3w for w = 8..11.
+        self.assertEqual(self.trend(self.rising).units_recent, sum(2 + 3 * w for w in range(8, 12)))
+        self.assertEqual(
+            self.trend(self.rising).units_previous, sum(2 + 3 * w for w in range(4, 8))
+        )
+
+    def test_discount_uplift_against_full_price_lines(self):
+        effect = self.env["chatwoot.promotion.effect"].search(
+            [("kind", "=", "discount"), ("product_tmpl_id", "=", self.promo.id)]
+        )
+        self.assertEqual(len(effect), 1)
+        self.assertEqual(effect.baseline, "matched")
+        self.assertEqual((effect.sample_promoted, effect.sample_baseline), (20, 20))
+        # Units per line: 3.5 against 1.5; revenue per line: 8 x 3.5 = 28 against 15.
+        self.assertAlmostEqual(effect.units_uplift, 2.0, places=6)
+        self.assertLessEqual(effect.units_ci_low, 2.0)
+        self.assertGreaterEqual(effect.units_ci_high, 2.0)
+        self.assertGreater(effect.units_ci_low, 0)
+        self.assertAlmostEqual(effect.revenue_uplift, 13.0, places=6)
+        self.assertTrue(effect.significant)
+        # Margin per line: revenue - 4 x units.
+        self.assertAlmostEqual(effect.margin_uplift, 13.0 - 4 * 2.0, places=6)
+
+    def test_campaign_uplift_against_the_period_before(self):
+        effect = self.env["chatwoot.promotion.effect"].search(
+            [("campaign_id", "=", self.campaign.id)]
+        )
+        self.assertEqual(len(effect), 1)
+        self.assertEqual(effect.baseline, "pre_period")
+        self.assertEqual(effect.company_id, self.campaign_shop)
+        self.assertEqual((effect.sample_promoted, effect.sample_baseline), (10, 10))
+        self.assertAlmostEqual(effect.units_uplift, 1.0, places=6)  # 2 a day against 1
+        self.assertAlmostEqual(effect.revenue_uplift, 10.0, places=6)
+        self.assertAlmostEqual(effect.units_relative, 100.0, places=6)
+
+    def test_effects_and_trends_respect_companies(self):
+        user = new_test_user(
+            self.env,
+            login="cw_campaign_agent",
+            groups=f"base.group_user,{USER_GROUP}",
+            company_id=self.campaign_shop.id,
+            company_ids=[self.campaign_shop.id],
+        )
+        effects = self.env["chatwoot.promotion.effect"].with_user(user).search([])
+        self.assertEqual(effects.company_id, self.campaign_shop)
+        trends = self.env["chatwoot.product.trend"].with_user(user).search([])
+        self.assertTrue(trends)
+        self.assertEqual(trends.company_id, self.campaign_shop)
