@@ -1,0 +1,197 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Benchmark: customer analytics refresh on the large seed, against one SQL RFM GROUP BY.
+
+Uses the database ``bench_analytics``: the large demo seed (100k customers, 1M order lines,
+300k messages) with chatwoot_ai_analytics installed. It is built on the first run (install,
+then ``chatwoot.demo.seed._seed("large")``, a few minutes) and reused afterwards while it still
+holds the seed; ``--rebuild`` starts from scratch. In one process it then times:
+
+* a full refresh of the customer insights (every fit: RFM thresholds, BG/NBD + Gamma-Gamma,
+  clusters, churn classifier on a temporal holdout; every customer scored and upserted);
+* an incremental refresh after 1,000 customers got a new order;
+* the SQL floor: one RFM ``GROUP BY`` (recency, frequency, monetary) over the confirmed orders.
+
+The budgets of the issue are 60 s and 2 GB peak RSS for the full refresh, 5 s for the
+incremental one. Prints one JSON line; Odoo's log goes to stderr.
+
+    python3 tests/benchmarks/analytics_refresh.py --config .local/odoo.cfg
+"""
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+
+import psycopg2
+from _benchlib import db_options, drop_database
+
+DATABASE = "bench_analytics"
+SCALE = "large"
+MIN_ORDER_LINES = 1_000_000
+CHANGED_CUSTOMERS = 1_000
+
+
+def database_ready(dsn, name):
+    """Whether ``name`` exists with the analytics addon and the large seed loaded."""
+    try:
+        connection = psycopg2.connect(dbname=name, **dsn)
+    except psycopg2.OperationalError:
+        return False
+    try:
+        with connection.cursor() as cr:
+            cr.execute("SELECT state FROM ir_module_module WHERE name = 'chatwoot_ai_analytics'")
+            row = cr.fetchone()
+            if not row or row[0] != "installed":
+                return False
+            cr.execute("SELECT count(*) FROM sale_order_line")
+            return cr.fetchone()[0] >= MIN_ORDER_LINES
+    except psycopg2.Error:
+        return False
+    finally:
+        connection.close()
+
+
+def odoo_command(config_path, name, *arguments):
+    command = [sys.executable, "-m", "odoo", "-c", config_path, "-d", name]
+    command += [*arguments, "--stop-after-init", "--log-level=warn"]
+    subprocess.run(command, check=True, stdout=sys.stderr)
+
+
+def build(config_path, dsn, name):
+    """Fresh database: the addons without demo data, then the large seed, committed."""
+    drop_database(dsn, name)
+    odoo_command(config_path, name, "-i", "chatwoot_ai_analytics", "--without-demo=True")
+    cr, env = open_environment(config_path, name)
+    try:
+        env["chatwoot.demo.seed"]._seed(SCALE, 42)
+        cr.commit()
+    finally:
+        cr.close()
+
+
+def open_environment(config_path, name):
+    # Odoo is imported here, once the database exists: the import configures logging.
+    from odoo import SUPERUSER_ID, api
+    from odoo.modules.registry import Registry
+    from odoo.tools import config
+
+    config.parse_config(["-c", config_path, "--log-level=warn"])
+    registry = Registry(name)
+    cr = registry.cursor()
+    return cr, api.Environment(cr, SUPERUSER_ID, {})
+
+
+def peak_rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def time_sql_floor(cr):
+    """One RFM GROUP BY over the confirmed orders: the least any refresh has to read."""
+    started = time.perf_counter()
+    cr.execute(
+        """
+        SELECT so.company_id, rp.commercial_partner_id, CURRENT_DATE - MAX(so.date_order)::date,
+               COUNT(*), SUM(so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1.0))
+          FROM sale_order so JOIN res_partner rp ON rp.id = so.partner_id
+         WHERE so.state = 'sale'
+         GROUP BY so.company_id, rp.commercial_partner_id
+        """
+    )
+    rows = len(cr.fetchall())
+    return time.perf_counter() - started, rows
+
+
+def touch_customers(cr, count):
+    """Give ``count`` customers a new confirmed order today (their latest order, re-dated)."""
+    cr.execute(
+        """
+        WITH latest AS (
+            SELECT DISTINCT ON (partner_id) id FROM sale_order
+             WHERE state = 'sale' ORDER BY partner_id, date_order DESC
+        ), picked AS (SELECT id FROM latest ORDER BY id LIMIT %s)
+        UPDATE sale_order so SET date_order = now() at time zone 'UTC',
+                                 write_date = now() at time zone 'UTC'
+          FROM picked WHERE so.id = picked.id
+        """,
+        (count,),
+    )
+    return cr.rowcount
+
+
+def refresh(env, incremental):
+    Insight = env["chatwoot.customer.insight"]
+    runs = env["chatwoot.analytics.run"]
+    started = time.perf_counter()
+    for company in env["res.company"].search([]):
+        runs |= Insight._refresh_company(company, incremental=incremental)
+    env.cr.commit()
+    return time.perf_counter() - started, runs
+
+
+def counts(cr):
+    figures = {}
+    for key, table in (
+        ("order_lines", "sale_order_line"),
+        ("orders", "sale_order"),
+        ("messages", "chatwoot_message"),
+    ):
+        cr.execute(f"SELECT count(*) FROM {table}")  # noqa: S608 - fixed table names
+        figures[key] = cr.fetchone()[0]
+    return figures
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", required=True, help="Odoo configuration file")
+    parser.add_argument("--rebuild", action="store_true", help="rebuild the seeded database")
+    args = parser.parse_args()
+    dsn = db_options(args.config)
+
+    if args.rebuild or not database_ready(dsn, DATABASE):
+        build(args.config, dsn, DATABASE)
+    cr, env = open_environment(args.config, DATABASE)
+    try:
+        rss_before = peak_rss_mb()
+        full_seconds, full_runs = refresh(env, incremental=False)
+        rss_full = peak_rss_mb()
+        touched = touch_customers(cr, CHANGED_CUSTOMERS)
+        cr.commit()
+        incremental_seconds, incremental_runs = refresh(env, incremental=True)
+        floor_seconds, floor_rows = time_sql_floor(cr)
+        figures = counts(cr)
+        auc = max(full_runs.mapped("churn_auc"))
+        model = full_runs.mapped("churn_model_kind")
+        customers = sum(full_runs.mapped("customer_count"))
+        incremental_customers = sum(incremental_runs.mapped("customer_count"))
+    finally:
+        cr.close()
+    print(
+        json.dumps(
+            {
+                "benchmark": "analytics_refresh",
+                "customers": customers,
+                **figures,
+                "full_refresh_s": round(full_seconds, 2),
+                "full_refresh_budget_s": 60,
+                "peak_rss_mb": round(rss_full, 1),
+                "rss_before_refresh_mb": round(rss_before, 1),
+                "peak_rss_budget_mb": 2048,
+                "changed_customers": touched,
+                "incremental_customers": incremental_customers,
+                "incremental_refresh_s": round(incremental_seconds, 2),
+                "incremental_budget_s": 5,
+                "sql_floor_s": round(floor_seconds, 3),
+                "sql_floor_rows": floor_rows,
+                "ratio_full_vs_sql_floor": round(full_seconds / floor_seconds, 1),
+                "churn_auc": round(auc, 3),
+                "churn_model": model,
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
