@@ -1,0 +1,186 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Unit tests of the pure ``stats/service.py``: Chatwoot's service metrics on hand-built threads."""
+
+import datetime
+import unittest
+
+import numpy as np
+
+from ..stats import service
+
+MARCH = datetime.datetime(2026, 3, 2, 8, 0)
+APRIL = datetime.datetime(2026, 4, 1, 9, 0)
+
+
+def at(base, seconds):
+    return base + datetime.timedelta(seconds=seconds)
+
+
+# (conversation_id, created_at, resolved_at, inbox, channel, agent, csat_rating)
+CONVERSATIONS = [
+    (1, MARCH, at(MARCH, 3600), "web", "Channel::WebWidget", "ana", 5),
+    (2, at(MARCH, 1000), at(MARCH, 1600), "wa", "Channel::Whatsapp", None, None),
+    (3, at(MARCH, 2000), None, "wa", "Channel::Whatsapp", "bia", 3),
+    (4, APRIL, at(APRIL, 7200), "web", "Channel::WebWidget", "bia", 4),
+]
+
+
+def _message(conversation, base, seconds, message_type, sender, private=False):
+    return (conversation, at(base, seconds), message_type, sender, private)
+
+
+MESSAGES = [
+    # 1: the bot answers at once but the clock runs until the first human reply (100 s). Two
+    # later customer bursts are answered after 200 s (from 200) and 300 s (from 500); the
+    # private note, the activity and the unprompted follow-up at 450 do not count.
+    _message(1, MARCH, 0, "incoming", "contact"),
+    _message(1, MARCH, 10, "outgoing", "agent_bot"),
+    _message(1, MARCH, 20, "incoming", "contact"),
+    _message(1, MARCH, 100, "outgoing", "user"),
+    _message(1, MARCH, 250, "incoming", "contact"),
+    _message(1, MARCH, 200, "incoming", "contact"),
+    _message(1, MARCH, 260, "outgoing", "user", True),
+    _message(1, MARCH, 400, "outgoing", "user"),
+    _message(1, MARCH, 450, "outgoing", "user"),
+    _message(1, MARCH, 500, "incoming", "contact"),
+    _message(1, MARCH, 505, "activity", None),
+    _message(1, MARCH, 800, "outgoing", "user"),
+    # 2: Captain handles everything and the conversation is resolved: a bot resolution.
+    _message(2, MARCH, 1000, "incoming", "contact"),
+    _message(2, MARCH, 1005, "outgoing", "captain_assistant"),
+    _message(2, MARCH, 1100, "incoming", "contact"),
+    _message(2, MARCH, 1101, "outgoing", "captain_assistant"),
+    # 3: the agent writes first; the customer answers at 2100 and gets a reply at 2400.
+    _message(3, MARCH, 2000, "outgoing", "user"),
+    _message(3, MARCH, 2100, "incoming", "contact"),
+    _message(3, MARCH, 2400, "outgoing", "user"),
+    # 4: never answered, resolved after two hours; messages of unknown conversations are ignored.
+    _message(4, APRIL, 0, "incoming", "contact"),
+    _message(99, APRIL, 0, "incoming", "contact"),
+]
+
+
+class TestConversationFacts(unittest.TestCase):
+    def test_first_response_reply_and_resolution_times(self):
+        facts = service.conversation_facts(CONVERSATIONS, MESSAGES)
+        np.testing.assert_array_equal(facts["first_response_seconds"], [100, np.nan, 300, np.nan])
+        np.testing.assert_array_equal(facts["resolution_seconds"], [3600, 600, np.nan, 7200])
+        self.assertEqual(facts["reply_seconds"].tolist(), [200.0, 300.0])
+        self.assertEqual(facts["reply_conversation"].tolist(), [0, 0])
+        self.assertEqual(facts["incoming"].tolist(), [5, 2, 1, 1])
+        self.assertEqual(facts["outgoing"].tolist(), [5, 2, 2, 0])
+
+    def test_bot_resolution_and_handoff(self):
+        facts = service.conversation_facts(CONVERSATIONS, MESSAGES)
+        self.assertEqual(facts["bot_handled"].tolist(), [True, True, False, False])
+        self.assertEqual(facts["bot_resolved"].tolist(), [False, True, False, False])
+        self.assertEqual(facts["handoff"].tolist(), [True, False, False, False])
+
+    def test_chatwoot_raw_codes_give_the_same_facts(self):
+        types = {"incoming": 0, "outgoing": 1, "activity": 2}
+        senders = {"contact": "Contact", "user": "User", "agent_bot": "AgentBot"}
+        senders["captain_assistant"] = "Captain::Assistant"
+        raw = [(c, t, types[kind], senders.get(who), p) for c, t, kind, who, p in MESSAGES]
+        expected = service.conversation_facts(CONVERSATIONS, MESSAGES)
+        facts = service.conversation_facts(CONVERSATIONS, raw)
+        for name, values in expected.items():
+            with self.subTest(fact=name):
+                np.testing.assert_array_equal(facts[name], values)
+
+    def test_unix_seconds_work_like_datetimes(self):
+        def epoch(value):
+            return None if value is None else value.replace(tzinfo=datetime.UTC).timestamp()
+
+        conversations = [(c, epoch(t0), epoch(t1), *rest) for c, t0, t1, *rest in CONVERSATIONS]
+        messages = [(c, epoch(t), *rest) for c, t, *rest in MESSAGES]
+        self.assertEqual(
+            service.service_metrics(conversations, messages),
+            service.service_metrics(CONVERSATIONS, MESSAGES),
+        )
+
+
+class TestServiceMetrics(unittest.TestCase):
+    def test_overall_metrics_by_hand(self):
+        metrics = service.service_metrics(CONVERSATIONS, MESSAGES)
+        expected = {
+            "conversations": 4,
+            "incoming_messages": 9,
+            "outgoing_messages": 9,
+            "first_responses": 2,
+            "first_response_avg": 200.0,
+            "first_response_median": 200.0,
+            "first_response_p90": 280.0,
+            "replies": 2,
+            "reply_time_avg": 250.0,
+            "reply_time_median": 250.0,
+            "resolutions": 3,
+            "resolution_avg": 3800.0,
+            "resolution_median": 3600.0,
+            "bot_conversations": 2,
+            "bot_resolutions": 1,
+            "bot_resolution_rate": 0.5,
+            "handoffs": 1,
+            "handoff_rate": 0.5,
+            "csat_responses": 3,
+            "csat_score": 2 / 3,
+            "csat_average": 4.0,
+        }
+        self.assertEqual(metrics, expected)
+
+    def test_grouping_by_inbox_agent_and_period(self):
+        by_inbox = service.service_metrics(CONVERSATIONS, MESSAGES, group_by="inbox")
+        self.assertEqual(set(by_inbox), {"web", "wa"})
+        self.assertEqual(by_inbox["web"]["first_response_avg"], 100.0)
+        self.assertEqual(by_inbox["web"]["reply_time_avg"], 250.0)
+        self.assertEqual(by_inbox["wa"]["bot_resolution_rate"], 1.0)
+        self.assertIsNone(by_inbox["wa"]["reply_time_avg"])
+        by_agent = service.service_metrics(CONVERSATIONS, MESSAGES, group_by="agent")
+        self.assertEqual(
+            {key: value["conversations"] for key, value in by_agent.items()},
+            {"ana": 1, None: 1, "bia": 2},
+        )
+        by_month = service.service_metrics(CONVERSATIONS, MESSAGES, group_by=("period", "channel"))
+        self.assertEqual(
+            {key: value["conversations"] for key, value in by_month.items()},
+            {
+                ("2026-03", "Channel::WebWidget"): 1,
+                ("2026-03", "Channel::Whatsapp"): 2,
+                ("2026-04", "Channel::WebWidget"): 1,
+            },
+        )
+
+    def test_weeks_start_on_monday_and_other_periods(self):
+        # 2026-03-02 is a Monday, 2026-04-01 a Wednesday (its ISO week starts on 2026-03-30).
+        weeks = service.service_metrics(CONVERSATIONS, MESSAGES, group_by="period", period="week")
+        self.assertEqual(set(weeks), {"2026-03-02", "2026-03-30"})
+        years = service.service_metrics(CONVERSATIONS, MESSAGES, group_by="period", period="year")
+        self.assertEqual(years["2026"]["conversations"], 4)
+        with self.assertRaises(ValueError):
+            service.service_metrics(CONVERSATIONS, MESSAGES, group_by="period", period="hour")
+        with self.assertRaises(ValueError):
+            service.service_metrics(CONVERSATIONS, MESSAGES, group_by="team")
+
+    def test_empty_inputs_give_zero_counts_and_no_times(self):
+        metrics = service.service_metrics([], [])
+        self.assertEqual(metrics["conversations"], 0)
+        self.assertIsNone(metrics["first_response_median"])
+        self.assertIsNone(metrics["csat_score"])
+        self.assertEqual(service.service_metrics([], [], group_by="inbox"), {})
+        no_messages = service.service_metrics(CONVERSATIONS[:1], [])
+        self.assertEqual((no_messages["conversations"], no_messages["first_responses"]), (1, 0))
+        self.assertEqual(no_messages["resolutions"], 1)
+
+    def test_many_conversations_are_handled_in_one_pass(self):
+        rng = np.random.default_rng(1)
+        count = 20000
+        conversations = [
+            (i, float(i), float(i + 500), i % 3, "api", i % 7, None) for i in range(count)
+        ]
+        waits = rng.exponential(120, count)
+        messages = [(i, float(i), "incoming", "contact", False) for i in range(count)]
+        messages += [(i, i + waits[i], "outgoing", "user", False) for i in range(count)]
+        metrics = service.service_metrics(conversations, messages)
+        self.assertEqual(metrics["first_responses"], count)
+        self.assertAlmostEqual(metrics["first_response_avg"], waits.mean())
+        self.assertAlmostEqual(metrics["first_response_median"], float(np.median(waits)))
