@@ -1,0 +1,261 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Conversation topics: TF-IDF + NMF, readable labels, trending topics per period.
+
+* :func:`fit_topics` fits on a seeded sample of at most ``max_docs`` messages (the vocabulary and
+  the topic-term matrix), so a nightly refresh over 300k messages stays bounded; the returned
+  :class:`TopicModel` then assigns every message in one batch (:meth:`TopicModel.assign`).
+* Texts are normalised by :mod:`.text` (lowercase, no accents, slang expanded) and stripped of
+  pt/es/en stop words and chat fillers (``data/stopwords_*.txt``); features are words and word
+  bigrams. NMF starts from NNDSVDA, so the same texts and seed always give the same topics.
+* A label is the three strongest terms of a topic, shown with their most frequent spelling in the
+  sample (accents back): ``"entrega · atraso · prazo"``.
+* With ``n_topics=None`` the number of topics is the candidate with the best mean UMass coherence
+  of its top terms (how often top terms share documents), a cheap, standard rule that prefers
+  topics a person recognises over ones that only lower the reconstruction error.
+* :func:`trending_topics` compares each topic's share of messages between the last two periods:
+  growth, and a two-proportion z-test so a topic going from 2 to 4 messages is not "trending".
+"""
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.decomposition import NMF
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from . import text as textlib
+
+DATA_DIR = Path(__file__).parent / "data"
+CANDIDATE_TOPIC_COUNTS = (4, 6, 8, 10, 12)
+LABEL_TERMS = 3
+TOP_TERMS = 10
+MIN_WORD_LENGTH = 3
+# Below this share of its strongest topic in a message's topic mix, the message gets no topic.
+MIN_ASSIGN_WEIGHT = 0.0
+SIGNIFICANCE_Z = 1.96
+_SURFACE_WORD = re.compile(r"\w+")
+
+
+def load_stopwords(languages=("pt", "es", "en")):
+    """Normalised stop words of the given languages (accents removed like the texts)."""
+    words = []
+    for language in languages:
+        with open(DATA_DIR / f"stopwords_{language}.txt", encoding="utf-8") as handle:
+            words += [line.strip() for line in handle if line.strip() and not line.startswith("#")]
+    return frozenset(textlib.normalize_many([" ".join(words)])[0].split()) | frozenset(words)
+
+
+STOPWORDS = load_stopwords()
+
+
+def clean_documents(texts):
+    """Content words of each text, stop words, numbers and short words removed, space-joined."""
+    return [
+        " ".join(
+            word
+            for word in textlib.words(normalized)
+            if len(word) >= MIN_WORD_LENGTH and word not in STOPWORDS and not word.isdigit()
+        )
+        for normalized in textlib.normalize_many(texts)
+    ]
+
+
+@dataclass
+class Topic:
+    index: int
+    label: str
+    terms: list
+    size: int = 0
+    examples: list = field(default_factory=list)
+
+
+@dataclass
+class TopicModel:
+    vectorizer: TfidfVectorizer
+    nmf: NMF
+    topics: list
+    coherence: float = float("nan")
+
+    def weights(self, texts):
+        """``(n, n_topics)`` non-negative topic mix of each text (rows of zeros: no known word)."""
+        if not len(texts):
+            return np.zeros((0, len(self.topics)))
+        return self.nmf.transform(self.vectorizer.transform(clean_documents(texts)))
+
+    def assign(self, texts, min_weight=MIN_ASSIGN_WEIGHT):
+        """``[(topic index or -1, weight)]``: the strongest topic and its share of the mix."""
+        return _assignments(self.weights(list(texts)), min_weight)
+
+    def examples(self, texts, k=3, weights=None):
+        """``{topic index: [positions of the k texts most typical of it]}`` (top documents)."""
+        weights = self.weights(list(texts)) if weights is None else weights
+        result = {}
+        for topic in self.topics:
+            column = weights[:, topic.index]
+            best = np.argsort(-column, kind="stable")[:k]
+            result[topic.index] = [int(position) for position in best if column[position] > 0]
+        return result
+
+
+def _assignments(weights, min_weight):
+    totals = weights.sum(axis=1)
+    best = weights.argmax(axis=1) if weights.shape[1] else np.zeros(len(weights), dtype=int)
+    strongest = (
+        weights[np.arange(len(weights)), best] if weights.shape[1] else np.zeros(len(weights))
+    )
+    share = np.divide(strongest, totals, out=np.zeros_like(totals), where=totals > 0)
+    keep = (totals > 0) & (share >= min_weight)
+    return [
+        (int(topic) if kept else -1, float(weight) if kept else 0.0)
+        for topic, weight, kept in zip(best, share, keep, strict=True)
+    ]
+
+
+def fit_topics(
+    texts, n_topics=None, max_docs=20000, seed=0, candidates=CANDIDATE_TOPIC_COUNTS, n_examples=3
+):
+    """Fit topics on a seeded sample of ``texts`` (at most ``max_docs``); see the module doc."""
+    texts = list(texts)
+    rng = np.random.default_rng(seed)
+    if len(texts) > max_docs:
+        sample = [
+            texts[index] for index in np.sort(rng.choice(len(texts), max_docs, replace=False))
+        ]
+    else:
+        sample = texts
+    documents = clean_documents(sample)
+    vectorizer = TfidfVectorizer(
+        token_pattern=r"\S+",
+        lowercase=False,
+        ngram_range=(1, 2),
+        min_df=2,
+        max_df=0.5,
+        max_features=20000,
+        sublinear_tf=True,
+    )
+    matrix = vectorizer.fit_transform(documents)
+    vocabulary = vectorizer.get_feature_names_out()
+    present = (matrix > 0).astype(np.float64).tocsc()
+    if n_topics is None:
+        counts = [k for k in candidates if k < min(matrix.shape)] or [max(1, min(matrix.shape) - 1)]
+        fits = [_fit_nmf(matrix, k, seed) for k in counts]
+        scored = [(_mean_coherence(nmf, present), nmf) for nmf in fits]
+        coherence, nmf = max(scored, key=lambda pair: pair[0])  # first (smallest k) on ties
+    else:
+        nmf = _fit_nmf(matrix, n_topics, seed)
+        coherence = _mean_coherence(nmf, present)
+    weights = nmf.transform(matrix)
+    surface = _surface_forms(sample)
+    sizes = Counter(
+        topic for topic, _weight in _assignments(weights, MIN_ASSIGN_WEIGHT) if topic >= 0
+    )
+    topics = []
+    for index, component in enumerate(nmf.components_):
+        terms = [
+            str(vocabulary[position])
+            for position in np.argsort(-component, kind="stable")[:TOP_TERMS]
+        ]
+        best_docs = np.argsort(-weights[:, index], kind="stable")[:n_examples]
+        topics.append(
+            Topic(
+                index=index,
+                label=make_label(terms, surface),
+                terms=terms,
+                size=sizes.get(index, 0),
+                examples=[
+                    sample[position] for position in best_docs if weights[position, index] > 0
+                ],
+            )
+        )
+    return TopicModel(vectorizer=vectorizer, nmf=nmf, topics=topics, coherence=coherence)
+
+
+def _fit_nmf(matrix, n_topics, seed):
+    return NMF(n_components=n_topics, init="nndsvda", random_state=seed, max_iter=400).fit(matrix)
+
+
+def _mean_coherence(nmf, present, top=LABEL_TERMS + 2):
+    """Mean UMass coherence: sum over top-term pairs of log((D(wi, wj) + 1) / D(wj))."""
+    scores = []
+    doc_freq = np.asarray(present.sum(axis=0)).ravel()
+    for component in nmf.components_:
+        columns = np.argsort(-component, kind="stable")[:top]
+        block = present[:, columns]
+        co = (block.T @ block).toarray()
+        pairs = [
+            math.log((co[i, j] + 1.0) / max(doc_freq[columns[j]], 1.0))
+            for i in range(1, len(columns))
+            for j in range(i)
+        ]
+        scores.append(sum(pairs) / max(len(pairs), 1))
+    return float(np.mean(scores)) if scores else float("-inf")
+
+
+def _surface_forms(texts):
+    """Most frequent written form of each normalised word (``"preco"`` -> ``"preço"``)."""
+    forms = defaultdict(Counter)
+    for text in texts:
+        for word in _SURFACE_WORD.findall((text or "").lower()):
+            forms[word.translate(textlib.ACCENT_TRANSLATION)][word] += 1
+    return {word: counter.most_common(1)[0][0] for word, counter in forms.items()}
+
+
+def make_label(terms, surface=None, n_terms=LABEL_TERMS):
+    """``"a · b · c"`` from the strongest terms, skipping terms that repeat a word already shown."""
+    surface = surface or {}
+    shown, chosen = set(), []
+    for term in terms:
+        words = term.split()
+        if any(word in shown for word in words):
+            continue
+        chosen.append(" ".join(surface.get(word, word) for word in words))
+        shown.update(words)
+        if len(chosen) == n_terms:
+            break
+    return " · ".join(chosen)
+
+
+def trending_topics(assignments_by_period, n_topics, min_count=5):
+    """Growth of each topic's share between the last two periods, most significant rise first.
+
+    ``assignments_by_period`` maps a sortable period key (``"2026-10"``, ``"2026-W44"``) to the
+    topic index of each message in it (-1 = no topic, counted in the total). Each row has
+    ``topic, previous_count, current_count, previous_share, current_share, growth`` (relative
+    change of the share; ``None`` when the topic was absent before), ``z`` (two-proportion z
+    statistic) and ``trending``: a significant rise (``z >= 1.96``) with at least ``min_count``
+    messages in the current period.
+    """
+    periods = sorted(assignments_by_period)
+    if len(periods) < 2:
+        return []
+    previous = np.asarray(assignments_by_period[periods[-2]], dtype=int)
+    current = np.asarray(assignments_by_period[periods[-1]], dtype=int)
+    n_previous, n_current = max(len(previous), 1), max(len(current), 1)
+    previous_counts = np.bincount(previous[previous >= 0], minlength=n_topics)[:n_topics]
+    current_counts = np.bincount(current[current >= 0], minlength=n_topics)[:n_topics]
+    rows = []
+    for topic in range(n_topics):
+        p1, p2 = previous_counts[topic] / n_previous, current_counts[topic] / n_current
+        pooled = (previous_counts[topic] + current_counts[topic]) / (n_previous + n_current)
+        spread = math.sqrt(pooled * (1 - pooled) * (1 / n_previous + 1 / n_current))
+        z = (p2 - p1) / spread if spread > 0 else 0.0
+        rows.append(
+            {
+                "topic": topic,
+                "previous_period": periods[-2],
+                "current_period": periods[-1],
+                "previous_count": int(previous_counts[topic]),
+                "current_count": int(current_counts[topic]),
+                "previous_share": float(p1),
+                "current_share": float(p2),
+                "growth": float((p2 - p1) / p1) if p1 > 0 else None,
+                "z": float(z),
+                "trending": bool(z >= SIGNIFICANCE_Z and current_counts[topic] >= min_count),
+            }
+        )
+    rows.sort(key=lambda row: (-row["z"], row["topic"]))
+    return rows

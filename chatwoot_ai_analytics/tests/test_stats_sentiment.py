@@ -1,0 +1,168 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Unit tests of the pure ``stats/text.py`` and ``stats/sentiment.py``.
+
+The held-out pt-BR set is written by hand with other phrasings than the training templates and is
+never used in training; its accuracy floor is the issue's 85 %.
+"""
+
+import doctest
+import logging
+import unittest
+
+from ..stats import sentiment
+from ..stats import text as textlib
+
+_logger = logging.getLogger(__name__)
+HOLDOUT_ACCURACY_FLOOR = 0.85
+
+
+def _label_and_score(model, message):
+    return model.predict([message])[0]
+
+
+class TestNormalisation(unittest.TestCase):
+    def test_doctests(self):
+        self.assertEqual(doctest.testmod(textlib).failed, 0)
+
+    def test_negation_marks_the_following_words_until_punctuation_or_but(self):
+        self.assertEqual(textlib.normalize("Não gostei"), "nao neg_gostei")
+        self.assertEqual(textlib.normalize("no me gustó, pero ok"), "no neg_me neg_gusto , pero ok")
+        self.assertEqual(
+            textlib.normalize("I don't like it but fine"), "i do not neg_like neg_it but fine"
+        )
+
+    def test_slang_accents_repeats_and_emojis_are_normalised(self):
+        self.assertEqual(
+            textlib.normalize("vcs são TOPPP demaisss 😍"), "voces sao top demais emopos"
+        )
+        self.assertEqual(textlib.normalize("pq td atrasou?? 😡"), "porque tudo atrasou ? ? emoneg")
+        self.assertEqual(textlib.normalize("kkkkk obg"), "risos obrigado")
+
+    def test_batch_normalisation_keeps_one_line_per_text(self):
+        texts = ["linha\num", "", None, "dois\r\ntrês"]
+        self.assertEqual(textlib.normalize_many(texts), ["linha um", "", "", "dois tres"])
+
+    def test_featurize_repeats_rows_of_identical_texts(self):
+        _normalized, matrix = textlib.featurize(["ok", "muito bom", "ok"])
+        self.assertEqual(matrix.shape[0], 3)
+        self.assertEqual((matrix[0] != matrix[2]).nnz, 0)
+        self.assertNotEqual((matrix[0] != matrix[1]).nnz, 0)
+
+
+class TestSentimentModel(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.model = sentiment.SentimentModel.default()
+
+    def test_shipped_training_sets_have_the_promised_sizes(self):
+        for language, floor in (("pt", 600), ("es", 250), ("en", 250)):
+            texts, labels = sentiment.load_labelled(
+                sentiment.DATA_DIR / f"sentiment_{language}.tsv"
+            )
+            self.assertGreaterEqual(len(texts), floor, language)
+            self.assertEqual(set(labels), set(sentiment.LABELS), language)
+
+    def test_holdout_is_large_and_disjoint_from_training(self):
+        holdout, _labels = sentiment.load_labelled(sentiment.holdout_path())
+        training, _labels = sentiment.load_training_set("sentiment")
+        self.assertGreaterEqual(len(holdout), 150)
+        training_forms = set(textlib.normalize_many(training))
+        overlap = [
+            text
+            for text, form in zip(holdout, textlib.normalize_many(holdout), strict=True)
+            if form in training_forms
+        ]
+        self.assertEqual(overlap, [])
+
+    def test_holdout_accuracy_meets_the_floor(self):
+        texts, labels = sentiment.load_labelled(sentiment.holdout_path())
+        result = sentiment.evaluate(texts, labels, self.model)
+        _logger.info("sentiment pt-BR held-out: %s", result)
+        self.assertGreaterEqual(result["accuracy"], HOLDOUT_ACCURACY_FLOOR)
+
+    def test_negation_flips_the_label(self):
+        pairs = [
+            ("Gostei do vestido", "Não gostei do vestido"),
+            ("O produto é ruim", "O produto não é ruim"),
+            ("Recomendo a loja", "Não recomendo a loja"),
+            ("I like it", "I don't like it"),
+            ("It is bad", "It is not bad"),
+            ("Me gustó el labial", "No me gustó el labial"),
+        ]
+        for plain, negated in pairs:
+            plain_label, plain_score = _label_and_score(self.model, plain)
+            negated_label, negated_score = _label_and_score(self.model, negated)
+            with self.subTest(plain=plain):
+                self.assertIn(plain_label, ("positive", "negative"))
+                self.assertIn(negated_label, ("positive", "negative"))
+                self.assertNotEqual(plain_label, negated_label)
+                self.assertLess(plain_score * negated_score, 0)
+
+    def test_intensifiers_increase_the_magnitude(self):
+        triples = [
+            ("bom", "muito bom", 1),
+            ("bom", "super bom", 1),
+            ("gostei", "gostei muito", 1),
+            ("ruim", "muito ruim", -1),
+            ("caro", "bem caro", -1),
+            ("bueno", "muy bueno", 1),
+            ("malo", "muy malo", -1),
+            ("good", "very good", 1),
+            ("bad", "very bad", -1),
+        ]
+        for plain, intensified, sign in triples:
+            plain_score, intensified_score = self.model.scores([plain, intensified])
+            lexicon_plain, lexicon_intensified = sentiment.lexicon_scores([plain, intensified])
+            with self.subTest(intensified=intensified):
+                self.assertGreater(sign * intensified_score, sign * plain_score)
+                self.assertGreater(sign * lexicon_intensified, sign * lexicon_plain)
+                self.assertGreater(sign * lexicon_plain, 0)
+
+    def test_each_language_gets_the_obvious_cases_right(self):
+        cases = {
+            "positive": [
+                "Amei o perfume, chegou super rápido!",
+                "Vocês são ótimos, obrigada 😍",
+                "Me encantó la blusa, gracias",
+                "Excelente atención, lo recomiendo",
+                "Loved it, thank you so much!",
+                "Great quality, I recommend this store",
+            ],
+            "negative": [
+                "Péssimo atendimento, ninguém responde",
+                "O pedido chegou quebrado 😡",
+                "Pésima calidad, llegó roto",
+                "Estoy muy decepcionada con la tienda",
+                "Terrible service, the order arrived broken",
+                "I'm very disappointed, worst purchase",
+            ],
+            "neutral": [
+                "Qual o prazo de entrega para Campinas?",
+                "Vocês aceitam boleto?",
+                "¿Cuánto cuesta el envío a Lima?",
+                "¿Tienen la talla M?",
+                "How much is shipping to Miami?",
+                "Do you have it in size 8?",
+            ],
+        }
+        for expected, messages in cases.items():
+            for message, label in zip(messages, self.model.labels(messages), strict=True):
+                with self.subTest(message=message):
+                    self.assertEqual(label, expected)
+
+    def test_scores_are_bounded_and_empty_input_is_empty(self):
+        scores = self.model.scores(
+            ["", "???", "😡😡😡 PÉSSIMO!!!!!", "amei amei amei 😍😍 perfeito!!!"]
+        )
+        self.assertTrue(all(-1.0 <= score <= 1.0 for score in scores))
+        self.assertEqual(self.model.scores([]), [])
+        self.assertEqual(self.model.labels([]), [])
+
+    def test_training_is_deterministic_and_default_is_cached(self):
+        texts, labels = sentiment.load_training_set("sentiment")
+        again = sentiment.SentimentModel.train(texts, labels)
+        probe = ["não gostei da entrega", "amei!", "qual o frete?"]
+        self.assertEqual(again.scores(probe), self.model.scores(probe))
+        self.assertIs(sentiment.SentimentModel.default(), self.model)

@@ -1,0 +1,166 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Unit tests of the pure ``stats/topics.py`` on a crafted three-theme corpus."""
+
+import itertools
+import random
+import unittest
+
+from ..stats import topics
+
+THEMES = {
+    "delivery": (
+        [
+            "Meu pedido está atrasado",
+            "A entrega atrasou de novo",
+            "O prazo de entrega venceu",
+            "Cadê a entrega? Atraso de uma semana",
+            "Entrega atrasada e prazo estourado",
+            "O atraso na entrega é absurdo",
+            "Passou o prazo e a entrega não veio",
+        ],
+        {"entrega", "atraso", "prazo", "atrasado", "atrasou", "atrasada"},
+    ),
+    "exchange": (
+        [
+            "Quero trocar pelo tamanho maior",
+            "O tamanho veio errado, preciso trocar",
+            "Troca de tamanho da calça",
+            "Ficou apertado, quero trocar o tamanho",
+            "Como faço a troca do tamanho?",
+            "Trocar a blusa por tamanho menor",
+        ],
+        {"tamanho", "trocar", "troca"},
+    ),
+    "payment": (
+        [
+            "O Pix não gerou o QR code",
+            "Paguei com Pix e não confirmou o pagamento",
+            "O QR code do Pix expirou",
+            "Pagamento via Pix pendente",
+            "Gerar outro QR code Pix",
+            "O pagamento no Pix não aparece",
+        ],
+        {"pix", "code", "pagamento", "qr", "qr code"},
+    ),
+}
+
+
+def _corpus(copies=6, seed=3):
+    rng = random.Random(seed)
+    rows = [
+        (theme, text)
+        for theme, (texts, _terms) in THEMES.items()
+        for text in texts
+        for _ in range(copies)
+    ]
+    rng.shuffle(rows)
+    return [theme for theme, _text in rows], [text for _theme, text in rows]
+
+
+class TestTopics(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.themes, cls.texts = _corpus()
+        cls.model = topics.fit_topics(cls.texts, n_topics=3, seed=0)
+
+    def _topic_of_theme(self):
+        assigned = [topic for topic, _weight in self.model.assign(self.texts)]
+        mapping = {}
+        for theme in THEMES:
+            mine = [
+                topic for topic, name in zip(assigned, self.themes, strict=True) if name == theme
+            ]
+            mapping[theme] = max(set(mine), key=mine.count)
+            with self.subTest(theme=theme):
+                self.assertGreaterEqual(mine.count(mapping[theme]) / len(mine), 0.8)
+        return mapping
+
+    def test_each_theme_gets_its_own_topic(self):
+        mapping = self._topic_of_theme()
+        self.assertEqual(len(set(mapping.values())), 3)
+
+    def test_labels_are_made_of_the_theme_terms(self):
+        mapping = self._topic_of_theme()
+        for theme, topic_index in mapping.items():
+            topic = self.model.topics[topic_index]
+            shown = {term.lower() for term in topic.label.split(" · ")}
+            with self.subTest(theme=theme, label=topic.label):
+                self.assertEqual(len(shown), 3)
+                self.assertTrue(shown & THEMES[theme][1])
+
+    def test_examples_are_top_documents_of_their_topic(self):
+        mapping = self._topic_of_theme()
+        for theme, topic_index in mapping.items():
+            topic = self.model.topics[topic_index]
+            self.assertTrue(topic.examples)
+            self.assertTrue(all(example in THEMES[theme][0] for example in topic.examples))
+            positions = self.model.examples(self.texts, k=4)[topic_index]
+            self.assertEqual(len(positions), 4)
+            self.assertTrue(all(self.themes[position] == theme for position in positions))
+
+    def test_fit_is_deterministic(self):
+        again = topics.fit_topics(list(self.texts), n_topics=3, seed=0)
+        self.assertEqual(
+            [topic.label for topic in again.topics], [topic.label for topic in self.model.topics]
+        )
+        self.assertEqual(again.assign(self.texts), self.model.assign(self.texts))
+
+    def test_sample_fit_assigns_every_text(self):
+        model = topics.fit_topics(self.texts, n_topics=3, max_docs=60, seed=1)
+        sizes = sum(topic.size for topic in model.topics)
+        self.assertLessEqual(sizes, 60)
+        self.assertEqual(len(model.assign(self.texts)), len(self.texts))
+
+    def test_topic_count_is_chosen_among_candidates(self):
+        model = topics.fit_topics(self.texts, n_topics=None, candidates=(2, 3, 4, 6))
+        self.assertIn(len(model.topics), (2, 3, 4, 6))
+        for count in (2, 3, 4, 6):
+            self.assertGreaterEqual(
+                model.coherence, topics.fit_topics(self.texts, n_topics=count).coherence
+            )
+
+    def test_texts_without_known_words_get_no_topic(self):
+        self.assertEqual(self.model.assign(["oi, bom dia!", "ok obrigado", ""]), [(-1, 0.0)] * 3)
+
+    def test_labels_show_the_written_form_with_accents(self):
+        surface = topics._surface_forms(["O preço do código", "preço alto", "Codigo"])
+        self.assertEqual(
+            topics.make_label(["preco", "codigo preco", "codigo"], surface), "preço · código"
+        )
+
+    def test_make_label_skips_repeated_words(self):
+        label = topics.make_label(
+            ["pedido", "pedido chegou", "rastreio", "codigo rastreio", "prazo"],
+            {"codigo": "código"},
+        )
+        self.assertEqual(label, "pedido · rastreio · prazo")
+
+
+class TestTrendingTopics(unittest.TestCase):
+    def test_significant_rise_is_trending_and_small_counts_are_not(self):
+        previous = [0] * 50 + [1] * 50 + [2] * 2 + [-1] * 10
+        current = [0] * 50 + [1] * 120 + [2] * 4 + [-1] * 10
+        rows = topics.trending_topics(
+            {"2026-09": [0] * 99, "2026-10": previous, "2026-11": current}, n_topics=3
+        )
+        by_topic = {row["topic"]: row for row in rows}
+        self.assertEqual(rows[0]["topic"], 1)
+        self.assertTrue(by_topic[1]["trending"])
+        self.assertAlmostEqual(by_topic[1]["growth"], (120 / 184) / (50 / 112) - 1)
+        self.assertEqual(
+            (by_topic[1]["previous_period"], by_topic[1]["current_period"]), ("2026-10", "2026-11")
+        )
+        self.assertFalse(by_topic[0]["trending"])
+        self.assertLess(by_topic[0]["z"], 0)
+        self.assertFalse(by_topic[2]["trending"])
+        self.assertEqual(by_topic[2]["current_count"], 4)
+
+    def test_new_topic_has_no_growth_ratio_and_one_period_gives_nothing(self):
+        rows = topics.trending_topics({"a": [0] * 30, "b": [0] * 30 + [1] * 30}, n_topics=2)
+        new = next(row for row in rows if row["topic"] == 1)
+        self.assertIsNone(new["growth"])
+        self.assertTrue(new["trending"])
+        self.assertEqual(topics.trending_topics({"a": [0, 1]}, n_topics=2), [])
+        self.assertEqual(list(itertools.chain(topics.trending_topics({}, n_topics=2))), [])
