@@ -77,6 +77,7 @@ class ChatwootMessage(models.Model):
         from ..stats.intent import IntentModel
         from ..stats.sentiment import SentimentModel
 
+        self.env.flush_all()  # the SQL below must see pending ORM writes
         sentiment_model = SentimentModel.default()
         intent_model = IntentModel.default()
         done = 0

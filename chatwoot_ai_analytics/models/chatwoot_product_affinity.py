@@ -61,6 +61,7 @@ class ChatwootProductAffinity(models.Model):
     @api.model
     def _refresh_affinity(self):
         """Recount the bought-together rules of every company from its confirmed orders."""
+        self.env.flush_all()  # the SQL below must see pending ORM writes
         total = sum(
             self._refresh_company_affinity(company_id)
             for company_id in confirmed_sale_company_ids(self.env)

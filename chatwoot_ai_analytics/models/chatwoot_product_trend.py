@@ -10,10 +10,10 @@ from .chatwoot_topic import TREND_DIRECTIONS
 
 _logger = logging.getLogger(__name__)
 
-#: Weeks of history read per product; the trend compares rolling windows inside them.
-TREND_WEEKS = 12
-#: Weeks per rolling window.
+#: Weeks per rolling window: the last window is compared with the one before it.
 TREND_WINDOW = 4
+#: Weeks of history read per product.
+TREND_WEEKS = 2 * TREND_WINDOW
 #: Significance level of the trend test.
 TREND_ALPHA = 0.05
 
@@ -43,6 +43,13 @@ class ChatwootProductTrend(models.Model):
         digits=(16, 4),
         help="Probability of a slope at least this steep by chance; below 0.05 is significant.",
     )
+    q_value = fields.Float(
+        string="Q-value",
+        readonly=True,
+        digits=(16, 4),
+        help="P-value corrected for testing every product at once (false discovery rate); "
+        "the direction is rising or declining when it is below 0.05.",
+    )
     units_recent = fields.Float(string="Units (last window)", readonly=True)
     units_previous = fields.Float(string="Units (previous window)", readonly=True)
     period_end = fields.Date(readonly=True, help="Last day of the analysed weeks.")
@@ -55,6 +62,7 @@ class ChatwootProductTrend(models.Model):
         Both read the same confirmed order lines, so the orchestrator's product step refreshes
         them together.
         """
+        self.env.flush_all()  # the SQL below must see pending ORM writes
         total = sum(
             self._refresh_company_trends(company_id)
             for company_id in confirmed_sale_company_ids(self.env)
@@ -103,8 +111,9 @@ class ChatwootProductTrend(models.Model):
         from ..stats.trends import product_trends
 
         rows = self._weekly_units(company_id)
-        trends = product_trends(rows, window=TREND_WINDOW, alpha=TREND_ALPHA) if rows else []
-        recent, previous = self._window_units(rows)
+        trends = product_trends(
+            rows, window=TREND_WINDOW, alpha=TREND_ALPHA, current_period=TREND_WEEKS - 1
+        )
         period_end = self.env.execute_query(
             SQL(
                 "SELECT max(date_order)::date FROM sale_order"
@@ -120,24 +129,16 @@ class ChatwootProductTrend(models.Model):
                     "product_tmpl_id": trend["product_id"],
                     "direction": trend["direction"],
                     "slope": trend["slope"],
-                    "pct_change": trend["pct_change"],
+                    # None when the previous window sold nothing: shown as 0, the units
+                    # columns tell the story
+                    "pct_change": 100.0 * (trend["pct_change"] or 0.0),
                     "p_value": trend["p_value"],
-                    "units_recent": recent.get(trend["product_id"], 0.0),
-                    "units_previous": previous.get(trend["product_id"], 0.0),
+                    "q_value": trend["q_value"],
+                    "units_recent": trend["recent_units"],
+                    "units_previous": trend["previous_units"],
                     "period_end": period_end,
                 }
                 for trend in trends
             ]
         )
         return len(trends)
-
-    @staticmethod
-    def _window_units(rows):
-        """Units per product in the last window and in the window before it."""
-        recent, previous = {}, {}
-        for product_id, week, units in rows:
-            if week >= TREND_WEEKS - TREND_WINDOW:
-                recent[product_id] = recent.get(product_id, 0.0) + units
-            elif week >= TREND_WEEKS - 2 * TREND_WINDOW:
-                previous[product_id] = previous.get(product_id, 0.0) + units
-        return recent, previous

@@ -1,6 +1,7 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+import math
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -44,6 +45,11 @@ def line_measures_sql():
             - l.product_uom_qty * COALESCE((p.standard_price ->> o.company_id::text)::float, 0)
            )::float AS margin"""
     )
+
+
+def finite(value):
+    """NaN (no baseline to compare with) is stored as 0: the sample sizes tell why."""
+    return 0.0 if value is None or math.isnan(value) else float(value)
 
 
 class ChatwootPromotionEffect(models.Model):
@@ -92,6 +98,7 @@ class ChatwootPromotionEffect(models.Model):
     @api.model
     def _refresh_promotions(self):
         """Measure discounts, pricelists and UTM campaigns of every company again."""
+        self.env.flush_all()  # the SQL below must see pending ORM writes
         company_ids = confirmed_sale_company_ids(self.env)
         self.search([("company_id", "in", company_ids)]).unlink()
         values = []
@@ -106,23 +113,24 @@ class ChatwootPromotionEffect(models.Model):
     @api.model
     def _effect_values(self, promoted, baseline):
         """Uplift of each measure; ``promoted`` / ``baseline`` map measure -> list of values."""
-        from ..stats.uplift import uplift
+        from ..stats.uplift import uplift_by_metric
 
+        results = uplift_by_metric(baseline, promoted)
         values = {
             "sample_promoted": len(promoted["units"]),
             "sample_baseline": len(baseline["units"]),
+            "significant": results["revenue"]["significant"],
         }
         for measure in MEASURES:
-            result = uplift(baseline[measure], promoted[measure])
+            result = {key: finite(value) for key, value in results[measure].items()}
             values.update(
                 {
                     f"{measure}_uplift": result["uplift"],
                     f"{measure}_ci_low": result["ci_low"],
                     f"{measure}_ci_high": result["ci_high"],
-                    f"{measure}_relative": 100.0 * (result["relative"] or 0.0),
+                    f"{measure}_relative": 100.0 * result["relative"],
                 }
             )
-        values["significant"] = values["revenue_ci_low"] > 0 or values["revenue_ci_high"] < 0
         return values
 
     @staticmethod

@@ -17,7 +17,7 @@ TREND_DIRECTIONS = [
 TOPIC_FIT_DOCS = 20000
 #: Messages assigned per round trip.
 TOPIC_ASSIGN_BATCH = 50000
-#: Examples kept per topic.
+#: Examples kept per topic (the texts of the fitted sample most typical of it).
 TOPIC_EXAMPLES = 5
 
 
@@ -41,7 +41,8 @@ class ChatwootTopic(models.Model):
     last_period_count = fields.Integer(string="Messages Last Month", readonly=True)
     previous_period_count = fields.Integer(string="Messages Previous Month", readonly=True)
     growth = fields.Float(
-        readonly=True, help="Relative change of the messages between the last two months."
+        readonly=True,
+        help="Relative change of the topic's share of the messages between the last two months.",
     )
     trend = fields.Selection(TREND_DIRECTIONS, readonly=True)
     message_ids = fields.One2many("chatwoot.message", "topic_id", string="Topic Messages")
@@ -56,6 +57,7 @@ class ChatwootTopic(models.Model):
         model is fitted on a sample of ``TOPIC_FIT_DOCS`` messages, every message is assigned
         in batches and written back with one bulk UPDATE per batch.
         """
+        self.env.flush_all()  # the SQL below must see pending ORM writes
         company_ids = [
             row[0]
             for row in self.env.execute_query(
@@ -100,7 +102,7 @@ class ChatwootTopic(models.Model):
         if not texts:
             old.unlink()
             return self.browse()
-        model = fit_topics(texts, max_docs=TOPIC_FIT_DOCS)
+        model = fit_topics(texts, max_docs=TOPIC_FIT_DOCS, n_examples=TOPIC_EXAMPLES)
         old.unlink()  # messages' topic_id is set null by the foreign key
         topics = self.create(
             [
@@ -109,86 +111,65 @@ class ChatwootTopic(models.Model):
                     "topic_index": topic.index,
                     "label": topic.label,
                     "terms": ", ".join(topic.terms),
+                    "examples": "\n".join(topic.examples),
                 }
                 for topic in model.topics
             ]
         )
         by_index = {topic.topic_index: topic.id for topic in topics}
-        examples = self._assign_messages(model, condition, by_index)
-        self._store_sizes_and_trends(topics, condition, examples)
+        self._assign_messages(model, condition, by_index)
+        self._store_sizes_and_trends(topics, condition)
         _logger.info("chatwoot.topic: company %s, %s topic(s)", company_id, len(topics))
         return topics
 
     @api.model
     def _assign_messages(self, model, condition, by_index):
-        """Write every message's topic; return the best-weighted examples per topic id."""
-        best = {}  # topic id -> [(weight, text)]
+        """Write every message's topic, one bulk UPDATE per batch."""
         for rows in self.env["chatwoot.message"]._iter_texts(condition, TOPIC_ASSIGN_BATCH):
             assignments = model.assign([row[1] for row in rows])
-            topic_ids = [by_index.get(index) for index, _weight in assignments]
             self.env.execute_query(
                 SQL(
                     "UPDATE chatwoot_message m SET topic_id = v.topic_id"
                     " FROM unnest(%s::int[], %s::int[]) AS v(id, topic_id) WHERE m.id = v.id",
                     [row[0] for row in rows],
-                    topic_ids,
+                    [by_index.get(index) for index, _weight in assignments],
                 )
             )
-            for (_id, text), topic_id, (_index, weight) in zip(
-                rows, topic_ids, assignments, strict=True
-            ):
-                if topic_id:
-                    self._keep_example(best.setdefault(topic_id, []), weight, text)
-        return best
-
-    @staticmethod
-    def _keep_example(examples, weight, text):
-        """Keep the ``TOPIC_EXAMPLES`` distinct texts with the highest weights."""
-        if any(text == kept for _w, kept in examples):
-            return
-        if len(examples) < TOPIC_EXAMPLES:
-            examples.append((weight, text))
-            examples.sort(reverse=True)
-        elif weight > examples[-1][0]:
-            examples[-1] = (weight, text)
-            examples.sort(reverse=True)
 
     @api.model
-    def _store_sizes_and_trends(self, topics, condition, examples):
-        """Sizes and month-over-month growth per topic, counted in SQL."""
-        from ..stats.topics import trending_topics
+    def _store_sizes_and_trends(self, topics, condition):
+        """Sizes and the change between the last two months per topic, counted in SQL."""
+        from ..stats.topics import SIGNIFICANCE_Z, trending_topics
 
         rows = self.env.execute_query(
             SQL(
-                "SELECT m.topic_id, to_char(date_trunc('month', COALESCE(m.created_at,"
-                " m.create_date)), 'YYYY-MM'), count(*) FROM chatwoot_message m"
-                " WHERE %s AND m.topic_id IN %s GROUP BY 1, 2",
+                "SELECT to_char(date_trunc('month', COALESCE(m.created_at, m.create_date)),"
+                " 'YYYY-MM'), m.topic_id, count(*) FROM chatwoot_message m"
+                " WHERE %s GROUP BY 1, 2",
                 condition,
-                tuple(topics.ids),
             )
         )
         index_of = {topic.id: topic.topic_index for topic in topics}
         by_period, sizes = {}, {}
-        for topic_id, period, count in rows:
-            by_period.setdefault(period, []).extend([index_of[topic_id]] * count)
-            sizes[topic_id] = sizes.get(topic_id, 0) + count
-        periods = sorted(by_period)
-        trends = {}
-        if by_period:
-            for trend in trending_topics(by_period, len(topics)):
-                trends[trend["topic"]] = trend
+        for period, topic_id, count in rows:
+            # Messages without a topic count in each month's total (index -1).
+            by_period.setdefault(period, []).extend([index_of.get(topic_id, -1)] * count)
+            if topic_id:
+                sizes[topic_id] = sizes.get(topic_id, 0) + count
+        trends = {row["topic"]: row for row in trending_topics(by_period, len(topics))}
         now = fields.Datetime.now()
         for topic in topics:
-            trend = trends.get(topic.topic_index, {})
-            topic.write(
-                {
-                    "size": sizes.get(topic.id, 0),
-                    "examples": "\n".join(text for _w, text in examples.get(topic.id, [])),
-                    "last_period": periods[-1] if periods else False,
-                    "last_period_count": trend.get("last", 0),
-                    "previous_period_count": trend.get("previous", 0),
-                    "growth": trend.get("growth", 0.0),
-                    "trend": trend.get("direction", "stable"),
-                    "refreshed_at": now,
-                }
-            )
+            trend = trends.get(topic.topic_index)
+            values = {"size": sizes.get(topic.id, 0), "refreshed_at": now, "trend": "stable"}
+            if trend:
+                values.update(
+                    last_period=trend["current_period"],
+                    last_period_count=trend["current_count"],
+                    previous_period_count=trend["previous_count"],
+                    growth=trend["growth"] or 0.0,
+                )
+                if trend["trending"]:
+                    values["trend"] = "rising"
+                elif trend["z"] <= -SIGNIFICANCE_Z:
+                    values["trend"] = "declining"
+            topic.write(values)

@@ -19,6 +19,16 @@ class ProductAnalyticsCase(ChatwootAICase):
         cls.env.user.company_ids |= company
         return company
 
+    def company_agent(self, login, company):
+        """A ChatwootAI user who works in ``company`` only."""
+        return new_test_user(
+            self.env,
+            login=login,
+            groups=f"base.group_user,{USER_GROUP}",
+            company_id=company.id,
+            company_ids=[company.id],
+        )
+
     @classmethod
     def new_products(cls, companies, *names):
         """Shared products costing 4.0 in each of ``companies`` (cost is per company)."""
@@ -122,13 +132,7 @@ class TestBoughtTogether(ProductAnalyticsCase):
     def test_companies_are_kept_apart(self):
         self.assertEqual(self.rule(self.other, self.cup, self.honey).count, 3)
         self.assertFalse(self.rule(self.shop, self.cup, self.honey))
-        user = new_test_user(
-            self.env,
-            login="cw_tea_agent",
-            groups=f"base.group_user,{USER_GROUP}",
-            company_id=self.shop.id,
-            company_ids=[self.shop.id],
-        )
+        user = self.company_agent("cw_tea_agent", self.shop)
         visible = self.Affinity.with_user(user).search([])
         self.assertEqual(visible.company_id, self.shop)
 
@@ -170,14 +174,14 @@ class TestTrendsAndPromotions(ProductAnalyticsCase):
             p["Estável"],
             p["Promo"],
         )
-        # Twelve weeks ending on LAST_DAY: one order per week and product, units in a line.
-        for week in range(12):
-            date = LAST_DAY - timedelta(weeks=11 - week)
+        # Eight weeks ending on LAST_DAY: one order per week and product, units in a line.
+        for week in range(8):
+            date = LAST_DAY - timedelta(weeks=7 - week)
             cls.order(
                 cls.shop,
                 [
                     (cls.rising, 2 + 3 * week),
-                    (cls.declining, 40 - 3 * week),
+                    (cls.declining, 60 - 7 * week),
                     (cls.flat, 10 + (week % 2)),
                 ],
                 date=date,
@@ -209,16 +213,16 @@ class TestTrendsAndPromotions(ProductAnalyticsCase):
         self.assertEqual(self.trend(self.rising).direction, "rising")
         self.assertEqual(self.trend(self.declining).direction, "declining")
         self.assertEqual(self.trend(self.flat).direction, "stable")
-        self.assertLess(self.trend(self.rising).p_value, 0.05)
+        self.assertLess(self.trend(self.rising).q_value, 0.05)
         self.assertGreater(self.trend(self.rising).pct_change, 0)
         self.assertLess(self.trend(self.declining).pct_change, 0)
 
     def test_window_units(self):
-        # Last four weeks of the rising product: 2 + 3w for w = 8..11.
-        self.assertEqual(self.trend(self.rising).units_recent, sum(2 + 3 * w for w in range(8, 12)))
-        self.assertEqual(
-            self.trend(self.rising).units_previous, sum(2 + 3 * w for w in range(4, 8))
-        )
+        # Last four weeks of the rising product: 2 + 3w for w = 4..7, against w = 0..3.
+        trend = self.trend(self.rising)
+        self.assertEqual(trend.units_recent, sum(2 + 3 * w for w in range(4, 8)))
+        self.assertEqual(trend.units_previous, sum(2 + 3 * w for w in range(4)))
+        self.assertAlmostEqual(trend.pct_change, 100.0 * (74 / 26 - 1))
 
     def test_discount_uplift_against_full_price_lines(self):
         effect = self.env["chatwoot.promotion.effect"].search(
@@ -250,13 +254,7 @@ class TestTrendsAndPromotions(ProductAnalyticsCase):
         self.assertAlmostEqual(effect.units_relative, 100.0, places=6)
 
     def test_effects_and_trends_respect_companies(self):
-        user = new_test_user(
-            self.env,
-            login="cw_campaign_agent",
-            groups=f"base.group_user,{USER_GROUP}",
-            company_id=self.campaign_shop.id,
-            company_ids=[self.campaign_shop.id],
-        )
+        user = self.company_agent("cw_campaign_agent", self.campaign_shop)
         effects = self.env["chatwoot.promotion.effect"].with_user(user).search([])
         self.assertEqual(effects.company_id, self.campaign_shop)
         trends = self.env["chatwoot.product.trend"].with_user(user).search([])
