@@ -11,6 +11,7 @@ from datetime import timedelta
 import numpy as np
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists
 
@@ -22,6 +23,7 @@ from ..stats.rfm import SEGMENTS, rfm_segments
 
 _logger = logging.getLogger(__name__)
 
+MARKETER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_marketer"
 JOURNEY_STAGES = [
     ("lead", "Lead"),
     ("first_purchase", "First Purchase"),
@@ -162,6 +164,10 @@ class ChatwootCustomerInsight(models.Model):
         Customer insights for each company, then the conversation and product analyses of
         the other models when they are installed. Returns the analytics runs.
         """
+        if not self.env.is_superuser() and not self.env.user.has_group(MARKETER_GROUP):
+            raise AccessError(self.env._("Only marketers can refresh the analytics."))
+        # Marketers may refresh, but the analyses write models only managers edit by hand.
+        self = self.sudo()  # noqa: PLW0642
         runs = self.env["chatwoot.analytics.run"]
         for company in self.env.companies:
             runs |= self._refresh_company(company, incremental=incremental)
@@ -172,6 +178,8 @@ class ChatwootCustomerInsight(models.Model):
     @api.model
     def action_refresh_queued(self):
         """Button: run the refresh as a queue job and tell the user it started."""
+        if not self.env.user.has_group(MARKETER_GROUP):
+            raise AccessError(self.env._("Only marketers can refresh the analytics."))
         self.with_delay(description=self.env._("Refresh customer analytics"))._job_refresh(
             self.env.companies.ids
         )
