@@ -27,8 +27,8 @@ LINES = [
 ]
 
 
-def _rules(lines=LINES, **kwargs):
-    orders, products = zip(*lines, strict=True)
+def _rules(lines=None, **kwargs):
+    orders, products = zip(*(LINES if lines is None else lines), strict=True)
     return {(p.product, p.other): p for p in basket.bought_together(orders, products, **kwargs)}
 
 

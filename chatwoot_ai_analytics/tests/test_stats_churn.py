@@ -139,6 +139,7 @@ class TestChurnFeatures(unittest.TestCase):
 class TestChurnModel(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
+        super().setUpClass()
         cls.events = simulate_events(6000, seed=2)
 
     def test_temporal_holdout_ranks_future_churners(self):
