@@ -30,6 +30,7 @@ honest estimate of how the model ranks customers it has not seen, in a future it
 :func:`blend` mixes the classifier with the BG/NBD probability of being dead (``1 - p_alive``).
 """
 
+import warnings
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -372,7 +373,8 @@ class ChurnModel:
     horizon_days: float = float("nan")
 
     def standardise(self, X):
-        return (np.asarray(X, dtype=float) - self.means) / self.scales
+        """z-scores with the training means and scales; a missing value scores 0 (average)."""
+        return _standardise(X, self.means, self.scales)
 
     def predict_proba(self, X):
         X = np.asarray(X, dtype=float)
@@ -389,8 +391,16 @@ class ChurnModel:
 def _scaling(X):
     if not len(X):
         return np.zeros(X.shape[1]), np.ones(X.shape[1])
-    std = X.std(axis=0)
-    return X.mean(axis=0), np.where(std > 0, std, 1.0)
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns: handled below
+        means, std = np.nanmean(X, axis=0), np.nanstd(X, axis=0)
+    means = np.nan_to_num(means)
+    return means, np.where(np.isfinite(std) & (std > 0), std, 1.0)
+
+
+def _standardise(X, means, scales):
+    # Logistic regression cannot take NaN (boosting can): a missing value is an average one.
+    return np.nan_to_num((np.asarray(X, dtype=float) - means) / scales, nan=0.0)
 
 
 def _choose_method(method, y):
@@ -437,7 +447,9 @@ def train_churn(
     classifier = explainer = None
     if method != "constant":
         with threadpool_limits(_NATIVE_THREADS):
-            explainer = LogisticRegression(C=1.0, max_iter=500).fit((X - means) / scales, y)
+            explainer = LogisticRegression(C=1.0, max_iter=500).fit(
+                _standardise(X, means, scales), y
+            )
             classifier = explainer
             if method == "gradient_boosting":
                 classifier = HistGradientBoostingClassifier(
@@ -511,7 +523,7 @@ def blend(p_alive, p_classifier, weight=0.5):
 
 
 def _contributions(model, X, feature_names):
-    z = (np.asarray(X, dtype=float) - model.means) / model.scales
+    z = model.standardise(X)
     direction = np.array([RISK_DIRECTION.get(name, 0) for name in feature_names], dtype=float)
     risky_side = z * direction > 0
     if model.explainer is not None:

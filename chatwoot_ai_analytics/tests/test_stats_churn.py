@@ -189,6 +189,16 @@ class TestChurnModel(unittest.TestCase):
         stale = np.argmax(X[:, FEATURE["recency_days"]])
         self.assertIn("no_recent_orders", reasons[stale])
 
+    def test_missing_feature_values_are_read_as_average(self):
+        X = churn.churn_features(self.events, 400)
+        y = churn.churn_labels(self.events, 400, 120)
+        X[::7, FEATURE["sentiment_recent"]] = np.nan
+        for method in ("logistic", "gradient_boosting"):
+            with self.subTest(method=method):
+                model = churn.train_churn(X, y, method=method, X_eval=X, y_eval=y)
+                self.assertGreater(model.auc, 0.75)
+                self.assertEqual(len(churn.top_reasons(model, X[:20])), 20)
+
     def test_empty_training_set_does_not_crash(self):
         X = np.zeros((0, len(churn.CHURN_FEATURES)))
         model = churn.train_churn(X, np.zeros(0))
