@@ -8,24 +8,25 @@ from odoo.addons.chatwoot_ai_base.chatwoot.constants import (
     CONVERSATION_STATUSES,
 )
 
-#: Senders whose replies are automated; their messages never stop a response clock.
+#: Senders whose replies are automated (as in ``stats.service``): they never stop a clock.
 BOT_SENDERS = ("agent_bot", "captain_assistant")
 
 
 class ChatwootServiceReport(models.Model):
-    """Service efficiency per conversation, with Chatwoot's report definitions.
+    """Service efficiency per conversation, with the definitions of ``stats.service``.
 
-    * first response: from the customer's first message, or from the bot's hand-off when a bot
-      answered first, to the first public reply of a human agent (Chatwoot's
-      ``first_response`` event: bot replies and private notes do not stop the clock);
-    * reply time: for every later human reply, the time since the customer started waiting,
-      i.e. since their first message after the previous human reply (``reply_time``);
-    * resolution: from the conversation's start to its resolution (``conversation_resolved``);
-    * bot resolution: resolved with bot replies and no human reply
-      (``conversation_bot_resolved``); hand-off: a human replied after the bot
-      (``conversation_bot_handoff``).
+    Those follow Chatwoot's reports (``reporting_events``), in calendar time:
 
-    Times are NULL when the event did not happen, so averages only count real events.
+    * first response: from the customer's first message to the first public reply of a human
+      agent; bot replies, private notes and activity messages do not stop the clock;
+    * reply time: every later human reply, from the first customer message it answers;
+    * resolution: from the conversation's start to its resolution;
+    * bot conversation: a bot or Captain replied; bot resolution: resolved with no human reply;
+      hand-off: a bot conversation a human replied to.
+
+    Times are NULL when the event did not happen, so pivot averages only count real events.
+    The PDF report aggregates with ``stats.service.service_metrics`` itself; a test keeps the
+    two equal.
     """
 
     _name = "chatwoot.service.report"
@@ -72,54 +73,54 @@ class ChatwootServiceReport(models.Model):
         return SQL("NULL::float")
 
     def _query(self):
-        bot_senders = list(BOT_SENDERS)
         return SQL(
             """
-            WITH msg AS (
-                SELECT m.conversation_id, m.created_at, m.id, m.sentiment_score, m.intent,
-                       CASE
-                           WHEN m.message_type = 'incoming' THEN 'customer'
-                           WHEN COALESCE(m.private, FALSE) THEN NULL
-                           WHEN m.sender_type = ANY(%(bots)s) THEN 'bot'
-                           WHEN m.message_type = 'outgoing' THEN 'human'
-                       END AS role
-                  FROM chatwoot_message m
-                 WHERE m.created_at IS NOT NULL
-            ), ordered AS (
-                -- turn = human replies so far (inclusive): a customer message of turn t
-                -- is answered by the human reply that opens turn t + 1
+            WITH ordered AS (
+                -- turn = human replies so far (inclusive): the customer messages of turn t
+                -- are answered by the human reply that opens turn t + 1
                 SELECT msg.*, count(*) FILTER (WHERE role = 'human') OVER (
                            PARTITION BY conversation_id ORDER BY created_at, id
                        ) AS turn
-                  FROM msg WHERE role IS NOT NULL
+                  FROM (
+                    SELECT m.conversation_id, m.created_at, m.id, m.sentiment_score, m.intent,
+                           CASE
+                               WHEN COALESCE(m.private, FALSE) THEN NULL
+                               WHEN m.message_type = 'incoming' THEN 'customer'
+                               WHEN m.message_type <> 'outgoing' THEN NULL
+                               WHEN m.sender_type = 'user' THEN 'human'
+                               WHEN m.sender_type = ANY(%(bots)s) THEN 'bot'
+                           END AS role
+                      FROM chatwoot_message m
+                     WHERE m.created_at IS NOT NULL
+                  ) msg
+                 WHERE role IS NOT NULL
             ), waiting AS (
                 SELECT conversation_id, turn, min(created_at) AS since
                   FROM ordered WHERE role = 'customer' GROUP BY conversation_id, turn
-            ), replies AS (
-                SELECT o.conversation_id,
-                       avg(EXTRACT(EPOCH FROM o.created_at - w.since)) AS reply_seconds,
-                       count(*) AS reply_events
+            ), answered AS (
+                -- human replies that answer a customer message: the first one is the first
+                -- response, the others are reply times
+                SELECT o.conversation_id, EXTRACT(EPOCH FROM o.created_at - w.since) AS delay,
+                       row_number() OVER (
+                           PARTITION BY o.conversation_id ORDER BY o.created_at, o.id
+                       ) AS rank
                   FROM ordered o
                   JOIN waiting w ON w.conversation_id = o.conversation_id AND w.turn = o.turn - 1
-                 WHERE o.role = 'human' AND o.turn >= 2
-                 GROUP BY o.conversation_id
+                 WHERE o.role = 'human'
+            ), replies AS (
+                SELECT conversation_id,
+                       min(delay) FILTER (WHERE rank = 1) AS first_response_seconds,
+                       avg(delay) FILTER (WHERE rank > 1) AS reply_seconds
+                  FROM answered GROUP BY conversation_id
             ), per_conversation AS (
                 SELECT conversation_id,
                        min(created_at) FILTER (WHERE role = 'customer') AS first_customer_at,
-                       min(created_at) FILTER (WHERE role = 'human') AS first_human_at,
-                       min(created_at) FILTER (WHERE role = 'bot') AS first_bot_at,
                        count(*) FILTER (WHERE role = 'customer') AS incoming_count,
                        count(*) FILTER (WHERE role = 'human') AS reply_count,
                        count(*) FILTER (WHERE role = 'bot') AS bot_count,
                        avg(sentiment_score) AS sentiment_score,
                        count(*) FILTER (WHERE intent = 'complaint') AS complaint_count
                   FROM ordered GROUP BY conversation_id
-            ), handoffs AS (
-                -- the hand-off moment: the bot's last message before the first human reply
-                SELECT o.conversation_id, max(o.created_at) AS handoff_at
-                  FROM ordered o JOIN per_conversation p USING (conversation_id)
-                 WHERE o.role = 'bot' AND o.created_at <= p.first_human_at
-                 GROUP BY o.conversation_id
             )
             SELECT c.id AS id,
                    c.id AS conversation_id,
@@ -127,31 +128,25 @@ class ChatwootServiceReport(models.Model):
                    NULLIF(c.assignee_name, '') AS agent,
                    c.partner_id, c.status,
                    COALESCE(c.created_at, p.first_customer_at) AS date,
-                   -- NULL, not negative, when the shop wrote first (outbound contact)
-                   CASE WHEN p.first_human_at >= COALESCE(h.handoff_at, p.first_customer_at,
-                       c.created_at) THEN EXTRACT(EPOCH FROM p.first_human_at - COALESCE(
-                       h.handoff_at, p.first_customer_at, c.created_at)) / 60.0 END
-                       AS first_response_minutes,
+                   r.first_response_seconds / 60.0 AS first_response_minutes,
                    r.reply_seconds / 60.0 AS reply_minutes,
-                   CASE WHEN c.resolved_at IS NOT NULL THEN EXTRACT(EPOCH FROM c.resolved_at
-                       - COALESCE(c.created_at, p.first_customer_at)) / 3600.0 END
-                       AS resolution_hours,
+                   EXTRACT(EPOCH FROM c.resolved_at - c.created_at) / 3600.0 AS resolution_hours,
                    COALESCE(p.incoming_count, 0) AS incoming_count,
                    COALESCE(p.reply_count, 0) AS reply_count,
                    (c.resolved_at IS NOT NULL)::int AS resolved,
                    (COALESCE(p.bot_count, 0) > 0)::int AS bot_handled,
                    (c.resolved_at IS NOT NULL AND COALESCE(p.bot_count, 0) > 0
                        AND COALESCE(p.reply_count, 0) = 0)::int AS bot_resolved,
-                   (h.handoff_at IS NOT NULL)::int AS handoff,
+                   (COALESCE(p.bot_count, 0) > 0 AND COALESCE(p.reply_count, 0) > 0)::int
+                       AS handoff,
                    %(csat)s AS csat_rating,
                    p.sentiment_score,
                    COALESCE(p.complaint_count, 0) AS complaint_count
               FROM chatwoot_conversation c
               LEFT JOIN per_conversation p ON p.conversation_id = c.id
-              LEFT JOIN handoffs h ON h.conversation_id = c.id
               LEFT JOIN replies r ON r.conversation_id = c.id
             """,
-            bots=bot_senders,
+            bots=list(BOT_SENDERS),
             csat=self._csat_sql(),
         )
 
@@ -163,55 +158,49 @@ class ChatwootServiceReport(models.Model):
 
     # ------------------------------------------------------------------ report data
     @api.model
-    def _breakdown(self, dimension, domain=()):
-        """Service metrics of the rows matching ``domain``, grouped by ``dimension``.
+    def _service_rows(self, domain=()):
+        """``stats.service`` input rows of the conversations matching ``domain``.
 
-        ``dimension`` is ``inbox``, ``channel``, ``agent``, ``period`` (month) or ``total``.
-        Averages and the median / 90th percentile of the first response are computed by
-        PostgreSQL over the rows the user may read (record rules apply through ``_search``):
-        the report never loads the conversations themselves.
+        Read with two SQL queries restricted to what the user may read (record rules apply
+        through ``_search``): plain tuples, never recordsets.
         """
-        group = {
-            "inbox": SQL("COALESCE(i.name, '-')"),
-            "channel": SQL("COALESCE(s.channel_type, '-')"),
-            "agent": SQL("COALESCE(s.agent, '-')"),
-            "period": SQL("to_char(date_trunc('month', s.date), 'YYYY-MM')"),
-            "total": SQL("''"),
-        }[dimension]
-        rows = self.env.execute_query_dict(
+        rows = self._search(list(domain)).subselect()
+        conversations = self.env.execute_query(
             SQL(
                 """
-                SELECT %(group)s AS name,
-                       count(*) AS conversations,
-                       min(s.date) AS date_from,
-                       max(s.date) AS date_to,
-                       avg(s.first_response_minutes) AS frt_avg,
-                       percentile_cont(0.5) WITHIN GROUP (ORDER BY s.first_response_minutes)
-                           AS frt_median,
-                       percentile_cont(0.9) WITHIN GROUP (ORDER BY s.first_response_minutes)
-                           AS frt_p90,
-                       avg(s.reply_minutes) AS reply_avg,
-                       avg(s.resolution_hours) AS resolution_avg,
-                       sum(s.resolved) AS resolutions,
-                       sum(s.bot_handled) AS bot_handled,
-                       sum(s.bot_resolved) AS bot_resolved,
-                       sum(s.handoff) AS handoffs,
-                       avg(s.csat_rating) AS csat,
-                       avg(s.sentiment_score) AS sentiment
+                SELECT s.id, c.created_at, c.resolved_at, COALESCE(i.name, '-'),
+                       COALESCE(s.channel_type, '-'), COALESCE(s.agent, '-'), s.csat_rating
                   FROM chatwoot_service_report s
+                  JOIN chatwoot_conversation c ON c.id = s.id
                   LEFT JOIN chatwoot_inbox i ON i.id = s.inbox_id
-                 WHERE s.id IN %(rows)s
-                 GROUP BY 1 ORDER BY 1
+                 WHERE s.id IN %s AND c.created_at IS NOT NULL
                 """,
-                group=group,
-                rows=self._search(list(domain)).subselect(),
+                rows,
             )
         )
-        channel_labels = dict(CHANNEL_TYPES)
-        for row in rows:
-            bot = row["bot_handled"] or 0
-            row["bot_resolution_rate"] = (row["bot_resolved"] or 0) / bot if bot else None
-            row["handoff_rate"] = (row["handoffs"] or 0) / bot if bot else None
-            if dimension == "channel":
-                row["name"] = channel_labels.get(row["name"], row["name"])
-        return rows
+        messages = self.env.execute_query(
+            SQL(
+                "SELECT conversation_id, created_at, message_type, sender_type, private"
+                " FROM chatwoot_message WHERE conversation_id IN %s AND created_at IS NOT NULL",
+                rows,
+            )
+        )
+        return conversations, messages
+
+    @api.model
+    def _breakdown(self, group_by=None, domain=(), rows=None):
+        """``stats.service.service_metrics`` of the rows matching ``domain``.
+
+        ``group_by`` None gives the totals; ``inbox``, ``channel``, ``agent`` or ``period``
+        (month) gives ``[(group name, metrics)]`` sorted by name. ``rows`` is what
+        :meth:`_service_rows` returned, for callers breaking the same rows down several ways.
+        """
+        from ..stats.service import service_metrics
+
+        conversations, messages = rows or self._service_rows(domain)
+        if group_by is None:
+            return service_metrics(conversations, messages)
+        groups = service_metrics(conversations, messages, group_by=group_by, period="month")
+        labels = dict(CHANNEL_TYPES) if group_by == "channel" else {}
+        rows = [(labels.get(key, key) or "-", metrics) for key, metrics in groups.items()]
+        return sorted(rows, key=lambda row: str(row[0]))

@@ -1,13 +1,16 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, models
+from odoo.tools import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 #: Sections of the PDF, in print order: (dimension key, title).
 SERVICE_SECTIONS = (
-    ("inbox", "Per inbox"),
-    ("channel", "Per channel"),
-    ("agent", "Per agent"),
-    ("period", "Per month"),
+    ("inbox", _lt("Per inbox")),
+    ("channel", _lt("Per channel")),
+    ("agent", _lt("Per agent")),
+    ("period", _lt("Per month")),
 )
 
 
@@ -20,23 +23,25 @@ class ReportServiceEfficiency(models.AbstractModel):
         """Totals and one table per inbox, channel, agent and month of the chosen rows.
 
         Printing with no selection covers every conversation the user may read: record
-        rules decide, not the report.
+        rules decide, not the report. Figures come from ``stats.service`` in seconds; the
+        template shows minutes and hours.
         """
         report = self.env["chatwoot.service.report"]
         report.check_access("read")
         domain = [("id", "in", list(docids))] if docids else []
-        total = report._breakdown("total", domain)
+        rows = report._service_rows(domain)
         sections = [
-            {"title": self.env._(title), "rows": report._breakdown(key, domain)}
+            {"title": str(title), "rows": report._breakdown(key, rows=rows)}
             for key, title in SERVICE_SECTIONS
         ]
+        dates = [row[1] for row in rows[0]]
         return {
             "doc_ids": docids,
             "doc_model": "chatwoot.service.report",
             "docs": report.browse(docids),
             "company": self.env.company,
-            "total": total[0] if total else {},
+            "total": report._breakdown(None, rows=rows),
             "sections": sections,
-            "date_from": total[0]["date_from"] if total else False,
-            "date_to": total[0]["date_to"] if total else False,
+            "date_from": min(dates) if dates else False,
+            "date_to": max(dates) if dates else False,
         }

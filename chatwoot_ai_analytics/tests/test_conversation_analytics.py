@@ -270,7 +270,8 @@ class TestServiceReport(ConversationAnalyticsCase):
                 (1, "outgoing", "agent_bot", "Das 9h às 18h"),
             ],
         )
-        # C: the bot handed off at minute 3; the human answered at minute 33.
+        # C: the bot answered twice and handed off; the human answered at minute 33. Bot
+        # replies do not stop the first-response clock: 33 min from the first message.
         cls.handoff = cls.new_conversation(9003, created_at=T0, assignee_name="Bia")
         cls.add_messages(
             cls.handoff,
@@ -305,10 +306,10 @@ class TestServiceReport(ConversationAnalyticsCase):
         self.assertFalse(row.first_response_minutes)
         self.assertAlmostEqual(row.resolution_hours, 5 / 60)
 
-    def test_hand_off_starts_the_first_response_clock(self):
+    def test_hand_off_and_bot_replies_do_not_stop_the_clock(self):
         row = self.row(self.handoff)
         self.assertEqual((row.bot_handled, row.bot_resolved, row.handoff), (1, 0, 1))
-        self.assertAlmostEqual(row.first_response_minutes, 30.0)
+        self.assertAlmostEqual(row.first_response_minutes, 33.0)
         self.assertFalse(row.resolved)
         self.assertFalse(row.resolution_hours)
 
@@ -318,20 +319,34 @@ class TestServiceReport(ConversationAnalyticsCase):
             [],
             ["first_response_minutes:avg", "resolved:sum", "handoff:sum"],
         )
-        self.assertAlmostEqual(groups[0][0], 22.5)  # (15 + 30) / 2: the bot-only chat has none
+        self.assertAlmostEqual(groups[0][0], 24.0)  # (15 + 33) / 2: the bot-only chat has none
         self.assertEqual(groups[0][1:], (2, 1))
 
+    def test_view_agrees_with_the_pure_service_metrics(self):
+        from ..stats.service import conversation_facts
+
+        conversations, messages = self.Report._service_rows([("id", "in", self.rows.ids)])
+        facts = conversation_facts(conversations, messages)
+        for position, conversation in enumerate(conversations):
+            row = self.rows.browse(conversation[0])
+            expected = facts["first_response_seconds"][position]
+            if expected == expected:  # not NaN
+                self.assertAlmostEqual(row.first_response_minutes, expected / 60.0)
+            else:
+                self.assertFalse(row.first_response_minutes)
+            self.assertEqual(bool(row.handoff), bool(facts["handoff"][position]))
+            self.assertEqual(bool(row.bot_resolved), bool(facts["bot_resolved"][position]))
+            self.assertEqual(bool(row.bot_handled), bool(facts["bot_handled"][position]))
+
     def test_breakdown_per_agent_and_rates(self):
-        rows = {
-            row["name"]: row
-            for row in self.Report._breakdown("agent", [("id", "in", self.rows.ids)])
-        }
+        rows = dict(self.Report._breakdown("agent", [("id", "in", self.rows.ids)]))
         self.assertEqual(rows["Bia"]["conversations"], 2)
-        self.assertAlmostEqual(rows["Bia"]["frt_median"], 22.5)
-        total = self.Report._breakdown("total", [("id", "in", self.rows.ids)])[0]
+        self.assertAlmostEqual(rows["Bia"]["first_response_median"], 24.0 * 60)
+        total = self.Report._breakdown(None, [("id", "in", self.rows.ids)])
         self.assertEqual(total["conversations"], 3)
         self.assertAlmostEqual(total["bot_resolution_rate"], 0.5)
         self.assertAlmostEqual(total["handoff_rate"], 0.5)
+        self.assertAlmostEqual(total["reply_time_avg"], 15.0 * 60)
 
     def test_service_report_renders(self):
         html, report_type = self.env["ir.actions.report"]._render_qweb_html(
@@ -342,7 +357,7 @@ class TestServiceReport(ConversationAnalyticsCase):
         self.assertIn("Service report", html)
         self.assertIn("WhatsApp Loja", html)  # the inbox section
         self.assertIn("Bia", html)  # the agent section
-        self.assertIn("22.5", html)  # the overall first-response average
+        self.assertIn("24.0", html)  # the overall first-response average
         self.assertIn("50 %", html)  # bot resolution and hand-off rates
 
     def test_rows_respect_companies(self):
