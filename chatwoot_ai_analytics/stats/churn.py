@@ -115,6 +115,7 @@ _SECONDS_PER_DAY = 86400.0
 # the 100k-customer refresh stays within seconds.
 MAX_TRAIN_ROWS = 50000
 MAX_BTYD_FIT_ROWS = 20000
+MIN_BTYD_CUSTOMERS = 20
 # One native thread per fit: on a shared 2-core server OpenMP threads fighting the Odoo workers
 # made gradient boosting 10x slower than a single thread.
 _NATIVE_THREADS = 1
@@ -140,6 +141,8 @@ class CustomerEvents:
     Orders carry a day and a net amount; messages (the customer's own, incoming ones) a day, a
     sentiment in -1..1 (NaN when unknown, read as neutral) and a complaint flag; conversations a
     day (start) and whether it was left unanswered. Days are any consistent float day numbers.
+    The unanswered flag is the conversation's state when it was read, so features at an old
+    cutoff may see an answer that came later: a small optimism of the holdout, on one feature.
     """
 
     customer_count: int
@@ -270,7 +273,9 @@ def p_alive_at(events, cutoff, time_unit_days=7):
     """BG/NBD P(alive) of every customer at ``cutoff`` (1 for customers without orders).
 
     The model is fitted on the customers' order history up to ``cutoff`` (BTYD summary in weeks,
-    as :func:`clv.summary_from_orders` builds it). Too little history to fit gives 1 everywhere.
+    as :func:`clv.summary_from_orders` builds it). With fewer than
+    :data:`MIN_BTYD_CUSTOMERS` buyers or no repeat purchase at all the fit would be noise, so
+    buyers get NaN (unknown): the classifier reads it as average and :func:`blend` ignores it.
     """
     n = events.customer_count
     known = events.order_day <= cutoff
@@ -289,7 +294,8 @@ def p_alive_at(events, cutoff, time_unit_days=7):
     bought = np.isfinite(first)
     recency = np.where(bought, (last - first) / time_unit_days, 0.0)
     age = np.where(bought, (np.floor(cutoff) - first) / time_unit_days, 0.0)
-    if bought.sum() < 2 or not frequency.any():
+    if bought.sum() < MIN_BTYD_CUSTOMERS or not frequency.any():
+        result[bought] = np.nan
         return result
     fit_rows = np.flatnonzero(bought)
     if len(fit_rows) > MAX_BTYD_FIT_ROWS:
