@@ -1,0 +1,28 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The one place that imports crewai, after switching off everything that phones home.
+
+``import crewai`` takes seconds (it loads pydantic models for every feature), so the ``ai``
+package imports it lazily, on the first crew run, not when Odoo loads the addon.
+"""
+
+import os
+
+# crewai reads these at call time as well as at import, so setting them before the first
+# import is enough; they are forced, not defaulted: customer data must never leave the
+# server through crewai's anonymous telemetry or its trace upload.
+OFFLINE_ENV = {
+    "CREWAI_DISABLE_TELEMETRY": "true",
+    "CREWAI_DISABLE_TRACKING": "true",
+    "OTEL_SDK_DISABLED": "true",
+    "CREWAI_TRACING_ENABLED": "false",
+    "CREWAI_DISABLE_VERSION_CHECK": "true",
+}
+
+
+def load_crewai():
+    """The ``crewai`` module, imported with telemetry, tracing and version checks off."""
+    os.environ.update(OFFLINE_ENV)
+    import crewai  # pylint: disable=import-outside-toplevel
+
+    return crewai

@@ -1,0 +1,606 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The hub: which intent a customer message has, how negative it sounds, which crew answers.
+
+It runs before any LLM call, on every message, so it is deterministic keyword scoring on
+normalised text (see ``text.normalise``): cheap, explainable and the same offline and online.
+
+    >>> classify("quanto custa o batom vermelho?").intent
+    'product'
+    >>> classify("¿dónde está mi pedido S00012?").intent
+    'order_status'
+    >>> classify("I want to talk to a human").intent
+    'human_request'
+    >>> route("complaint")
+    'support'
+    >>> sentiment("não gostei, péssimo atendimento") < 0
+    True
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .text import contains_phrase, normalise, tokens
+
+INTENTS = ("product", "order_status", "policy", "complaint", "human_request", "greeting", "other")
+ROUTES = {
+    "product": "sales",
+    "order_status": "support",
+    "complaint": "support",
+    "policy": "info",
+    "greeting": "info",
+    "other": "info",
+    "human_request": "hub",
+}
+# Keyword -> weight per intent, normalised (no accents). Phrases weigh more than single words
+# because they carry the intent on their own ("falar com atendente"), words only hint at it.
+KEYWORDS = {
+    "human_request": {
+        3.0: (
+            "atendente",
+            "atendimento humano",
+            "falar com alguem",
+            "falar com uma pessoa",
+            "pessoa de verdade",
+            "pessoa real",
+            "humano",
+            "falar com um humano",
+            "agente humano",
+            "hablar con alguien",
+            "hablar con una persona",
+            "persona real",
+            "un humano",
+            "asesor",
+            "operador",
+            "talk to a human",
+            "talk to someone",
+            "speak to someone",
+            "real person",
+            "human agent",
+            "a human",
+            "representative",
+            "speak to a person",
+            "talk to a person",
+            "live agent",
+            "operator",
+            "falar com o gerente",
+            "hablar con el gerente",
+            "speak to the manager",
+        ),
+    },
+    "complaint": {
+        2.5: (
+            "reclamacao",
+            "reclamar",
+            "quero reclamar",
+            "queja",
+            "quejarme",
+            "reclamo",
+            "complaint",
+            "complain",
+            "nao chegou",
+            "nunca chegou",
+            "no llego",
+            "nunca llego",
+            "never arrived",
+            "didn't arrive",
+            "didnt arrive",
+            "has not arrived",
+            "hasn't arrived",
+            "hasnt arrived",
+            "not arrived",
+            "ainda nao chegou",
+            "todavia no llega",
+            "aun no llega",
+            "veio errado",
+            "veio quebrado",
+            "veio com defeito",
+            "produto errado",
+            "llego roto",
+            "producto equivocado",
+            "wrong item",
+            "arrived broken",
+            "arrived damaged",
+            "estafa",
+            "golpe",
+            "scam",
+            "fraude",
+            "fraud",
+            "procon",
+        ),
+        1.5: (
+            "defeito",
+            "defeituoso",
+            "quebrado",
+            "quebrou",
+            "danificado",
+            "rasgado",
+            "defectuoso",
+            "roto",
+            "danado",
+            "broken",
+            "damaged",
+            "defective",
+            "faulty",
+            "atrasado",
+            "atraso",
+            "retraso",
+            "late",
+            "delayed",
+            "cobrado duas vezes",
+            "cobrado dos veces",
+            "charged twice",
+            "dinheiro de volta",
+            "mi dinero",
+            "my money back",
+            "absurdo",
+            "pessimo",
+            "horrivel",
+            "pesimo",
+            "horrible",
+            "terrible",
+            "awful",
+            "unacceptable",
+            "inaceitavel",
+            "inaceptable",
+        ),
+    },
+    "order_status": {
+        3.0: (
+            "meu pedido",
+            "minha encomenda",
+            "minha compra",
+            "status do pedido",
+            "codigo de rastreio",
+            "rastrear",
+            "rastreio",
+            "rastreamento",
+            "quando chega",
+            "ja foi enviado",
+            "foi enviado",
+            "mi pedido",
+            "mi orden",
+            "mi compra",
+            "estado del pedido",
+            "seguimiento",
+            "cuando llega",
+            "ya fue enviado",
+            "my order",
+            "order status",
+            "tracking",
+            "track my",
+            "when will it arrive",
+            "when does it arrive",
+            "has it shipped",
+            "been shipped",
+            "where is my",
+        ),
+        1.5: (
+            "pedido",
+            "encomenda",
+            "entrega",
+            "enviado",
+            "despachado",
+            "chegar",
+            "chega",
+            "orden",
+            "envio",
+            "enviado",
+            "llegar",
+            "order",
+            "delivery",
+            "shipped",
+            "arrive",
+            "package",
+            "pacote",
+            "paquete",
+        ),
+    },
+    "product": {
+        3.0: (
+            "tem em estoque",
+            "voces tem",
+            "vcs tem",
+            "voce tem",
+            "tienen",
+            "hay stock",
+            "en stock",
+            "do you have",
+            "do you sell",
+            "in stock",
+            "is it available",
+            "esta disponivel",
+            "esta disponible",
+        ),
+        1.5: (
+            "estoque",
+            "disponivel",
+            "comprar",
+            "produto",
+            "tamanho",
+            "cor",
+            "stock",
+            "disponible",
+            "producto",
+            "talla",
+            "color",
+            "available",
+            "buy",
+            "product",
+            "size",
+            "colour",
+            "promocao",
+            "promocion",
+            "discount",
+            "desconto",
+            "descuento",
+        ),
+    },
+    "policy": {
+        3.0: (
+            "frete",
+            "troca",
+            "trocar",
+            "devolucao",
+            "devolver",
+            "reembolso",
+            "politica",
+            "forma de pagamento",
+            "formas de pagamento",
+            "parcelar",
+            "parcelamento",
+            "pix",
+            "boleto",
+            "horario",
+            "prazo de entrega",
+            "garantia",
+            "envio gratis",
+            "devolucion",
+            "cambio",
+            "cambiar",
+            "pago",
+            "formas de pago",
+            "cuotas",
+            "garantia",
+            "shipping",
+            "return",
+            "returns",
+            "refund",
+            "exchange",
+            "payment",
+            "pay with",
+            "installments",
+            "warranty",
+            "opening hours",
+            "business hours",
+            "policy",
+            "free shipping",
+            "endereco da loja",
+            "direccion de la tienda",
+            "store address",
+            "envios",
+            "hacen envios",
+            "envian",
+            "entregas",
+            "fazem entrega",
+            "do you ship",
+            "delivery time",
+            "delivery fee",
+            "trocas",
+            "devolucoes",
+            "devoluciones",
+            "cambios",
+            "reembolsos",
+            "refunds",
+            "exchanges",
+        ),
+        1.5: (
+            "cartao",
+            "tarjeta",
+            "card",
+            "entregam",
+            "entregan",
+            "deliver",
+            "ship to",
+            "envio",
+            "loja",
+            "tienda",
+            "store",
+            "aberto",
+            "abierto",
+            "open",
+            "funciona",
+            "como funciona",
+            "how does",
+            "endereco",
+            "direccion",
+            "address",
+        ),
+    },
+    "greeting": {
+        1.0: (
+            "oi",
+            "ola",
+            "bom dia",
+            "boa tarde",
+            "boa noite",
+            "tudo bem",
+            "hola",
+            "buenos dias",
+            "buenas tardes",
+            "buenas noches",
+            "que tal",
+            "hello",
+            "hi",
+            "hey",
+            "good morning",
+            "good afternoon",
+            "good evening",
+        ),
+    },
+}
+# Price words ask "how much"; of a product unless a policy term says what costs
+# ("quanto custa o frete?" is about shipping).
+PRICE_CUES = {
+    3.0: (
+        "quanto custa",
+        "quanto e",
+        "qual o preco",
+        "qual o valor",
+        "quanto sai",
+        "cuanto cuesta",
+        "cuanto vale",
+        "cuanto sale",
+        "cual es el precio",
+        "how much",
+        "what is the price",
+    ),
+    1.5: ("preco", "precos", "valor", "custa", "precio", "cuesta", "price", "cost", "costs"),
+}
+# An order reference such as S00012 is an order-status question on its own.
+ORDER_REF = re.compile(r"\b[a-z]{1,4}\d{3,}\b")
+ORDER_REF_WEIGHT = 3.0
+
+# Negative-sentiment lexicon (normalised) with weights; negators flip a word's polarity
+# when they appear within NEGATION_WINDOW words before it, intensifiers scale it.
+NEGATIVE = {
+    "pessimo": 2.0,
+    "pessima": 2.0,
+    "horrivel": 2.0,
+    "absurdo": 1.5,
+    "ridiculo": 1.5,
+    "lixo": 2.0,
+    "vergonha": 1.5,
+    "raiva": 1.5,
+    "decepcionado": 1.5,
+    "decepcionada": 1.5,
+    "decepcao": 1.5,
+    "insatisfeito": 1.5,
+    "insatisfeita": 1.5,
+    "odiei": 2.0,
+    "enganado": 2.0,
+    "enganada": 2.0,
+    "palhacada": 2.0,
+    "descaso": 1.5,
+    "inaceitavel": 2.0,
+    "nunca mais": 1.5,
+    "pesimo": 2.0,
+    "pesima": 2.0,
+    "horrible": 2.0,
+    "basura": 2.0,
+    "verguenza": 1.5,
+    "enojado": 1.5,
+    "enojada": 1.5,
+    "furioso": 2.0,
+    "furiosa": 2.0,
+    "decepcionante": 1.5,
+    "estafa": 2.0,
+    "inaceptable": 2.0,
+    "odio": 2.0,
+    "terrible": 2.0,
+    "awful": 2.0,
+    "worst": 2.0,
+    "horrible service": 2.0,
+    "angry": 1.5,
+    "furious": 2.0,
+    "disappointed": 1.5,
+    "disappointing": 1.5,
+    "unacceptable": 2.0,
+    "ridiculous": 1.5,
+    "scam": 2.0,
+    "hate": 2.0,
+    "useless": 1.5,
+    "garbage": 2.0,
+    "never again": 1.5,
+    "ruim": 1.0,
+    "malo": 1.0,
+    "mala": 1.0,
+    "bad": 1.0,
+    "golpe": 2.0,
+    "fraude": 2.0,
+    "fraud": 2.0,
+    "procon": 2.0,
+    "lawyer": 1.5,
+    "advogado": 1.5,
+    "abogado": 1.5,
+}
+POSITIVE = {
+    "bom": 1.0,
+    "boa": 0.5,
+    "otimo": 1.5,
+    "otima": 1.5,
+    "excelente": 1.5,
+    "gostei": 1.0,
+    "adorei": 1.5,
+    "amei": 1.5,
+    "perfeito": 1.5,
+    "obrigado": 0.5,
+    "obrigada": 0.5,
+    "bueno": 1.0,
+    "buena": 0.5,
+    "genial": 1.5,
+    "encanto": 1.5,
+    "perfecto": 1.5,
+    "gracias": 0.5,
+    "good": 1.0,
+    "great": 1.5,
+    "excellent": 1.5,
+    "love": 1.5,
+    "loved": 1.5,
+    "perfect": 1.5,
+    "thanks": 0.5,
+    "satisfeito": 1.0,
+    "satisfecho": 1.0,
+    "happy": 1.0,
+    "like": 0.5,
+    "liked": 1.0,
+    "legal": 0.5,
+}
+NEGATORS = frozenset(
+    "nao nunca nem jamais no ni tampoco not never dont didnt doesnt isnt wasnt cant wont "
+    "don't didn't doesn't isn't wasn't can't won't sem sin without".split()
+)
+INTENSIFIERS = {
+    "muito": 1.5,
+    "muita": 1.5,
+    "super": 1.5,
+    "demais": 1.5,
+    "totalmente": 1.5,
+    "extremamente": 2.0,
+    "muy": 1.5,
+    "demasiado": 1.5,
+    "very": 1.5,
+    "really": 1.5,
+    "so": 1.3,
+    "extremely": 2.0,
+    "totally": 1.5,
+    "absolutely": 1.5,
+    "tao": 1.3,
+    "tan": 1.3,
+}
+NEGATION_WINDOW = 3
+CLAUSE_BREAK = re.compile(r"[,.;:!?¿¡\n]+|\b(?:mas|pero|but)\b", re.IGNORECASE)
+NEGATIVE_THRESHOLD = -1.0  # sentiment at or below this is "negative" for hand-off
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What the hub decided for one batch of customer text."""
+
+    intent: str
+    confidence: float
+    crew: str
+    sentiment: float
+    scores: dict = field(default_factory=dict)
+    order_refs: tuple = ()
+
+    @property
+    def negative(self):
+        return self.sentiment <= NEGATIVE_THRESHOLD
+
+
+def route(intent):
+    """The crew that answers ``intent``."""
+    return ROUTES.get(intent, "info")
+
+
+def intent_scores(plain):
+    """Keyword score per intent for normalised text."""
+    scores = dict.fromkeys(INTENTS, 0.0)
+    for intent, weighted in KEYWORDS.items():
+        for weight, phrases in weighted.items():
+            scores[intent] += weight * sum(1 for p in phrases if contains_phrase(plain, p))
+    price = sum(
+        weight * sum(1 for p in phrases if contains_phrase(plain, p))
+        for weight, phrases in PRICE_CUES.items()
+    )
+    scores["policy" if scores["policy"] > 0 else "product"] += price
+    refs = ORDER_REF.findall(plain)
+    scores["order_status"] += ORDER_REF_WEIGHT * len(refs)
+    return scores
+
+
+def _lexicon_hits(words, lexicon):
+    """(index of the last word, weight) for each lexicon entry in ``words`` (phrases too)."""
+    hits = []
+    for entry, weight in lexicon.items():
+        parts = entry.split()
+        size = len(parts)
+        for i in range(len(words) - size + 1):
+            if words[i : i + size] == parts:
+                hits.append((i, weight))
+    return hits
+
+
+def _modifier(words, index):
+    """Polarity multiplier from the negators and intensifiers just before ``words[index]``."""
+    factor = 1.0
+    for word in words[max(0, index - NEGATION_WINDOW) : index]:
+        if word in NEGATORS:
+            factor = -factor
+        factor *= INTENSIFIERS.get(word, 1.0)
+    return factor
+
+
+def sentiment(text):
+    """A signed score: below zero negative, above zero positive, 0 neutral.
+
+    Negation flips polarity ("não gostei" is negative, "not bad" is mildly positive),
+    intensifiers scale it ("muito ruim"), and each "!" after a negative word adds weight.
+
+    >>> sentiment("muito ruim") < sentiment("ruim") < 0
+    True
+    >>> sentiment("nao gostei") < 0 < sentiment("gostei")
+    True
+    """
+    score = 0.0
+    # A negator reaches only into its own clause: in "não gostei, péssimo" the "não"
+    # must not turn "péssimo" around.
+    for clause in CLAUSE_BREAK.split(text or ""):
+        words = tokens(normalise(clause))
+        for index, weight in _lexicon_hits(words, NEGATIVE):
+            score -= weight * _modifier(words, index)
+        for index, weight in _lexicon_hits(words, POSITIVE):
+            score += weight * _modifier(words, index)
+    if score < 0:
+        score -= 0.25 * min((text or "").count("!"), 4)
+    return round(score, 3)
+
+
+def _confidence(best, second):
+    """0..1 from the winning score and its margin over the runner-up."""
+    if best <= 0:
+        return 0.3
+    strength = min(best / 4.0, 1.0)
+    margin = (best - second) / best
+    return round(0.4 + 0.35 * strength + 0.25 * margin, 3)
+
+
+def classify(text):
+    """Intent, confidence, crew and sentiment for a customer's text.
+
+    Greetings only win when nothing else matched: "oi, quanto custa?" is a price question.
+    """
+    plain = normalise(text)
+    scores = intent_scores(plain)
+    mood = sentiment(text)
+    if mood <= NEGATIVE_THRESHOLD and scores["complaint"] > 0:
+        # An angry "my order never came" is a complaint first, whatever else it asks.
+        scores["complaint"] += max(scores.values())
+    ranked = sorted(
+        (i for i in INTENTS if i not in ("greeting", "other")), key=lambda i: -scores[i]
+    )
+    best = ranked[0]
+    if scores[best] <= 0:
+        best = "greeting" if scores["greeting"] > 0 else "other"
+        confidence = 0.9 if best == "greeting" else 0.3
+    else:
+        confidence = _confidence(scores[best], scores[ranked[1]])
+    return Classification(
+        intent=best,
+        confidence=confidence,
+        crew=route(best),
+        sentiment=mood,
+        scores=scores,
+        order_refs=tuple(ref.upper() for ref in ORDER_REF.findall(plain)),
+    )

@@ -1,0 +1,128 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Pure tests of the hub: intent per language, sentiment with negation, routing."""
+
+import unittest
+
+from ..ai.hub import NEGATIVE_THRESHOLD, classify, route, sentiment
+
+INTENT_SAMPLES = {
+    "product": [
+        "quanto custa o batom matte?",
+        "vocês tem sérum de vitamina C em estoque?",
+        "¿cuánto cuesta el labial mate?",
+        "¿tienen sérum de vitamina C?",
+        "how much is the matte lipstick?",
+        "do you have vitamin C serum in stock?",
+    ],
+    "order_status": [
+        "qual o status do meu pedido?",
+        "meu pedido S00012 já foi enviado?",
+        "¿dónde está mi pedido?",
+        "¿cuándo llega mi orden S00031?",
+        "where is my order?",
+        "has order S00012 shipped?",
+    ],
+    "policy": [
+        "vocês fazem troca?",
+        "quais as formas de pagamento?",
+        "qual o valor do frete?",
+        "¿hacen devoluciones?",
+        "¿aceptan pago en cuotas?",
+        "what is your return policy?",
+        "do you offer free shipping?",
+    ],
+    "human_request": [
+        "quero falar com um atendente",
+        "tem algum humano aí?",
+        "quiero hablar con una persona",
+        "necesito un asesor",
+        "I want to talk to a human",
+        "can I speak to someone?",
+    ],
+    "complaint": [
+        "quero fazer uma reclamação",
+        "o produto veio quebrado",
+        "quiero poner una queja",
+        "el producto llegó roto",
+        "I want to file a complaint",
+        "the item arrived damaged",
+    ],
+    "greeting": ["oi", "bom dia!", "hola", "buenas tardes", "hello", "good morning"],
+    "other": ["qual a capital da França?", "asdf", "¿juegas al fútbol?", "tell me a joke"],
+}
+
+
+class TestClassify(unittest.TestCase):
+    def test_intents_in_three_languages(self):
+        for intent, samples in INTENT_SAMPLES.items():
+            for sample in samples:
+                with self.subTest(sample=sample):
+                    self.assertEqual(classify(sample).intent, intent)
+
+    def test_greeting_loses_to_a_real_question(self):
+        self.assertEqual(classify("oi, quanto custa o batom?").intent, "product")
+        self.assertEqual(classify("hola, ¿dónde está mi pedido?").intent, "order_status")
+
+    def test_order_reference_is_extracted(self):
+        decision = classify("e o pedido s00012?")
+        self.assertEqual(decision.intent, "order_status")
+        self.assertEqual(decision.order_refs, ("S00012",))
+
+    def test_confidence_is_higher_for_clear_messages(self):
+        clear = classify("quanto custa o batom? tem em estoque?").confidence
+        vague = classify("batom").confidence
+        unknown = classify("asdf").confidence
+        self.assertGreater(clear, vague)
+        self.assertGreaterEqual(vague, unknown)
+        for value in (clear, vague, unknown):
+            self.assertTrue(0 <= value <= 1)
+
+    def test_angry_non_delivery_is_a_negative_complaint(self):
+        for sample in (
+            "meu pedido não chegou, que absurdo! péssimo!",
+            "mi pedido nunca llegó, ¡es una vergüenza, pésimo servicio!",
+            "my order never arrived, this is terrible!!",
+        ):
+            decision = classify(sample)
+            self.assertEqual(decision.intent, "complaint", sample)
+            self.assertTrue(decision.negative, sample)
+
+    def test_calm_defect_report_is_not_negative(self):
+        decision = classify("o produto veio com defeito, como faço a troca?")
+        self.assertEqual(decision.intent, "complaint")
+        self.assertFalse(decision.negative)
+
+    def test_routing(self):
+        self.assertEqual(route("product"), "sales")
+        self.assertEqual(route("order_status"), "support")
+        self.assertEqual(route("complaint"), "support")
+        self.assertEqual(route("policy"), "info")
+        self.assertEqual(route("other"), "info")
+        self.assertEqual(route("no-such-intent"), "info")
+        self.assertEqual(classify("qual o frete?").crew, "info")
+
+
+class TestSentiment(unittest.TestCase):
+    def test_negative_words_in_each_language(self):
+        for sample in ("atendimento péssimo", "servicio horrible", "terrible service"):
+            self.assertLessEqual(sentiment(sample), NEGATIVE_THRESHOLD, sample)
+
+    def test_negation_flips_polarity(self):
+        self.assertLess(sentiment("não gostei"), 0)
+        self.assertGreater(sentiment("gostei"), 0)
+        self.assertLess(sentiment("no me gustó, no es bueno"), 0)
+        self.assertGreater(sentiment("not bad at all"), 0)
+
+    def test_negation_stays_in_its_clause(self):
+        # "não" belongs to "gostei"; "péssimo" after the comma stays negative.
+        self.assertLess(sentiment("não gostei, péssimo atendimento"), sentiment("não gostei"))
+
+    def test_intensifiers_and_exclamations_scale(self):
+        self.assertLess(sentiment("muito ruim"), sentiment("ruim"))
+        self.assertLess(sentiment("very bad"), sentiment("bad"))
+        self.assertLess(sentiment("horrible!!!"), sentiment("horrible"))
+
+    def test_neutral_text_scores_zero(self):
+        self.assertEqual(sentiment("quanto custa o batom?"), 0)
+        self.assertEqual(sentiment(""), 0)
