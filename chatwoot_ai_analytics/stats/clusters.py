@@ -35,6 +35,19 @@ from sklearn.cluster import KMeans
 from sklearn.metrics import silhouette_score
 from threadpoolctl import threadpool_limits
 
+
+def _lt(text):
+    """Mark a label phrase for translation and return it unchanged.
+
+    Odoo's translation export collects the string literals of ``_lt(...)`` calls in every
+    Python file of the addon, so these phrases land in ``i18n/*.pot`` without this pure module
+    importing Odoo; the Odoo side passes its translator to :func:`profile_label`.
+    """
+    return text
+
+
+TYPICAL_LABEL = _lt("Typical customers")
+DIRECTION_WORDS = {"high": _lt("high"), "low": _lt("low")}
 # A standardised cluster mean this far from 0 is called high or low in the label.
 TRAIT_THRESHOLD = 0.5
 MAX_TRAITS_IN_LABEL = 2
@@ -52,22 +65,23 @@ _Z_CLIP = 3.0
 
 # Words for the usual behaviour features, matched on a fragment of the feature name (first match
 # wins, so "recency" is tested before "frequency"): (fragment, phrase when high, phrase when low).
+# English here; profile_label translates them.
 _TRAIT_PHRASES = (
-    ("recen", "lapsed buyers", "recent buyers"),
-    ("days_since", "lapsed buyers", "recent buyers"),
-    ("freq", "frequent buyers", "one-time buyers"),
-    ("order_count", "frequent buyers", "one-time buyers"),
-    ("basket", "big baskets", "small baskets"),
-    ("aov", "big baskets", "small baskets"),
-    ("monet", "high spenders", "low spenders"),
-    ("spend", "high spenders", "low spenders"),
-    ("revenue", "high spenders", "low spenders"),
-    ("categor", "many categories", "few categories"),
-    ("channel", "multichannel", "single channel"),
-    ("sentiment", "positive sentiment", "negative sentiment"),
-    ("complaint", "many complaints", "few complaints"),
-    ("message", "talkative", "quiet"),
-    ("tenure", "long-standing", "newcomers"),
+    ("recen", _lt("lapsed buyers"), _lt("recent buyers")),
+    ("days_since", _lt("lapsed buyers"), _lt("recent buyers")),
+    ("freq", _lt("frequent buyers"), _lt("one-time buyers")),
+    ("order_count", _lt("frequent buyers"), _lt("one-time buyers")),
+    ("basket", _lt("big baskets"), _lt("small baskets")),
+    ("aov", _lt("big baskets"), _lt("small baskets")),
+    ("monet", _lt("high spenders"), _lt("low spenders")),
+    ("spend", _lt("high spenders"), _lt("low spenders")),
+    ("revenue", _lt("high spenders"), _lt("low spenders")),
+    ("categor", _lt("many categories"), _lt("few categories")),
+    ("channel", _lt("multichannel"), _lt("single channel")),
+    ("sentiment", _lt("positive sentiment"), _lt("negative sentiment")),
+    ("complaint", _lt("many complaints"), _lt("few complaints")),
+    ("message", _lt("talkative"), _lt("quiet")),
+    ("tenure", _lt("long-standing"), _lt("newcomers")),
 )
 
 
@@ -146,24 +160,35 @@ def _standardise(matrix, means, scales):
     return np.clip((matrix - means) / scales, -_Z_CLIP, _Z_CLIP)
 
 
-def _trait_phrase(feature_name, direction):
+def _trait_phrase(feature_name, direction, translate):
     name = feature_name.lower()
     for fragment, high, low in _TRAIT_PHRASES:
         if fragment in name:
-            return high if direction == "high" else low
-    return f"{direction} {feature_name.replace('_', ' ')}"
+            return translate(high if direction == "high" else low)
+    return f"{translate(DIRECTION_WORDS[direction])} {feature_name.replace('_', ' ')}"
 
 
-def _profile_label(traits):
+def profile_label(traits, translate=None):
+    """Readable label of a cluster from its ``traits`` (``[(feature, "high"|"low", z)]``).
+
+    ``translate`` maps each English phrase to the user's language (the Odoo side passes
+    ``env._``); the two strongest distinct phrases are joined and capitalised.
+
+    >>> profile_label([("frequency", "high", 1.4), ("monetary", "high", 1.1), ("tenure", "low", 0)])
+    'Frequent buyers, high spenders'
+    >>> profile_label([], translate=str.upper)
+    'TYPICAL CUSTOMERS'
+    """
+    translate = translate or str
     phrases = []
     for feature_name, direction, _z in traits:
-        phrase = _trait_phrase(feature_name, direction)
+        phrase = _trait_phrase(feature_name, direction, translate)
         if phrase not in phrases:
             phrases.append(phrase)
         if len(phrases) == MAX_TRAITS_IN_LABEL:
             break
     if not phrases:
-        return "Typical customers"
+        return translate(TYPICAL_LABEL)
     label = ", ".join(phrases)
     return label[0].upper() + label[1:]
 
@@ -183,7 +208,7 @@ def _profiles(raw, z, labels, k, feature_names):
             {
                 "index": index,
                 "size": int(members.sum()),
-                "label": _profile_label(traits),
+                "label": profile_label(traits),
                 "means": dict(zip(feature_names, raw[members].mean(axis=0).tolist(), strict=True)),
                 "z_means": dict(zip(feature_names, z_means.tolist(), strict=True)),
                 "traits": traits,

@@ -43,6 +43,13 @@ class TestClusterCustomers(unittest.TestCase):
         self.assertAlmostEqual(second["means"]["frequency"], 1.0, delta=0.3)
         self.assertLess(second["z_means"]["monetary"], -0.5)
 
+    def test_labels_are_translated_phrase_by_phrase(self):
+        pt_br = {"frequent buyers": "compradores frequentes", "high spenders": "gastam muito"}
+        traits = [("frequency", "high", 1.2), ("monetary", "high", 0.9), ("tenure", "low", -0.7)]
+        label = clusters.profile_label(traits, translate=lambda text: pt_br.get(text, text))
+        self.assertEqual(label, "Compradores frequentes, gastam muito")
+        self.assertEqual(clusters.profile_label([("frequency", "low", -1.0)]), "One-time buyers")
+
     def test_unknown_feature_names_are_spelled_out(self):
         rng = np.random.default_rng(3)
         features = np.r_[rng.normal(0, 0.1, (50, 1)), rng.normal(5, 0.1, (50, 1))]
