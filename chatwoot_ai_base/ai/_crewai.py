@@ -6,6 +6,7 @@
 package imports it lazily, on the first crew run, not when Odoo loads the addon.
 """
 
+import logging
 import os
 
 # crewai reads these at call time as well as at import, so setting them before the first
@@ -20,9 +21,18 @@ OFFLINE_ENV = {
 }
 
 
+def _not_token_estimate_notice(record):
+    # crewai warns on every remote call that it estimates prompt tokens from characters
+    # before sending; the real counts come back in the response, so the notice is noise.
+    return not record.getMessage().startswith("Using an approximate input token count")
+
+
 def load_crewai():
     """The ``crewai`` module, imported with telemetry, tracing and version checks off."""
     os.environ.update(OFFLINE_ENV)
     import crewai  # pylint: disable=import-outside-toplevel
 
+    base_logger = logging.getLogger("crewai.llms.base_llm")
+    if _not_token_estimate_notice not in base_logger.filters:
+        base_logger.addFilter(_not_token_estimate_notice)
     return crewai
