@@ -33,8 +33,12 @@ Rows expected (tuples, as the Odoo side reads them with SQL):
   ``Contact``/``User``/``AgentBot``/``Captain::Assistant`` are accepted too). Messages of
   unknown conversations are ignored.
 
-Times are ``datetime`` objects (naive UTC, as Odoo stores them) or Unix seconds.
+Times are ``datetime`` objects (naive UTC, as Odoo stores them) or Unix seconds. With
+``business_hours`` (a :class:`BusinessHours`) every duration counts working time only, like
+Chatwoot's ``value_in_business_hours``; holidays are not modelled.
 """
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -51,6 +55,51 @@ _SENDER_TYPES = {
 }
 _BOT_SENDERS = ("agent_bot", "captain_assistant")
 _SATISFIED_RATING = 4
+_SECONDS_PER_DAY = 86400
+_SECONDS_PER_HOUR = 3600
+# 1970-01-01 (day 0) was a Thursday: weekday index 3 with Monday = 0.
+_EPOCH_WEEKDAY = 3
+
+
+@dataclass(frozen=True)
+class BusinessHours:
+    """Working hours: ``open_hour`` to ``close_hour`` local time on ``weekdays`` (0 = Monday).
+
+    ``utc_offset_hours`` turns the UTC timestamps into local time (-3 for Brasília). Durations
+    are differences of :meth:`clock`, the working seconds elapsed since a fixed origin, so a
+    message at 17:00 answered at 10:00 the next working day waits 2 working hours.
+
+    >>> hours = BusinessHours(open_hour=9, close_hour=18)
+    >>> monday_17h, tuesday_10h = 4 * 86400 + 17 * 3600, 5 * 86400 + 10 * 3600
+    >>> float(hours.elapsed(monday_17h, tuesday_10h)) / 3600
+    2.0
+    """
+
+    open_hour: float = 9.0
+    close_hour: float = 18.0
+    weekdays: tuple = (0, 1, 2, 3, 4)
+    utc_offset_hours: float = 0.0
+
+    def clock(self, seconds):
+        """Working seconds from a fixed Monday 00:00 to each instant (NaN stays NaN)."""
+        seconds = np.asarray(seconds, dtype=float)
+        local = seconds + self.utc_offset_hours * _SECONDS_PER_HOUR
+        day = np.floor(np.nan_to_num(local) / _SECONDS_PER_DAY)
+        since_monday = day + _EPOCH_WEEKDAY
+        week, weekday = np.divmod(since_monday, 7)
+        weekday = weekday.astype(np.int64)
+        open_seconds = self.open_hour * _SECONDS_PER_HOUR
+        day_length = max(self.close_hour - self.open_hour, 0.0) * _SECONDS_PER_HOUR
+        lengths = np.array([day_length if d in self.weekdays else 0.0 for d in range(7)])
+        before_weekday = np.r_[0.0, np.cumsum(lengths)[:-1]]
+        into_day = np.nan_to_num(local) - day * _SECONDS_PER_DAY - open_seconds
+        today = np.clip(into_day, 0.0, lengths[weekday])
+        clock = week * lengths.sum() + before_weekday[weekday] + today
+        return np.where(np.isnan(seconds), np.nan, clock)
+
+    def elapsed(self, start_seconds, end_seconds):
+        """Working seconds between two instants (arrays or scalars)."""
+        return self.clock(end_seconds) - self.clock(start_seconds)
 
 
 def _seconds(values):
@@ -136,13 +185,14 @@ def _response_delays(codes, seconds, incoming, human):
     return reply_codes, delays, is_first
 
 
-def conversation_facts(conversations, messages):
+def conversation_facts(conversations, messages, business_hours=None):
     """Per-conversation service facts, aligned with ``conversations`` (see the module rows).
 
     Returns a dict of arrays: ``first_response_seconds`` and ``resolution_seconds`` (NaN when
     none), ``incoming``/``outgoing`` message counts, the booleans ``resolved``,
     ``bot_handled``, ``human_replied``, ``bot_resolved``, ``handoff``, ``csat`` (NaN without
     rating), plus ``reply_conversation``/``reply_seconds`` (one entry per reply time).
+    Durations count working time only when ``business_hours`` is given.
     """
     conversations = list(conversations)
     count = len(conversations)
@@ -151,6 +201,13 @@ def conversation_facts(conversations, messages):
     resolved_at = _seconds([row[2] for row in conversations])
     csat = _seconds([row[6] if len(row) > 6 else None for row in conversations])
     codes, seconds, incoming, outgoing, human, bot = _message_arrays(messages, index)
+    if business_hours is not None:
+        # The working clock never runs backwards, so the earliest message of a segment still has
+        # the earliest clock value and every delay becomes a difference of clocks.
+        seconds = business_hours.clock(seconds)
+        start, end = business_hours.clock(created), business_hours.clock(resolved_at)
+    else:
+        start, end = created, resolved_at
     reply_codes, delays, is_first = _response_delays(codes, seconds, incoming, human)
 
     first_response = np.full(count, np.nan)
@@ -160,7 +217,7 @@ def conversation_facts(conversations, messages):
     human_replied = np.bincount(codes[human], minlength=count) > 0
     return {
         "first_response_seconds": first_response,
-        "resolution_seconds": np.where(resolved, resolved_at - created, np.nan),
+        "resolution_seconds": np.where(resolved, end - start, np.nan),
         "incoming": np.bincount(codes[incoming], minlength=count),
         "outgoing": np.bincount(codes[outgoing], minlength=count),
         "resolved": resolved,
@@ -234,17 +291,18 @@ def _group_keys(conversations, facts, group_by, period):
     return keys if len(fields) > 1 else [key[0] for key in keys]
 
 
-def service_metrics(conversations, messages, group_by=None, period="month"):
+def service_metrics(conversations, messages, group_by=None, period="month", business_hours=None):
     """Service metrics overall (``group_by`` None) or per group.
 
     ``group_by`` is one of :data:`GROUP_FIELDS` or a tuple of them, e.g. ``("period", "inbox")``;
     periods bucket conversations by creation time (``period`` day, ISO week starting Monday,
     month or year, as ``"2026-03"``-style strings). Grouped results are a dict from group key
     (a tuple for several fields) to the metrics dict; metric values with nothing to measure
-    are None. See the module docstring for the definitions and row shapes.
+    are None. ``business_hours`` (a :class:`BusinessHours`) counts working time only. See the
+    module docstring for the definitions and row shapes.
     """
     conversations = list(conversations)
-    facts = conversation_facts(conversations, messages)
+    facts = conversation_facts(conversations, messages, business_hours)
     everyone = np.ones(len(conversations), dtype=bool)
     if group_by is None:
         return _summarise(facts, everyone, np.ones(len(facts["reply_seconds"]), dtype=bool))

@@ -3,6 +3,7 @@
 """Unit tests of the pure ``stats/service.py``: Chatwoot's service metrics on hand-built threads."""
 
 import datetime
+import doctest
 import unittest
 
 import numpy as np
@@ -184,3 +185,67 @@ class TestServiceMetrics(unittest.TestCase):
         self.assertEqual(metrics["first_responses"], count)
         self.assertAlmostEqual(metrics["first_response_avg"], waits.mean())
         self.assertAlmostEqual(metrics["first_response_median"], float(np.median(waits)))
+
+
+def _brute_force_working_seconds(start, end, hours):
+    """Overlap of [start, end] with every working day's opening hours, day by day."""
+    offset = hours.utc_offset_hours * 3600
+    total = 0.0
+    day = (start + offset) // 86400
+    while day * 86400 <= end + offset:
+        weekday = (int(day) + 3) % 7
+        if weekday in hours.weekdays:
+            opens = day * 86400 + hours.open_hour * 3600 - offset
+            closes = day * 86400 + hours.close_hour * 3600 - offset
+            total += max(0.0, min(end, closes) - max(start, opens))
+        day += 1
+    return total
+
+
+class TestBusinessHours(unittest.TestCase):
+    def test_weekends_and_nights_do_not_count(self):
+        hours = service.BusinessHours(open_hour=9, close_hour=18)
+        friday_17h = datetime.datetime(2026, 3, 6, 17).replace(tzinfo=datetime.UTC).timestamp()
+        monday_10h = datetime.datetime(2026, 3, 9, 10).replace(tzinfo=datetime.UTC).timestamp()
+        saturday = datetime.datetime(2026, 3, 7, 12).replace(tzinfo=datetime.UTC).timestamp()
+        self.assertEqual(hours.elapsed(friday_17h, monday_10h), 2 * 3600)
+        self.assertEqual(hours.elapsed(saturday, monday_10h), 3600)
+
+    def test_local_time_offset(self):
+        brasilia = service.BusinessHours(open_hour=9, close_hour=18, utc_offset_hours=-3)
+        # 20:00 UTC is 17:00 in Brasília; 13:00 UTC next day is 10:00 there.
+        monday_20h_utc = datetime.datetime(2026, 3, 9, 20).replace(tzinfo=datetime.UTC).timestamp()
+        self.assertEqual(brasilia.elapsed(monday_20h_utc, monday_20h_utc + 17 * 3600), 2 * 3600)
+
+    def test_clock_matches_day_by_day_counting(self):
+        rng = np.random.default_rng(8)
+        hours = service.BusinessHours(
+            open_hour=8.5, close_hour=17.25, weekdays=(0, 1, 2, 3, 5), utc_offset_hours=-3
+        )
+        starts = 1.77e9 + rng.uniform(0, 30 * 86400, 300)
+        ends = starts + rng.exponential(3 * 86400, 300)
+        expected = [
+            _brute_force_working_seconds(a, b, hours) for a, b in zip(starts, ends, strict=True)
+        ]
+        np.testing.assert_allclose(hours.elapsed(starts, ends), expected, atol=1e-6)
+
+    def test_service_metrics_in_business_hours(self):
+        # Created Friday 17:30, first human reply Monday 9:15: 30 + 15 working minutes.
+        friday = datetime.datetime(2026, 3, 6, 17, 30)
+        monday = datetime.datetime(2026, 3, 9, 9, 15)
+        conversations = [(1, friday, monday, "web", "api", "ana")]
+        messages = [
+            (1, friday, "incoming", "contact", False),
+            (1, monday, "outgoing", "user", False),
+        ]
+        hours = service.BusinessHours()
+        metrics = service.service_metrics(conversations, messages, business_hours=hours)
+        self.assertEqual(metrics["first_response_avg"], 45 * 60.0)
+        self.assertEqual(metrics["resolution_avg"], 45 * 60.0)
+        calendar = service.service_metrics(conversations, messages)
+        self.assertEqual(calendar["first_response_avg"], (monday - friday).total_seconds())
+
+    def test_module_doctests_pass(self):
+        result = doctest.testmod(service, optionflags=doctest.NORMALIZE_WHITESPACE)
+        self.assertGreater(result.attempted, 0)
+        self.assertEqual(result.failed, 0)
