@@ -8,6 +8,8 @@ import unittest
 from collections import Counter
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ..stats import basket
 
@@ -103,6 +105,18 @@ class TestBoughtTogether(unittest.TestCase):
         orders, products = rng.integers(0, 300, 2000), rng.zipf(1.6, 2000)
         lines = list(zip(orders.tolist(), products.tolist(), strict=True))
         self._assert_rules_equal(_rules(lines, min_pairs=1), _brute_force_rules(lines))
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 6)), max_size=60))
+    def test_any_baskets_match_brute_force_counting(self, lines):
+        rules = _rules(lines, min_pairs=1) if lines else {}
+        expected = _brute_force_rules(lines)
+        self.assertEqual(set(rules), set(expected))
+        for key, (support, confidence, lift, count) in expected.items():
+            self.assertEqual(rules[key].count, count)
+            self.assertAlmostEqual(rules[key].support, support)
+            self.assertAlmostEqual(rules[key].confidence, confidence)
+            self.assertAlmostEqual(rules[key].lift, lift)
 
     def test_empty_input_and_single_product_orders_give_no_pairs(self):
         self.assertEqual(basket.bought_together([], []), [])

@@ -7,6 +7,8 @@ import doctest
 import unittest
 
 import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ..stats import service
 
@@ -228,6 +230,24 @@ class TestBusinessHours(unittest.TestCase):
             _brute_force_working_seconds(a, b, hours) for a, b in zip(starts, ends, strict=True)
         ]
         np.testing.assert_allclose(hours.elapsed(starts, ends), expected, atol=1e-6)
+
+    @settings(max_examples=80, deadline=None)
+    @given(
+        st.lists(st.floats(0, 60 * 86400), min_size=3, max_size=3),
+        st.floats(0, 12),
+        st.floats(0.5, 12),
+        st.floats(-12, 12),
+    )
+    def test_working_time_adds_up_and_never_exceeds_calendar_time(
+        self, instants, open_hour, length, offset
+    ):
+        hours = service.BusinessHours(open_hour, open_hour + length, (0, 2, 4, 6), offset)
+        a, b, c = sorted(1.7e9 + value for value in instants)
+        self.assertAlmostEqual(
+            hours.elapsed(a, b) + hours.elapsed(b, c), hours.elapsed(a, c), delta=1e-3
+        )
+        self.assertGreaterEqual(hours.elapsed(a, b), 0.0)
+        self.assertLessEqual(hours.elapsed(a, b), b - a + 1e-3)
 
     def test_service_metrics_in_business_hours(self):
         # Created Friday 17:30, first human reply Monday 9:15: 30 + 15 working minutes.
