@@ -36,3 +36,35 @@ def load_crewai():
     if _not_token_estimate_notice not in base_logger.filters:
         base_logger.addFilter(_not_token_estimate_notice)
     return crewai
+
+
+class NoReplayLog:
+    """Stands in for crewai's ``TaskOutputStorageHandler`` on our crews.
+
+    crewai writes every task (here: the customer's messages, orders and profile) with its
+    output to a SQLite file under the user's data directory so ``crewai replay`` can rerun
+    it. That copy would escape Odoo's access rules, retention and erasure, and its file
+    lock serialises all workers; the run log (``chatwoot.ai.run``) is the only record.
+    """
+
+    def update(self, task_index, log):
+        """Drop the task's log."""
+
+    def add(self, task, output, task_index, inputs=None, was_replayed=False):
+        """Drop the task's output."""
+
+    def reset(self):
+        """Nothing stored, nothing to clear."""
+
+    def load(self):
+        return None
+
+
+NO_REPLAY_LOG = NoReplayLog()
+
+
+def without_replay_log(crew):
+    """``crew`` with crewai's on-disk replay log switched off (see ``NoReplayLog``)."""
+    if hasattr(crew, "_task_output_handler"):
+        crew._task_output_handler = NO_REPLAY_LOG  # pylint: disable=protected-access
+    return crew

@@ -272,7 +272,10 @@ class CustomerAgent:
 
     def _run_crew(self, decision, texts, history, context, language):
         """(answer or "" when the LLM did not know, (tokens_in, tokens_out))."""
-        from ._crewai import load_crewai  # pylint: disable=import-outside-toplevel
+        from ._crewai import (  # pylint: disable=import-outside-toplevel
+            load_crewai,
+            without_replay_log,
+        )
 
         crewai = load_crewai()
         role, goal = CREWS.get(decision.crew, CREWS["info"])
@@ -295,15 +298,17 @@ class CustomerAgent:
             ),
             agent=agent,
         )
-        crew = crewai.Crew(
-            agents=[agent],
-            tasks=[task],
-            process=crewai.Process.sequential,
-            verbose=False,
-            memory=False,
-            planning=False,
-            tracing=False,
-            cache=False,
+        crew = without_replay_log(
+            crewai.Crew(
+                agents=[agent],
+                tasks=[task],
+                process=crewai.Process.sequential,
+                verbose=False,
+                memory=False,
+                planning=False,
+                tracing=False,
+                cache=False,
+            )
         )
         before = self.llm.get_token_usage_summary()
         try:

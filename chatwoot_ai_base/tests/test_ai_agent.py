@@ -7,7 +7,11 @@ are plain functions over the ORM; every answer must carry the catalog's facts.
 """
 
 import json
+import os
+import sqlite3
 import unittest
+from contextlib import closing
+from pathlib import Path
 
 from ..ai import (
     NO_ANSWER,
@@ -360,3 +364,21 @@ class TestDeterminism(AgentCase):
             self.agent().reply(["¿dónde está mi pedido?"]),
             self.agent().reply(["¿dónde está mi pedido?"]),
         )
+
+
+class TestNothingLeavesOdoo(AgentCase):
+    def test_crewai_keeps_no_copy_of_the_conversation(self):
+        from crewai_core.paths import db_storage_path
+
+        self.agent().reply(["quanto custa o batom? sou a cliente Zélia Quaresma"])
+        path = Path(db_storage_path()) / "latest_kickoff_task_outputs.db"
+        if path.exists():  # crewai creates it empty; our crews must never fill it
+            with closing(sqlite3.connect(path)) as conn:
+                rows = conn.execute("SELECT * FROM latest_kickoff_task_outputs").fetchall()
+            self.assertNotIn("Zélia Quaresma", json.dumps(rows, ensure_ascii=False, default=str))
+
+    def test_telemetry_and_tracing_are_off(self):
+        from crewai.telemetry import Telemetry
+
+        self.assertTrue(Telemetry._is_telemetry_disabled())
+        self.assertEqual(os.environ["CREWAI_TRACING_ENABLED"], "false")
