@@ -228,7 +228,9 @@ def _order_features(events, cutoff, recent_days, trend_days):
     spend = _count(customers, np.ones(len(days), dtype=bool), n, events.order_amount[known])
 
     repeat = count >= 2
-    gaps = np.divide(tenure - recency, count - 1, out=np.zeros(n), where=repeat)
+    # From the raw dates: recency is capped, so tenure - recency would be wrong for old buyers.
+    span = np.where(bought, last - first, 0.0)
+    gaps = np.divide(span, count - 1, out=np.zeros(n), where=repeat)
     typical_gap = float(np.median(gaps[repeat])) if repeat.any() else DEFAULT_GAP_DAYS
     own_gap = np.where(repeat, gaps, typical_gap)
     overdue = np.where(bought, recency / np.maximum(own_gap, 1.0), 0.0)

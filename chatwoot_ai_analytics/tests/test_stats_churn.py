@@ -95,6 +95,13 @@ class TestChurnFeatures(unittest.TestCase):
         self.assertEqual(bia[FEATURE["sentiment_recent"]], 0.0)
         self.assertEqual(bia[FEATURE["overdue_ratio"]], 0.0)
 
+    def test_overdue_ratio_of_a_long_lost_buyer_uses_the_real_gap(self):
+        events = churn.CustomerEvents(1, np.array([0, 0]), np.array([0.0, 100.0]), np.ones(2))
+        X = churn.churn_features(events, 1100, p_alive=[0.5])
+        # Recency is capped at 730 days; the gap between the two orders is still 100 days.
+        self.assertEqual(X[0, FEATURE["recency_days"]], churn.NO_ORDER_RECENCY_DAYS)
+        self.assertAlmostEqual(X[0, FEATURE["overdue_ratio"]], churn.NO_ORDER_RECENCY_DAYS / 100)
+
     def test_labels_and_buyers_at_a_cutoff(self):
         events = _hand_built_events()
         self.assertEqual(churn.churn_labels(events, 100, horizon_days=30).tolist(), [1, 1, 0])
