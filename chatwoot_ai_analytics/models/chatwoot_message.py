@@ -40,8 +40,10 @@ class ChatwootMessage(models.Model):
         readonly=True,
         help="From -1 (very negative) to 1 (very positive); customer messages only.",
     )
-    sentiment = fields.Selection(SENTIMENTS, readonly=True, index=True)
-    intent = fields.Selection(INTENT_SELECTION, readonly=True, index=True)
+    # Not indexed: every classification would also rewrite the indexes, and the analyses
+    # group over all messages anyway.
+    sentiment = fields.Selection(SENTIMENTS, readonly=True)
+    intent = fields.Selection(INTENT_SELECTION, readonly=True)
     intent_confidence = fields.Float(readonly=True, aggregator="avg")
     topic_id = fields.Many2one("chatwoot.topic", readonly=True, index=True, ondelete="set null")
 

@@ -72,35 +72,62 @@ class ChatwootProductAffinity(models.Model):
 
     @api.model
     def _baskets(self, company_id):
-        """(order id, product template id) of the company's confirmed orders.
+        """(order ids, product template ids) of the company's confirmed order lines.
 
         Cancelled and draft orders are left out, and a product whose lines net to zero or less
-        in an order (returned, refunded) is not in that basket.
+        in an order (returned, refunded) is not in that basket. The lines are read without
+        any join or grouping (a product on two lines is deduplicated by the basket matrix);
+        only the few orders holding a negative line are grouped, to find the netted pairs.
         """
-        return self.env.execute_query(
+        lines = self.env.execute_query(
             SQL(
-                """
-                SELECT l.order_id, p.product_tmpl_id
-                  FROM sale_order_line l
-                  JOIN sale_order o ON o.id = l.order_id
-                  JOIN product_product p ON p.id = l.product_id
-                 WHERE o.state = 'sale' AND o.company_id = %s AND l.display_type IS NULL
-                   AND NOT COALESCE(l.is_downpayment, FALSE)
-                 GROUP BY l.order_id, p.product_tmpl_id
-                HAVING sum(l.product_uom_qty) > 0
-                """,
+                "SELECT order_id, product_id FROM sale_order_line"
+                " WHERE state = 'sale' AND company_id = %s AND display_type IS NULL"
+                " AND product_uom_qty > 0 AND product_id IS NOT NULL",
                 company_id,
             )
         )
+        template_of = dict(
+            self.env.execute_query(SQL("SELECT id, product_tmpl_id FROM product_product"))
+        )
+        netted = set(
+            self.env.execute_query(
+                SQL(
+                    """
+                    SELECT l.order_id, p.product_tmpl_id
+                      FROM sale_order_line l
+                      JOIN product_product p ON p.id = l.product_id
+                     WHERE l.order_id IN (
+                           SELECT order_id FROM sale_order_line
+                            WHERE state = 'sale' AND company_id = %(company)s
+                              AND product_uom_qty < 0
+                     ) AND l.display_type IS NULL
+                     GROUP BY 1, 2 HAVING sum(l.product_uom_qty) <= 0
+                    """,
+                    company=company_id,
+                )
+            )
+        )
+        orders = [order_id for order_id, _product_id in lines]
+        templates = [template_of[product_id] for _order_id, product_id in lines]
+        if netted:
+            kept = [
+                position
+                for position, pair in enumerate(zip(orders, templates, strict=True))
+                if pair not in netted
+            ]
+            orders = [orders[position] for position in kept]
+            templates = [templates[position] for position in kept]
+        return orders, templates
 
     @api.model
     def _refresh_company_affinity(self, company_id):
         from ..stats.basket import bought_together
 
-        baskets = self._baskets(company_id)
+        orders, templates = self._baskets(company_id)
         pairs = bought_together(
-            [row[0] for row in baskets],
-            [row[1] for row in baskets],
+            orders,
+            templates,
             min_pairs=AFFINITY_MIN_PAIRS,
             top_n=AFFINITY_TOP_N,
         )

@@ -144,36 +144,62 @@ class ChatwootPromotionEffect(models.Model):
         """Discounted lines against full-price lines of the same product and period.
 
         The baseline is matched on product and time, so seasonality and the product's own
-        popularity cancel out; only the discount differs.
+        popularity cancel out; only the discount differs. One query reads the most recent
+        ``PROMO_LINE_SAMPLE`` lines of each side for the ``PROMO_TOP_PRODUCTS`` products.
         """
-        products = self.env.execute_query(
+        rows = self.env.execute_query(
             SQL(
                 """
-                SELECT p.product_tmpl_id, min(o.date_order)::date, max(o.date_order)::date
-                  FROM sale_order_line l
-                  JOIN sale_order o ON o.id = l.order_id
-                  JOIN product_product p ON p.id = l.product_id
-                 WHERE o.state = 'sale' AND o.company_id = %(company)s AND l.discount > 0
-                   AND l.display_type IS NULL AND o.date_order >= (
-                       SELECT max(date_order) FROM sale_order
-                        WHERE state = 'sale' AND company_id = %(company)s
-                   ) - make_interval(days => %(horizon)s)
-                 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT %(top)s
+                WITH top AS (
+                    SELECT p.product_tmpl_id, min(o.date_order) AS date_start,
+                           max(o.date_order) AS date_end
+                      FROM sale_order_line l
+                      JOIN sale_order o ON o.id = l.order_id
+                      JOIN product_product p ON p.id = l.product_id
+                     WHERE l.state = 'sale' AND l.company_id = %(company)s AND l.discount > 0
+                       AND l.display_type IS NULL AND o.date_order >= (
+                           SELECT max(date_order) FROM sale_order
+                            WHERE state = 'sale' AND company_id = %(company)s
+                       ) - make_interval(days => %(horizon)s)
+                     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT %(top)s
+                ), lines AS (
+                    SELECT t.product_tmpl_id, t.date_start::date, t.date_end::date,
+                           COALESCE(l.discount, 0) > 0 AS discounted, %(measures)s,
+                           row_number() OVER (
+                               PARTITION BY t.product_tmpl_id, COALESCE(l.discount, 0) > 0
+                               ORDER BY o.date_order DESC, l.id DESC
+                           ) AS rank
+                      FROM top t
+                      JOIN product_product p ON p.product_tmpl_id = t.product_tmpl_id
+                      JOIN sale_order_line l ON l.product_id = p.id
+                      JOIN sale_order o ON o.id = l.order_id
+                     WHERE l.state = 'sale' AND l.company_id = %(company)s
+                       AND l.display_type IS NULL
+                       AND o.date_order BETWEEN t.date_start AND t.date_end
+                )
+                SELECT product_tmpl_id, date_start, date_end, discounted, units, revenue, margin
+                  FROM lines WHERE rank <= %(sample)s
+                 ORDER BY product_tmpl_id, discounted
                 """,
+                measures=line_measures_sql(),
                 company=company_id,
                 horizon=PROMO_HORIZON_DAYS,
                 top=PROMO_TOP_PRODUCTS,
+                sample=PROMO_LINE_SAMPLE,
             )
         )
-        values = []
+        # template id -> (date_start, date_end, {discounted: [(units, revenue, margin)]})
+        sides = {}
+        for template_id, date_start, date_end, discounted, *measures in rows:
+            entry = sides.setdefault(template_id, (date_start, date_end, {True: [], False: []}))
+            entry[2][discounted].append(measures)
         names = {
             template.id: template.display_name
-            for template in self.env["product.template"].browse([row[0] for row in products])
+            for template in self.env["product.template"].browse(list(sides))
         }
-        for template_id, date_start, date_end in products:
-            promoted = self._discount_lines(company_id, template_id, date_start, date_end, True)
-            baseline = self._discount_lines(company_id, template_id, date_start, date_end, False)
-            if len(promoted) < 2 or len(baseline) < 2:
+        values = []
+        for template_id, (date_start, date_end, lines) in sides.items():
+            if len(lines[True]) < 2 or len(lines[False]) < 2:
                 continue
             values.append(
                 {
@@ -184,35 +210,10 @@ class ChatwootPromotionEffect(models.Model):
                     "product_tmpl_id": template_id,
                     "date_start": date_start,
                     "date_end": date_end,
-                    **self._effect_values(self._columns(promoted), self._columns(baseline)),
+                    **self._effect_values(self._columns(lines[True]), self._columns(lines[False])),
                 }
             )
         return values
-
-    @api.model
-    def _discount_lines(self, company_id, template_id, date_start, date_end, discounted):
-        return self.env.execute_query(
-            SQL(
-                """
-                SELECT %(measures)s
-                  FROM sale_order_line l
-                  JOIN sale_order o ON o.id = l.order_id
-                  JOIN product_product p ON p.id = l.product_id
-                 WHERE o.state = 'sale' AND o.company_id = %(company)s
-                   AND p.product_tmpl_id = %(template)s AND l.display_type IS NULL
-                   AND o.date_order::date BETWEEN %(start)s AND %(end)s
-                   AND (COALESCE(l.discount, 0) > 0) = %(discounted)s
-                 ORDER BY o.date_order DESC, l.id DESC LIMIT %(sample)s
-                """,
-                measures=line_measures_sql(),
-                company=company_id,
-                template=template_id,
-                start=date_start,
-                end=date_end,
-                discounted=discounted,
-                sample=PROMO_LINE_SAMPLE,
-            )
-        )
 
     # ------------------------------------------------------------------ pricelists, campaigns
     @api.model
@@ -221,6 +222,7 @@ class ChatwootPromotionEffect(models.Model):
 
         The company's most used pricelist is its regular price, not a promotion. A window
         whose pre-period starts before the company's first sale has no baseline: skipped.
+        The daily sales of all windows come from one query.
         """
         column = SQL.identifier("o", "pricelist_id" if kind == "pricelist" else "campaign_id")
         windows = self.env.execute_query(
@@ -230,7 +232,7 @@ class ChatwootPromotionEffect(models.Model):
                   FROM sale_order o
                  WHERE o.state = 'sale' AND o.company_id = %(company)s
                    AND %(column)s IS NOT NULL
-                 GROUP BY 1 ORDER BY 4 DESC
+                 GROUP BY 1 ORDER BY 4 DESC, 1
                 """,
                 column=column,
                 company=company_id,
@@ -245,50 +247,54 @@ class ChatwootPromotionEffect(models.Model):
                 company_id,
             )
         )[0][0]
-        model = "product.pricelist" if kind == "pricelist" else "utm.campaign"
-        values = []
+        measured = []  # (ref id, start, end, pre-period start)
         for ref_id, date_start, last_date, _count in windows:
             days = min((last_date - date_start).days + 1, PROMO_MAX_DAYS)
             pre_start = date_start - timedelta(days=days)
-            if pre_start < first_sale:
-                continue
-            date_end = date_start + timedelta(days=days - 1)
-            promoted = self._daily_sales(company_id, date_start, date_end)
-            baseline = self._daily_sales(company_id, pre_start, date_start - timedelta(days=1))
-            values.append(
-                {
-                    "name": self.env[model].browse(ref_id).display_name,
-                    "kind": kind,
-                    "baseline": "pre_period",
-                    "company_id": company_id,
-                    f"{kind}_id": ref_id,
-                    "date_start": date_start,
-                    "date_end": date_end,
-                    **self._effect_values(self._columns(promoted), self._columns(baseline)),
-                }
-            )
-        return values
+            if pre_start >= first_sale:
+                measured.append(
+                    (ref_id, date_start, date_start + timedelta(days=days - 1), pre_start)
+                )
+        if not measured:
+            return []
+        daily = self._daily_sales(
+            company_id, min(row[3] for row in measured), max(row[2] for row in measured)
+        )
+        model = "product.pricelist" if kind == "pricelist" else "utm.campaign"
+        return [
+            {
+                "name": self.env[model].browse(ref_id).display_name,
+                "kind": kind,
+                "baseline": "pre_period",
+                "company_id": company_id,
+                f"{kind}_id": ref_id,
+                "date_start": date_start,
+                "date_end": date_end,
+                **self._effect_values(
+                    self._columns(days_between(daily, date_start, date_end)),
+                    self._columns(days_between(daily, pre_start, date_start - timedelta(days=1))),
+                ),
+            }
+            for ref_id, date_start, date_end, pre_start in measured
+        ]
 
     @api.model
     def _daily_sales(self, company_id, date_start, date_end):
-        """(units, revenue, margin) of every day between the dates, zero on days without sales."""
-        return self.env.execute_query(
+        """{day: (units, revenue, margin)} of the company's days with sales between the dates."""
+        rows = self.env.execute_query(
             SQL(
                 """
-                WITH lines AS (
+                SELECT day, sum(units), sum(revenue), sum(margin)
+                  FROM (
                     SELECT o.date_order::date AS day, %(measures)s
                       FROM sale_order_line l
                       JOIN sale_order o ON o.id = l.order_id
                       JOIN product_product p ON p.id = l.product_id
-                     WHERE o.state = 'sale' AND o.company_id = %(company)s
+                     WHERE l.state = 'sale' AND l.company_id = %(company)s
                        AND l.display_type IS NULL
                        AND o.date_order >= %(start)s AND o.date_order < %(end)s::date + 1
-                )
-                SELECT COALESCE(sum(units), 0), COALESCE(sum(revenue), 0),
-                       COALESCE(sum(margin), 0)
-                  FROM generate_series(%(start)s::date, %(end)s::date, interval '1 day') AS d
-                  LEFT JOIN lines ON lines.day = d::date
-                 GROUP BY d ORDER BY d
+                  ) lines
+                 GROUP BY day
                 """,
                 measures=line_measures_sql(),
                 company=company_id,
@@ -296,3 +302,12 @@ class ChatwootPromotionEffect(models.Model):
                 end=date_end,
             )
         )
+        return {day: measures for day, *measures in rows}
+
+
+def days_between(daily, date_start, date_end):
+    """(units, revenue, margin) of every day between the dates, zero on days without sales."""
+    days = (date_end - date_start).days + 1
+    return [
+        daily.get(date_start + timedelta(days=offset), (0.0, 0.0, 0.0)) for offset in range(days)
+    ]

@@ -14,7 +14,8 @@ TREND_DIRECTIONS = [
 ]
 
 #: Documents the topic model is fitted on; the other messages are only assigned to it.
-TOPIC_FIT_DOCS = 20000
+#: 5k keeps the fit (several NMF candidates) to a few seconds; more only sharpens rare topics.
+TOPIC_FIT_DOCS = 5000
 #: Messages assigned per round trip.
 TOPIC_ASSIGN_BATCH = 50000
 #: Examples kept per topic (the texts of the fitted sample most typical of it).
@@ -98,29 +99,41 @@ class ChatwootTopic(models.Model):
             )
         )
         texts = [row[0] for row in sample]
-        old = self.search([("company_id", "=", company_id)])
+        old = self.search([("company_id", "=", company_id)], order="topic_index, id")
         if not texts:
             old.unlink()
             return self.browse()
         model = fit_topics(texts, max_docs=TOPIC_FIT_DOCS, n_examples=TOPIC_EXAMPLES)
-        old.unlink()  # messages' topic_id is set null by the foreign key
-        topics = self.create(
-            [
-                {
-                    "company_id": company_id,
-                    "topic_index": topic.index,
-                    "label": topic.label,
-                    "terms": ", ".join(topic.terms),
-                    "examples": "\n".join(topic.examples),
-                }
-                for topic in model.topics
-            ]
-        )
+        topics = self._store_topics(company_id, model.topics, old)
         by_index = {topic.topic_index: topic.id for topic in topics}
         self._assign_messages(model, condition, by_index)
         self._store_sizes_and_trends(topics, condition)
         _logger.info("chatwoot.topic: company %s, %s topic(s)", company_id, len(topics))
         return topics
+
+    @api.model
+    def _store_topics(self, company_id, fitted, old):
+        """Write the fitted topics over the company's records, index by index.
+
+        Keeping the record of each index keeps the messages' ``topic_id`` when a refit finds
+        the same topics (the fit is deterministic), so the assignment only rewrites the
+        messages whose topic really changed. Extra old topics are deleted.
+        """
+        values = [
+            {
+                "company_id": company_id,
+                "topic_index": topic.index,
+                "label": topic.label,
+                "terms": ", ".join(topic.terms),
+                "examples": "\n".join(topic.examples),
+            }
+            for topic in fitted
+        ]
+        kept = old[: len(values)]
+        for record, vals in zip(kept, values, strict=False):
+            record.write(vals)
+        (old - kept).unlink()  # their messages' topic_id is set null by the foreign key
+        return kept | self.create(values[len(kept) :])
 
     @api.model
     def _assign_messages(self, model, condition, by_index):
@@ -130,7 +143,8 @@ class ChatwootTopic(models.Model):
             self.env.execute_query(
                 SQL(
                     "UPDATE chatwoot_message m SET topic_id = v.topic_id"
-                    " FROM unnest(%s::int[], %s::int[]) AS v(id, topic_id) WHERE m.id = v.id",
+                    " FROM unnest(%s::int[], %s::int[]) AS v(id, topic_id)"
+                    " WHERE m.id = v.id AND m.topic_id IS DISTINCT FROM v.topic_id",
                     [row[0] for row in rows],
                     [by_index.get(index) for index, _weight in assignments],
                 )

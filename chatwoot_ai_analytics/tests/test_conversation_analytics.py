@@ -228,11 +228,13 @@ class TestTopics(ConversationAnalyticsCase):
             for line in (topic.examples or "").splitlines():
                 self.assertNotIn(line, own_examples.splitlines())
 
-    def test_refresh_replaces_the_topics(self):
+    def test_a_second_refresh_keeps_topics_and_assignments(self):
+        messages = self.env["chatwoot.message"].search([("company_id", "=", self.company.id)])
+        before = {message.id: message.topic_id.id for message in messages}
         self.env["chatwoot.topic"]._refresh_topics()
         again = self.env["chatwoot.topic"].search([("company_id", "=", self.company.id)])
-        self.assertFalse(self.topics.exists())
-        self.assertEqual(len(again), len(self.topics))
+        self.assertEqual(again, self.topics)
+        self.assertEqual({message.id: message.topic_id.id for message in messages}, before)
 
 
 @tagged("post_install", "-at_install")
