@@ -13,7 +13,7 @@ Order of work for a batch of customer messages:
 5. an answer marked ``NO_ANSWER`` (or empty) hands off with ``low_confidence``.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .answers import MAX_KNOWLEDGE_CHARS
 from .context import context_block
@@ -32,6 +32,10 @@ HISTORY_LIMIT = 10
 HISTORY_CHARS = 500
 SUMMARY_MESSAGE_CHARS = 160
 MAX_ITER = 3
+# Topics a short follow-up inherits from the previous customer message, and how much of
+# that message's confidence it keeps.
+FOLLOW_UP_INTENTS = ("product", "order_status", "policy")
+FOLLOW_UP_DISCOUNT = 0.8
 # crewai's own text when an agent runs out of iterations: no answer for the customer.
 CREWAI_GAVE_UP = ("Agent stopped due to iteration limit", "Agent stopped due to time limit")
 CREWS = {
@@ -177,7 +181,7 @@ class CustomerAgent:
         message = "\n".join(texts)
         customer = self.tools.customer_profile() or {}
         language = self._language(message, history, customer)
-        decision = classify(message)
+        decision = self._classify(message, history)
         if not assist:
             reason = self._rule_handoff(message, decision)
             if reason:
@@ -211,6 +215,27 @@ class CustomerAgent:
             h.get("content") or "" for h in history or () if h.get("role") == "customer"
         )
         return detect_language(earlier, default=fallback)
+
+    @staticmethod
+    def _classify(message, history):
+        """The hub's decision; a bare follow-up ("e o nude?", "and in blue?") keeps the topic
+        of the customer's previous message, with less confidence."""
+        decision = classify(message)
+        if decision.intent != "other":
+            return decision
+        earlier = [h.get("content") or "" for h in history or () if h.get("role") == "customer"]
+        if not earlier:
+            return decision
+        previous = classify(earlier[-1])
+        if previous.intent not in FOLLOW_UP_INTENTS:
+            return decision
+        return replace(
+            decision,
+            intent=previous.intent,
+            crew=previous.crew,
+            confidence=round(previous.confidence * FOLLOW_UP_DISCOUNT, 3),
+            order_refs=decision.order_refs or previous.order_refs,
+        )
 
     def _rule_handoff(self, message, decision):
         """The hand-off reason that applies before any LLM call, or ""."""

@@ -382,3 +382,20 @@ class TestNothingLeavesOdoo(AgentCase):
 
         self.assertTrue(Telemetry._is_telemetry_disabled())
         self.assertEqual(os.environ["CREWAI_TRACING_ENABLED"], "false")
+
+
+class TestFollowUp(AgentCase):
+    def test_bare_follow_up_keeps_the_previous_topic(self):
+        history = [
+            {"role": "customer", "content": "quanto custa o batom?"},
+            {"role": "agent", "content": "O Batom Matte Rubi custa R$ 59,90."},
+        ]
+        reply = self.agent().reply(["e o sérum?"], history)
+        self.assertEqual((reply.intent, reply.crew), ("product", "sales"))
+        self.assertAnswered(reply, "Sérum Vitamina C", "R$ 1.234,50")
+
+    def test_follow_up_without_a_topic_is_still_other(self):
+        history = [{"role": "customer", "content": "oi"}]
+        reply = self.agent().reply(["qual a capital da França?"], history)
+        self.assertEqual(reply.intent, "other")
+        self.assertEqual(reply.handoff_reason, "low_confidence")
