@@ -150,7 +150,11 @@ class TestSegments(InsightCase):
     def test_stage_changes_are_recorded_as_journey_transitions(self):
         self.refresh()
         journey = self.env["chatwoot.customer.journey"].search(
-            [("partner_id", "=", self.new.id), ("company_id", "=", self.company.id)]
+            [
+                ("partner_id", "=", self.new.id),
+                ("company_id", "=", self.company.id),
+                ("from_history", "=", False),
+            ]
         )
         self.assertEqual(journey.mapped("to_stage"), ["first_purchase"])
         self.assertFalse(journey.from_stage)
@@ -162,6 +166,27 @@ class TestSegments(InsightCase):
             [("partner_id", "=", self.new.id), ("to_stage", "=", "loyal")]
         )
         self.assertEqual(journey.from_stage, "first_purchase")
+
+    def test_full_refresh_rebuilds_last_year_transitions_once(self):
+        self.refresh()
+        Journey = self.env["chatwoot.customer.journey"]
+        domain = [("company_id", "=", self.company.id), ("from_history", "=", True)]
+        history = Journey.search(domain)
+        first_purchases = history.filtered(
+            lambda row: (row.from_stage, row.to_stage) == ("lead", "first_purchase")
+        )
+        # Each of the 15 customers makes at most one first purchase; the champion's (200 days
+        # ago) and the regulars' are within the rebuilt year.
+        self.assertTrue(first_purchases)
+        self.assertLessEqual(sum(first_purchases.mapped("customer_count")), 15)
+        self.assertIn("loyal", history.mapped("to_stage"))
+        self.assertFalse(history.partner_id)
+        for row in history:
+            self.assertEqual((row.date + timedelta(days=1)).day, 1, "dated at a month end")
+        before = sorted(history.mapped(lambda r: (r.date, r.to_stage, r.customer_count)))
+        self.refresh()
+        after = Journey.search(domain).mapped(lambda r: (r.date, r.to_stage, r.customer_count))
+        self.assertEqual(sorted(after), before)
 
 
 @tagged("post_install", "-at_install")
