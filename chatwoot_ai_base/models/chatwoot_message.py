@@ -39,8 +39,7 @@ class ChatwootMessage(models.Model):
         messages = super().create(vals_list)
         # New customer messages may need an answer from the AI agent (a cheap filter,
         # then at most one debounced job per conversation).
-        if "chatwoot.bot" in self.env:
-            self.env["chatwoot.bot"]._on_new_messages(messages)
+        self.env["chatwoot.bot"]._on_new_messages(messages)
         return messages
 
     @api.model

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
 
+from ..ai import LLMSettings
+
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
 LLM_PROVIDERS = [
     ("offline", "Offline (no network)"),
@@ -81,8 +83,6 @@ class ResCompany(models.Model):
     def _chatwoot_ai_llm_settings(self):
         """The company's provider settings as the pure layer's ``LLMSettings``."""
         self.ensure_one()
-        from ..ai import LLMSettings
-
         company = self.sudo()  # the key is Manager-only; jobs and the bot user read it here
         return LLMSettings(
             provider=company.chatwoot_ai_llm_provider or "offline",
