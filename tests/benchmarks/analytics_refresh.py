@@ -5,7 +5,8 @@
 Uses the database ``bench_analytics``: the large demo seed (100k customers, 1M order lines,
 300k messages) with chatwoot_ai_analytics installed. It is built on the first run (install,
 then ``chatwoot.demo.seed._seed("large")``, a few minutes) and reused afterwards while it still
-holds the seed (updated to the current code); ``--rebuild`` starts from scratch. In one process it then times:
+holds the seed (updated to the current code); ``--rebuild`` starts from scratch. In one process
+it then times:
 
 * a full refresh of the customer insights (every fit: RFM thresholds, BG/NBD + Gamma-Gamma,
   clusters, churn classifier on a temporal holdout; every customer scored and upserted);
