@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Intent of a customer message: what the customer wants from the shop (pt-BR, es, en).
 
-A logistic regression over the same hashed TF-IDF features and lexicon columns as the sentiment
-model (:class:`.sentiment.HashedTextClassifier`), trained at first use on the labelled chat
+A logistic regression over the same TF-IDF features and lexicon columns as the sentiment
+model (:class:`.sentiment.LinearTextClassifier`), trained at first use on the labelled chat
 messages the team wrote (``data/intent_{pt,es,en}.tsv``). The lexicon columns matter here too:
 "complaint" and "compliment" differ mostly by sentiment.
 
@@ -16,7 +16,7 @@ and only calls what it is given. Macro-F1 on the hand-written held-out pt-BR set
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score
 
-from .sentiment import DATA_DIR, HashedTextClassifier, load_labelled
+from .sentiment import DATA_DIR, LinearTextClassifier, load_labelled
 
 INTENTS = (
     "purchase",
@@ -32,7 +32,7 @@ INTENTS = (
 DEFAULT_MIN_CONFIDENCE = 0.4
 
 
-class IntentModel(HashedTextClassifier):
+class IntentModel(LinearTextClassifier):
     """Nine-intent classifier; ``predict`` returns ``(intent, confidence)`` per text."""
 
     TRAINING_PREFIX = "intent"

@@ -6,12 +6,12 @@ Two signals are combined, because each fails where the other is good:
 
 * the **lexicon** (``data/sentiment_lexicon_{pt,es,en}.tsv``, written by the team, scores -3..3)
   knows words the training set never saw, and applies the rules a small data set cannot learn
-  reliably: a negated word (``neg_`` prefix from :mod:`.text`) counts ``NEGATION_FACTOR`` times its
+  reliably: a negated word (``NEG_`` prefix from :mod:`.text`) counts ``NEGATION_FACTOR`` times its
   score ("não gostei" is negative, "não é ruim" positive), an intensifier before it ("muito",
   "super", "bem", "muy", "very"...) or one after it ("demais", "gostei muito") adds
   ``INTENSIFIER_BOOST`` of its score, and exclamation marks amplify. The sum is squashed to
   -1..1 like VADER's compound score;
-* a **logistic regression** over hashed TF-IDF word, bigram and stem features, with the lexicon
+* a **logistic regression** over TF-IDF word, bigram and prefix features, with the lexicon
   scores as three extra columns, trained at first use on the labelled chat messages the team
   wrote (``data/sentiment_{pt,es,en}.tsv``; public pt-BR review corpora are non-commercial).
 
@@ -67,40 +67,17 @@ def load_training_set(prefix, languages=LANGUAGES):
 
 
 class Lexicon:
-    """Word scores turned into one weight per hashed feature, so scoring a batch is one product."""
+    """Word scores turned into one weight per feature column, so scoring a batch is one product."""
 
-    def __init__(self, word_scores):
+    def __init__(self, word_scores, space):
         self.word_scores = dict(word_scores)
-        features, weights = [], []
-        for word, score in self.word_scores.items():
-            for feature, weight in self._rule_features(word, score):
-                features.append(feature)
-                weights.append(weight)
-        columns = textlib.feature_indexes(features)
-        self.weights = np.zeros(textlib.HASH_FEATURES)
-        np.add.at(self.weights, np.asarray(columns, dtype=np.int64), np.asarray(weights))
-
-    @staticmethod
-    def _rule_features(word, score):
-        """The features carrying ``word``'s score: plain, negated and intensified forms."""
-        yield word, score
-        if " " in word:  # a two-word phrase is one bigram feature; no rules on top of it
-            return
-        yield textlib.NEGATION_PREFIX + word, NEGATION_FACTOR * score
-        for intensifier in textlib.INTENSIFIERS:
-            yield f"{intensifier} {word}", INTENSIFIER_BOOST * score
-        for intensifier in textlib.POST_INTENSIFIERS:
-            yield f"{word} {intensifier}", INTENSIFIER_BOOST * score
-
-    @classmethod
-    def load(cls, languages=LANGUAGES):
-        scores = {}
-        for language in languages:
-            path = DATA_DIR / f"sentiment_lexicon_{language}.tsv"
-            words, values = load_labelled(path)
-            for word, value in zip(textlib.normalize_many(words), values, strict=True):
-                scores[word] = float(value)
-        return cls(scores)
+        self.space = space
+        features, weights = (
+            zip(*rule_features(self.word_scores), strict=True) if word_scores else ((), ())
+        )
+        self.weights = np.zeros(space.size)
+        np.add.at(self.weights, space.columns(features), np.asarray(weights, dtype=float))
+        self.weights[0] = 0.0  # column 0 collects features outside the space
 
     def features(self, normalized, counts):
         """``(n, 3)`` array: compound score, positive mass and negative mass of each text."""
@@ -115,10 +92,50 @@ class Lexicon:
         return np.column_stack([compound, np.tanh(positive / 3.0), np.tanh(negative / 3.0)])
 
 
-class HashedTextClassifier:
-    """TF-IDF over the shared hashed features + lexicon columns + a logistic regression.
+def rule_features(word_scores):
+    """``(feature, weight)`` pairs carrying each word's score: plain, negated, intensified."""
+    for word, score in word_scores.items():
+        yield word, score
+        if " " in word:  # a two-word phrase is one bigram feature; no rules on top of it
+            continue
+        yield textlib.NEGATION_PREFIX + word, NEGATION_FACTOR * score
+        for intensifier in textlib.INTENSIFIERS:
+            yield f"{intensifier} {word}", INTENSIFIER_BOOST * score
+        for intensifier in textlib.POST_INTENSIFIERS:
+            yield f"{word} {intensifier}", INTENSIFIER_BOOST * score
 
-    Shared by sentiment and intent; subclasses name their training files and class list.
+
+def load_lexicon_scores(languages=LANGUAGES):
+    """``{normalised word or two-word phrase: score}`` from the shipped lexicon files."""
+    scores = {}
+    for language in languages:
+        words, values = load_labelled(DATA_DIR / f"sentiment_lexicon_{language}.tsv")
+        for word, value in zip(textlib.normalize_many(words), values, strict=True):
+            scores[word] = float(value)
+    return scores
+
+
+_SHARED = {}
+
+
+def default_lexicon():
+    """The shipped lexicon over the shared feature space, built once per process.
+
+    The space is every feature of the shipped sentiment and intent sets plus the lexicon's rule
+    features, so both models read one count matrix per batch (see ``FeatureSpace.transform``).
+    """
+    if "lexicon" not in _SHARED:
+        scores = load_lexicon_scores()
+        texts = load_training_set("sentiment")[0] + load_training_set("intent")[0]
+        extra = [feature for feature, _weight in rule_features(scores)]
+        _SHARED["lexicon"] = Lexicon(scores, textlib.FeatureSpace.from_texts(texts, extra))
+    return _SHARED["lexicon"]
+
+
+class LinearTextClassifier:
+    """TF-IDF over the shared feature space + lexicon columns + a logistic regression.
+
+    Shared by sentiment and intent; subclasses name their training files.
     """
 
     TRAINING_PREFIX = None
@@ -128,26 +145,25 @@ class HashedTextClassifier:
         self.lexicon = lexicon
         self.tfidf = tfidf
         self.classes = list(classes)
-        self._text_coef = text_coef  # (HASH_FEATURES, n_classes), dense: one fast product
+        self._text_coef = text_coef  # (space size, n_classes), dense: one fast product
         self._lexicon_coef = lexicon_coef  # (3, n_classes)
         self._intercept = intercept
 
     @classmethod
     def train(cls, texts, labels, lexicon=None, seed=0):
-        """Fit on labelled texts; only the hashed columns the texts use enter the optimiser.
+        """Fit on labelled texts, in ``lexicon``'s feature space (default: the shipped one).
 
-        A column no training text uses would get a zero weight anyway (its gradient is zero), so
-        fitting on the few thousand used columns gives the same model as on all 2^20 of them, in
-        a fraction of a second instead of about twenty.
+        Only the columns the texts use enter the optimiser: any other column would get a zero
+        weight anyway (its gradient is zero), and the fit stays well under a second.
         """
-        lexicon = lexicon or Lexicon.load()
-        normalized, counts = textlib.featurize(texts)
+        lexicon = lexicon or default_lexicon()
+        normalized, counts = lexicon.space.transform(texts)
         tfidf = TfidfTransformer(sublinear_tf=True).fit(counts)
         used = np.unique(counts.indices)
         matrix = sparse.hstack(
             [tfidf.transform(counts)[:, used], lexicon.features(normalized, counts)]
         ).tocsr()
-        # newton-cg: about 0.5 s here; lbfgs needs several seconds on these few thousand columns.
+        # newton-cg: about 0.5 s here; lbfgs needs several seconds on these columns.
         classifier = LogisticRegression(
             C=cls.C, solver="newton-cg", max_iter=500, class_weight="balanced", random_state=seed
         )
@@ -158,7 +174,7 @@ class HashedTextClassifier:
             intercept = np.hstack([-classifier.intercept_, classifier.intercept_])
         else:
             intercept = classifier.intercept_
-        text_coef = np.zeros((textlib.HASH_FEATURES, coef.shape[0]))
+        text_coef = np.zeros((lexicon.space.size, coef.shape[0]))
         text_coef[used] = coef[:, : len(used)].T
         return cls(
             lexicon, tfidf, classifier.classes_, text_coef, coef[:, len(used) :].T.copy(), intercept
@@ -174,7 +190,7 @@ class HashedTextClassifier:
         return cached
 
     def _decision_and_lexicon(self, texts):
-        normalized, counts = textlib.featurize(texts)
+        normalized, counts = self.lexicon.space.transform(texts)
         lexicon_features = self.lexicon.features(normalized, counts)
         decision = self.tfidf.transform(counts) @ self._text_coef
         decision = decision + lexicon_features @ self._lexicon_coef + self._intercept
@@ -193,7 +209,7 @@ def _softmax(decision):
     return exp / exp.sum(axis=1, keepdims=True)
 
 
-class SentimentModel(HashedTextClassifier):
+class SentimentModel(LinearTextClassifier):
     """Three-class message sentiment: ``scores`` in -1..1, ``labels`` negative/neutral/positive."""
 
     TRAINING_PREFIX = "sentiment"
@@ -224,8 +240,8 @@ class SentimentModel(HashedTextClassifier):
 
 def lexicon_scores(texts, lexicon=None):
     """Lexicon-only compound scores (-1..1): the rule part of the model, for tests and tuning."""
-    lexicon = lexicon or SentimentModel.default().lexicon
-    normalized, counts = textlib.featurize(list(texts))
+    lexicon = lexicon or default_lexicon()
+    normalized, counts = lexicon.space.transform(list(texts))
     return lexicon.features(normalized, counts)[:, 0].tolist()
 
 

@@ -26,10 +26,10 @@ class TestNormalisation(unittest.TestCase):
         self.assertEqual(doctest.testmod(textlib).failed, 0)
 
     def test_negation_marks_the_following_words_until_punctuation_or_but(self):
-        self.assertEqual(textlib.normalize("Não gostei"), "nao neg_gostei")
-        self.assertEqual(textlib.normalize("no me gustó, pero ok"), "no neg_me neg_gusto , pero ok")
+        self.assertEqual(textlib.normalize("Não gostei"), "nao NEG_gostei")
+        self.assertEqual(textlib.normalize("no me gustó, pero ok"), "no NEG_me NEG_gusto pero ok")
         self.assertEqual(
-            textlib.normalize("I don't like it but fine"), "i do not neg_like neg_it but fine"
+            textlib.normalize("I don't like it but fine"), "i do not NEG_like NEG_it but fine"
         )
 
     def test_slang_accents_repeats_and_emojis_are_normalised(self):
@@ -43,11 +43,16 @@ class TestNormalisation(unittest.TestCase):
         texts = ["linha\num", "", None, "dois\r\ntrês"]
         self.assertEqual(textlib.normalize_many(texts), ["linha um", "", "", "dois tres"])
 
-    def test_featurize_repeats_rows_of_identical_texts(self):
-        _normalized, matrix = textlib.featurize(["ok", "muito bom", "ok"])
-        self.assertEqual(matrix.shape[0], 3)
-        self.assertEqual((matrix[0] != matrix[2]).nnz, 0)
-        self.assertNotEqual((matrix[0] != matrix[1]).nnz, 0)
+    def test_feature_space_counts_known_features_once_per_distinct_text(self):
+        space = textlib.FeatureSpace.from_texts(["nao gostei do produto", "amei"])
+        normalized, matrix = space.transform(["Não gostei!!", "ok", "amei amei", "Não gostei!!"])
+        self.assertEqual(
+            normalized, ["nao NEG_gostei ! !", "ok", "amei amei", "nao NEG_gostei ! !"]
+        )
+        # "nao", "NEG_gostei", the bigram and both prefixes; "!" is outside this small space.
+        self.assertEqual(matrix.sum(axis=1).A1.tolist(), [5.0, 0.0, 4.0, 5.0])
+        self.assertEqual((matrix[0] != matrix[3]).nnz, 0)
+        self.assertEqual(space.transform(["ok"])[1].shape, (1, space.size))
 
 
 class TestSentimentModel(unittest.TestCase):
