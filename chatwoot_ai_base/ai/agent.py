@@ -181,7 +181,7 @@ class CustomerAgent:
         message = "\n".join(texts)
         customer = self.tools.customer_profile() or {}
         language = self._language(message, history, customer)
-        decision = self._classify(message, history)
+        decision = self._classify(message, history, language)
         if not assist:
             reason = self._rule_handoff(message, decision)
             if reason:
@@ -217,16 +217,16 @@ class CustomerAgent:
         return detect_language(earlier, default=fallback)
 
     @staticmethod
-    def _classify(message, history):
+    def _classify(message, history, language):
         """The hub's decision; a bare follow-up ("e o nude?", "and in blue?") keeps the topic
         of the customer's previous message, with less confidence."""
-        decision = classify(message)
+        decision = classify(message, language)
         if decision.intent != "other":
             return decision
         earlier = [h.get("content") or "" for h in history or () if h.get("role") == "customer"]
         if not earlier:
             return decision
-        previous = classify(earlier[-1])
+        previous = classify(earlier[-1], language)
         if previous.intent not in FOLLOW_UP_INTENTS:
             return decision
         return replace(

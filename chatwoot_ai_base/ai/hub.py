@@ -20,6 +20,7 @@ normalised text (see ``text.normalise``): cheap, explainable and the same offlin
 import re
 from dataclasses import dataclass, field
 
+from .language import detect_language
 from .text import contains_phrase, normalise, tokens
 
 INTENTS = ("product", "order_status", "policy", "complaint", "human_request", "greeting", "other")
@@ -69,8 +70,16 @@ KEYWORDS = {
         ),
     },
     "complaint": {
-        2.5: (
+        4.5: (
             "reclamacao",
+            "registrar uma reclamacao",
+            "queja",
+            "reclamo",
+            "complaint",
+            "falta de respeito",
+            "falta de respeto",
+        ),
+        2.5: (
             "reclamar",
             "quero reclamar",
             "queja",
@@ -87,6 +96,11 @@ KEYWORDS = {
             "didnt arrive",
             "has not arrived",
             "hasn't arrived",
+            "nao recebi",
+            "no recibi",
+            "never got",
+            "didn't receive",
+            "did not receive",
             "hasnt arrived",
             "not arrived",
             "ainda nao chegou",
@@ -109,6 +123,24 @@ KEYWORDS = {
             "procon",
         ),
         1.5: (
+            "quebrada",
+            "danificada",
+            "rasgada",
+            "amassada",
+            "amassado",
+            "vazando",
+            "vazou",
+            "defeituosa",
+            "alergia",
+            "rota",
+            "fallado",
+            "fallada",
+            "alergico",
+            "leaking",
+            "leaked",
+            "allergic",
+            "allergy",
+            "ate hoje nada",
             "defeito",
             "defeituoso",
             "quebrado",
@@ -184,7 +216,6 @@ KEYWORDS = {
             "chegar",
             "chega",
             "orden",
-            "envio",
             "enviado",
             "llegar",
             "order",
@@ -198,6 +229,7 @@ KEYWORDS = {
     },
     "product": {
         3.0: (
+            "pronta entrega",
             "tem em estoque",
             "voces tem",
             "vcs tem",
@@ -229,6 +261,7 @@ KEYWORDS = {
             "product",
             "size",
             "colour",
+            "promo",
             "promocao",
             "promocion",
             "discount",
@@ -237,6 +270,22 @@ KEYWORDS = {
         ),
     },
     "policy": {
+        4.0: (
+            "loja fisica",
+            "tienda fisica",
+            "physical store",
+            "horario de atendimento",
+            "horario de atencion",
+            "opening hours",
+            "cupom",
+            "cupon",
+            "coupon",
+            "transportadora",
+            "correios",
+            "transportista",
+            "carrier",
+            "plazo de entrega",
+        ),
         3.0: (
             "frete",
             "troca",
@@ -421,6 +470,15 @@ NEGATIVE = {
     "fraud": 2.0,
     "procon": 2.0,
     "lawyer": 1.5,
+    "falta de respeito": 2.0,
+    "falta de respeto": 2.0,
+    "ninguem resolve": 1.5,
+    "nadie resuelve": 1.5,
+    "nobody helps": 1.5,
+    "ate agora nada": 1.0,
+    "ate hoje nada": 1.0,
+    "todavia nada": 1.0,
+    "still nothing": 1.0,
     "advogado": 1.5,
     "abogado": 1.5,
 }
@@ -456,10 +514,30 @@ POSITIVE = {
     "liked": 1.0,
     "legal": 0.5,
 }
-NEGATORS = frozenset(
-    "nao nunca nem jamais no ni tampoco not never dont didnt doesnt isnt wasnt cant wont "
-    "don't didn't doesn't isn't wasn't can't won't sem sin without".split()
-)
+# Negators per language: Portuguese "no" is "in the" ("reclamação no Procon"), not "no".
+NEGATORS = {
+    "pt": frozenset("nao nunca nem jamais sem".split()),
+    "es": frozenset("no nunca ni jamas tampoco sin".split()),
+    "en": frozenset(
+        "no not never dont didnt doesnt isnt wasnt cant wont don't didn't doesn't isn't "
+        "wasn't can't won't without".split()
+    ),
+}
+# Emoji carry a lot of the mood in chat; they are scored on the raw text.
+NEGATIVE_EMOJI = {
+    "😡": 2.0,
+    "🤬": 2.0,
+    "😠": 1.5,
+    "😤": 1.5,
+    "👎": 1.0,
+    "😞": 0.75,
+    "😢": 0.75,
+    "😒": 0.75,
+    "😩": 0.75,
+    "😕": 0.5,
+    "🙄": 0.75,
+    "😭": 0.75,
+}
 INTENSIFIERS = {
     "muito": 1.5,
     "muita": 1.5,
@@ -480,7 +558,7 @@ INTENSIFIERS = {
 }
 NEGATION_WINDOW = 3
 CLAUSE_BREAK = re.compile(r"[,.;:!?¿¡\n]+|\b(?:mas|pero|but)\b", re.IGNORECASE)
-NEGATIVE_THRESHOLD = -1.0  # sentiment at or below this is "negative" for hand-off
+NEGATIVE_THRESHOLD = -1.5  # at or below: "negative" for hand-off ("não gostei" alone is not)
 
 
 @dataclass(frozen=True)
@@ -532,17 +610,17 @@ def _lexicon_hits(words, lexicon):
     return hits
 
 
-def _modifier(words, index):
+def _modifier(words, index, negators):
     """Polarity multiplier from the negators and intensifiers just before ``words[index]``."""
     factor = 1.0
     for word in words[max(0, index - NEGATION_WINDOW) : index]:
-        if word in NEGATORS:
+        if word in negators:
             factor = -factor
         factor *= INTENSIFIERS.get(word, 1.0)
     return factor
 
 
-def sentiment(text):
+def sentiment(text, language=None):
     """A signed score: below zero negative, above zero positive, 0 neutral.
 
     Negation flips polarity ("não gostei" is negative, "not bad" is mildly positive),
@@ -553,18 +631,19 @@ def sentiment(text):
     >>> sentiment("nao gostei") < 0 < sentiment("gostei")
     True
     """
-    score = 0.0
+    negators = NEGATORS[language if language in NEGATORS else detect_language(text)]
+    score = -sum(weight * (text or "").count(emoji) for emoji, weight in NEGATIVE_EMOJI.items())
     # A negator reaches only into its own clause: in "não gostei, péssimo" the "não"
     # must not turn "péssimo" around.
     for clause in CLAUSE_BREAK.split(text or ""):
         words = tokens(normalise(clause))
         for index, weight in _lexicon_hits(words, NEGATIVE):
-            score -= weight * _modifier(words, index)
+            score -= weight * _modifier(words, index, negators)
         for index, weight in _lexicon_hits(words, POSITIVE):
-            score += weight * _modifier(words, index)
+            score += weight * _modifier(words, index, negators)
     if score < 0:
         score -= 0.25 * min((text or "").count("!"), 4)
-    return round(score, 3)
+    return round(score, 3) + 0.0  # no "-0.0"
 
 
 def _confidence(best, second):
@@ -576,14 +655,17 @@ def _confidence(best, second):
     return round(0.4 + 0.35 * strength + 0.25 * margin, 3)
 
 
-def classify(text):
+def classify(text, language=None):
     """Intent, confidence, crew and sentiment for a customer's text.
 
     Greetings only win when nothing else matched: "oi, quanto custa?" is a price question.
     """
     plain = normalise(text)
     scores = intent_scores(plain)
-    mood = sentiment(text)
+    mood = sentiment(text, language)
+    if mood <= NEGATIVE_THRESHOLD:
+        # "Estou muito decepcionada" complains without naming it.
+        scores["complaint"] += -mood
     if mood <= NEGATIVE_THRESHOLD and scores["complaint"] > 0:
         # An angry "my order never came" is a complaint first, whatever else it asks.
         scores["complaint"] += max(scores.values())

@@ -5,6 +5,8 @@
 import unittest
 
 from ..ai.hub import NEGATIVE_THRESHOLD, classify, route, sentiment
+from ..ai.language import detect_language
+from ..seed.texts import TEXTS
 
 INTENT_SAMPLES = {
     "product": [
@@ -126,3 +128,70 @@ class TestSentiment(unittest.TestCase):
     def test_neutral_text_scores_zero(self):
         self.assertEqual(sentiment("quanto custa o batom?"), 0)
         self.assertEqual(sentiment(""), 0)
+
+
+# The demo shop's conversation texts were written separately, for the seed generator: an
+# independent corpus labelled with language, intent and sentiment.
+SEED_VALUES = {
+    "first_name": "Ana",
+    "product": "Batom Matte",
+    "order_ref": "S00042",
+    "agent": "Carla",
+    "days": 3,
+    "city": "Recife",
+    "coupon": "BELA15",
+    "price": "R$ 59,90",
+}
+CUSTOMER_PARTS = ("opening", "customer_followup", "customer_closing")
+# Seed intent -> hub intents that serve it (an exchange about one order may go to support).
+ACCEPTED = {
+    "purchase": {"product", "policy"},
+    "price": {"product", "policy"},
+    "order_status": {"order_status"},
+    "shipping": {"policy", "order_status"},
+    "exchange": {"policy", "complaint", "order_status"},
+    "complaint": {"complaint"},
+    "other": {"other", "greeting", "policy"},
+}
+
+
+def _leaves(node):
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _leaves(value)
+    else:
+        yield from node
+
+
+def _openings():
+    """(language, seed intent, seed sentiment, text) of every customer opening."""
+    for language, parts in TEXTS.items():
+        for intent, by_sentiment in parts["opening"].items():
+            for mood, texts in by_sentiment.items():
+                for text in texts:
+                    yield language, intent, mood, text.format(**SEED_VALUES)
+
+
+class TestSeedCorpus(unittest.TestCase):
+    def test_language_of_customer_texts(self):
+        # Misses are "Ok", "👍" and the like, which carry no language at all.
+        for language, parts in TEXTS.items():
+            texts = [
+                text.format(**SEED_VALUES)
+                for part in CUSTOMER_PARTS
+                for text in _leaves(parts[part])
+            ]
+            default = "en" if language != "en" else "pt"
+            hits = sum(detect_language(text, default=default) == language for text in texts)
+            self.assertGreaterEqual(hits / len(texts), 0.85, language)
+
+    def test_intent_of_openings(self):
+        rows = [row for row in _openings() if row[1] in ACCEPTED]
+        hits = sum(classify(text).intent in ACCEPTED[intent] for _lang, intent, _m, text in rows)
+        self.assertGreaterEqual(hits / len(rows), 0.9)
+
+    def test_no_calm_opening_is_flagged_negative(self):
+        # A false "negative" hands a calm customer to a human: precision matters most.
+        calm = [text for _lang, _i, mood, text in _openings() if mood != "negative"]
+        self.assertGreater(len(calm), 50)
+        self.assertEqual([text for text in calm if classify(text).negative], [])
