@@ -444,7 +444,8 @@ class ChatwootCustomerInsight(models.Model):
                 SELECT rp.commercial_partner_id AS customer_id, COUNT(*) AS unanswered
                   FROM chatwoot_conversation c
                   JOIN res_partner rp ON rp.id = c.partner_id
-                 WHERE c.company_id = %(company)s AND c.created_at < %(now)s
+                 WHERE c.company_id = %(company)s
+                   AND COALESCE(c.created_at, c.create_date) < %(now)s
                    AND c.first_reply_at IS NULL AND c.status <> 'resolved' %(only)s
                  GROUP BY rp.commercial_partner_id
             ), universe AS (
@@ -702,10 +703,10 @@ class ChatwootCustomerInsight(models.Model):
         conversations = self.env.execute_query(
             SQL(
                 """
-                SELECT rp.commercial_partner_id, c.created_at::date,
+                SELECT rp.commercial_partner_id, COALESCE(c.created_at, c.create_date)::date,
                        c.first_reply_at IS NULL AND c.status <> 'resolved'
                   FROM chatwoot_conversation c JOIN res_partner rp ON rp.id = c.partner_id
-                 WHERE c.company_id = %s AND c.created_at < %s %s
+                 WHERE c.company_id = %s AND COALESCE(c.created_at, c.create_date) < %s %s
                 """,
                 company.id,
                 now,

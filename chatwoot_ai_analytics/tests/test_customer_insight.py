@@ -289,8 +289,8 @@ class TestRealWorldData(InsightCase):
             0,
         )
 
-    def test_a_contact_without_order_is_a_lead_with_zero_clv(self):
-        account = self.env["chatwoot.account"].create(
+    def _account(self):
+        return self.env["chatwoot.account"].create(
             {
                 "name": "Conta Insights",
                 "company_id": self.company.id,
@@ -300,6 +300,57 @@ class TestRealWorldData(InsightCase):
                 "webhook_secret": "secret",
             }
         )
+
+    def test_conversation_signals_are_read_from_the_classified_messages(self):
+        account = self._account()
+        partner = self.customer("Reclamona")
+        contact = self.customer("Filha da Reclamona", parent_id=partner.id)
+        self.order(partner, 10, 90.0)
+        conversation = self.env["chatwoot.conversation"].create(
+            {
+                "account_id": account.id,
+                "display_id": 9,
+                "partner_id": contact.id,
+                "status": "open",
+                "created_at": self.now - timedelta(days=5),
+            }
+        )
+        messages = self.env["chatwoot.message"].create(
+            [
+                {
+                    "account_id": account.id,
+                    "conversation_id": conversation.id,
+                    "chatwoot_message_id": number,
+                    "message_type": "incoming",
+                    "partner_id": contact.id,
+                    "content": "O pedido chegou quebrado",
+                    "created_at": self.now - timedelta(days=days_ago),
+                }
+                for number, days_ago in ((1, 5), (2, 3), (3, 150))
+            ]
+        )
+        # What the conversation classifier stores (its own tests cover the classifier).
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE chatwoot_message SET sentiment_score = CASE WHEN id = %s THEN 0.5 "
+                "ELSE -0.8 END, intent = CASE WHEN id = %s THEN 'purchase' ELSE 'complaint' END "
+                "WHERE id = ANY(%s)",
+                messages[2].id,
+                messages[2].id,
+                messages.ids,
+            )
+        )
+        self.refresh()
+        insight = self.insight(partner)
+        self.assertEqual((insight.message_count, insight.complaint_count), (3, 2))
+        self.assertAlmostEqual(insight.sentiment_recent, -0.8)
+        self.assertAlmostEqual(insight.sentiment_trend, -1.3)
+        self.assertEqual(insight.unanswered_count, 1)
+        self.assertFalse(self.insight(contact))
+
+    def test_a_contact_without_order_is_a_lead_with_zero_clv(self):
+        account = self._account()
         lead = self.customer("Curiosa")
         conversation = self.env["chatwoot.conversation"].create(
             {"account_id": account.id, "display_id": 5, "partner_id": lead.id}
