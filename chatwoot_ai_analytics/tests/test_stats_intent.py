@@ -23,6 +23,7 @@ class TestIntentModel(unittest.TestCase):
 
     def test_holdout_is_disjoint_from_training(self):
         holdout, labels = intent.load_holdout()
+        holdout += sentiment.load_labelled(intent.DATA_DIR / "intent_pt_fresh.tsv")[0]
         training, _labels = sentiment.load_training_set("intent")
         training_forms = set(textlib.normalize_many(training))
         self.assertEqual(
@@ -31,11 +32,14 @@ class TestIntentModel(unittest.TestCase):
         self.assertEqual(set(labels), set(intent.INTENTS))
 
     def test_holdout_macro_f1_meets_the_floor(self):
-        texts, labels = intent.load_holdout()
-        result = intent.evaluate(texts, labels, self.model)
-        _logger.info("intent pt-BR held-out: %s", result)
-        self.assertGreaterEqual(result["macro_f1"], HOLDOUT_MACRO_F1_FLOOR)
-        self.assertEqual(set(result["f1_per_intent"]), set(intent.INTENTS))
+        # "fresh" was written after all tuning and evaluated once: the honest figure.
+        for name in ("intent_pt_holdout.tsv", "intent_pt_fresh.tsv"):
+            texts, labels = sentiment.load_labelled(intent.DATA_DIR / name)
+            result = intent.evaluate(texts, labels, self.model)
+            _logger.info("intent %s: %s", name, result)
+            with self.subTest(name=name):
+                self.assertGreaterEqual(result["macro_f1"], HOLDOUT_MACRO_F1_FLOOR)
+                self.assertEqual(set(result["f1_per_intent"]), set(intent.INTENTS))
 
     def test_each_language_gets_the_obvious_cases_right(self):
         cases = [

@@ -71,8 +71,10 @@ class TestSentimentModel(unittest.TestCase):
 
     def test_holdout_is_large_and_disjoint_from_training(self):
         holdout, _labels = sentiment.load_labelled(sentiment.holdout_path())
+        fresh, _labels = sentiment.load_labelled(sentiment.DATA_DIR / "sentiment_pt_fresh.tsv")
         training, _labels = sentiment.load_training_set("sentiment")
         self.assertGreaterEqual(len(holdout), 150)
+        holdout += fresh
         training_forms = set(textlib.normalize_many(training))
         overlap = [
             text
@@ -82,10 +84,14 @@ class TestSentimentModel(unittest.TestCase):
         self.assertEqual(overlap, [])
 
     def test_holdout_accuracy_meets_the_floor(self):
-        texts, labels = sentiment.load_labelled(sentiment.holdout_path())
-        result = sentiment.evaluate(texts, labels, self.model)
-        _logger.info("sentiment pt-BR held-out: %s", result)
-        self.assertGreaterEqual(result["accuracy"], HOLDOUT_ACCURACY_FLOOR)
+        # The first set guided the lexicon and data work; the "fresh" one was written after all
+        # tuning and evaluated once, so it is the honest figure. Both must reach the floor.
+        for path in (sentiment.holdout_path(), sentiment.DATA_DIR / "sentiment_pt_fresh.tsv"):
+            texts, labels = sentiment.load_labelled(path)
+            result = sentiment.evaluate(texts, labels, self.model)
+            _logger.info("sentiment %s: %s", path.name, result)
+            with self.subTest(path=path.name):
+                self.assertGreaterEqual(result["accuracy"], HOLDOUT_ACCURACY_FLOOR)
 
     def test_negation_flips_the_label(self):
         pairs = [
