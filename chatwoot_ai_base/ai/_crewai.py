@@ -11,11 +11,11 @@ import os
 
 # crewai reads these at call time as well as at import, so setting them before the first
 # import is enough; they are forced, not defaulted: customer data must never leave the
-# server through crewai's anonymous telemetry or its trace upload.
+# server through crewai's anonymous telemetry or its trace upload. OTEL_SDK_DISABLED would
+# also do, but it switches OpenTelemetry off for everything else in the Odoo process.
 OFFLINE_ENV = {
     "CREWAI_DISABLE_TELEMETRY": "true",
     "CREWAI_DISABLE_TRACKING": "true",
-    "OTEL_SDK_DISABLED": "true",
     "CREWAI_TRACING_ENABLED": "false",
     "CREWAI_DISABLE_VERSION_CHECK": "true",
 }

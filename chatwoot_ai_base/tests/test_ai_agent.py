@@ -8,10 +8,12 @@ are plain functions over the ORM; every answer must carry the catalog's facts.
 
 import json
 import os
+import socket
 import sqlite3
 import unittest
 from contextlib import closing
 from pathlib import Path
+from unittest import mock
 
 from ..ai import (
     NO_ANSWER,
@@ -376,6 +378,19 @@ class TestNothingLeavesOdoo(AgentCase):
             with closing(sqlite3.connect(path)) as conn:
                 rows = conn.execute("SELECT * FROM latest_kickoff_task_outputs").fetchall()
             self.assertNotIn("Zélia Quaresma", json.dumps(rows, ensure_ascii=False, default=str))
+
+    def test_offline_reply_opens_no_connection(self):
+        opened = []
+        real_connect = socket.socket.connect
+
+        def recording_connect(sock, address):
+            opened.append(address)
+            return real_connect(sock, address)
+
+        with mock.patch.object(socket.socket, "connect", recording_connect):
+            self.agent().reply(["quanto custa o batom?"])
+            self.agent().reply(["qual a capital da França?"])
+        self.assertEqual(opened, [])
 
     def test_telemetry_and_tracing_are_off(self):
         from crewai.telemetry import Telemetry
