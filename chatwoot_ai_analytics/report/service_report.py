@@ -5,12 +5,16 @@ from odoo.tools import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
+PER_INBOX = _lt("Per inbox")
+PER_CHANNEL = _lt("Per channel")
+PER_AGENT = _lt("Per agent")
+PER_MONTH = _lt("Per month")
 #: Sections of the PDF, in print order: (dimension key, title).
 SERVICE_SECTIONS = (
-    ("inbox", _lt("Per inbox")),
-    ("channel", _lt("Per channel")),
-    ("agent", _lt("Per agent")),
-    ("period", _lt("Per month")),
+    ("inbox", PER_INBOX),
+    ("channel", PER_CHANNEL),
+    ("agent", PER_AGENT),
+    ("period", PER_MONTH),
 )
 
 
