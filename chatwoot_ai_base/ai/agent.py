@@ -186,8 +186,12 @@ class CustomerAgent:
             reason = self._rule_handoff(message, decision)
             if reason:
                 return self._handoff(reason, language, decision, message, customer, {}, (0, 0))
-        context = self._gather(decision, message, language, customer)
-        answer, usage = self._run_crew(decision, texts, history, context, language)
+        if texts:
+            context = self._gather(decision, message, language, customer)
+            answer, usage = self._run_crew(decision, texts, history, context, language)
+        else:
+            # Only attachments or stickers: nothing to search for or to ask a model about.
+            context, answer, usage = {}, "", (0, 0)
         if not answer:
             if assist:
                 draft = text(

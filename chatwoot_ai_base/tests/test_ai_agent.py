@@ -317,6 +317,11 @@ class TestHandoff(AgentCase):
         reply = self.agent().reply(["e o pedido S09999?"])
         self.assertHandoff(reply, "low_confidence", with_tokens=True)
 
+    def test_no_text_goes_to_a_human_without_any_call(self):
+        reply = self.agent().reply(["", "   "])
+        self.assertHandoff(reply, "low_confidence")
+        self.assertEqual(self.shop.calls, [("customer_profile",)])
+
     def test_summary_is_in_the_shop_language(self):
         reply = self.agent().reply(["I want to talk to a human"])
         self.assertEqual(reply.language, "en")
