@@ -169,7 +169,7 @@ _REPEATED_PUNCT = re.compile(r"([!?.])(?: \1)+")
 _SPACES = re.compile(r"[ ]{2,}")
 
 
-def _trie_pattern(words):
+def trie_pattern(words):
     """A regex alternation of ``words`` factored as a trie (``nao|nem`` -> ``n(?:ao|em)``).
 
     Python's regex engine tries alternatives one by one; sharing prefixes makes the scan of a
@@ -196,9 +196,9 @@ def _trie_node_pattern(node):
     return "(?:" + "|".join(branches) + ")" + ("?" if optional else "")
 
 
-_SLANG_RE = re.compile(r"\b(" + _trie_pattern(SLANG) + r")\b")
+_SLANG_RE = re.compile(r"\b(" + trie_pattern(SLANG) + r")\b")
 _NEGATION_RE = re.compile(
-    r"\b(" + _trie_pattern(NEGATORS) + r")\b"
+    r"\b(" + trie_pattern(NEGATORS) + r")\b"
     r"((?: (?!(?:" + "|".join(_SCOPE_BREAKERS) + r")\b)[a-z0-9_]+){1," + str(_NEGATION_SCOPE) + "})"
 )
 

@@ -50,18 +50,24 @@ def load_stopwords(languages=("pt", "es", "en")):
 
 
 STOPWORDS = load_stopwords()
+# Stop words, emoji/laughter tokens, numbers and words under MIN_WORD_LENGTH letters, removed
+# from the whole batch in one regex pass (a Python loop per word costs seconds on 300k texts).
+_DROP = re.compile(
+    r"\b(?:[a-z0-9_]{1,"
+    + str(MIN_WORD_LENGTH - 1)
+    + r"}|[0-9]+|emopos|emoneg|risos|"
+    + textlib.trie_pattern(STOPWORDS)
+    + r")\b"
+)
+_SPACES = re.compile(r" {2,}")
 
 
 def clean_documents(texts):
     """Content words of each text, stop words, numbers and short words removed, space-joined."""
-    return [
-        " ".join(
-            word
-            for word in textlib.words(normalized)
-            if len(word) >= MIN_WORD_LENGTH and word not in STOPWORDS and not word.isdigit()
-        )
-        for normalized in textlib.normalize_many(texts)
-    ]
+    blob = "\n".join(textlib.normalize_many(texts))
+    blob = blob.replace(textlib.NEGATION_PREFIX, "").replace("!", " ").replace("?", " ")
+    blob = _SPACES.sub(" ", _DROP.sub(" ", blob))
+    return [line.strip() for line in blob.split("\n")]
 
 
 @dataclass
@@ -205,12 +211,12 @@ def _surface_forms(texts):
 
 
 def make_label(terms, surface=None, n_terms=LABEL_TERMS):
-    """``"a · b · c"`` from the strongest terms, skipping terms that repeat a word already shown."""
+    """``"a · b · c"`` from the strongest terms, skipping terms that repeat a word."""
     surface = surface or {}
     shown, chosen = set(), []
     for term in terms:
         words = term.split()
-        if any(word in shown for word in words):
+        if any(word in shown for word in words) or len(set(words)) < len(words):
             continue
         chosen.append(" ".join(surface.get(word, word) for word in words))
         shown.update(words)
