@@ -170,10 +170,28 @@ class ChatwootCustomerInsight(models.Model):
         self = self.sudo()  # noqa: PLW0642
         runs = self.env["chatwoot.analytics.run"]
         for company in self.env.companies:
-            runs |= self._refresh_company(company, incremental=incremental)
+            runs |= self._refresh_company_or_record_failure(company, incremental)
         self._refresh_other_analyses(incremental)
         self._notify_done(runs)
         return runs
+
+    def _refresh_company_or_record_failure(self, company, incremental):
+        """One company's refresh; a failure is kept as a failed run (with the error) instead
+        of losing the other companies' refresh and every trace of what went wrong."""
+        try:
+            with self.env.cr.savepoint():
+                return self._refresh_company(company, incremental=incremental)
+        except Exception as error:  # noqa: BLE001 - recorded, logged, and shown to the user
+            _logger.exception("customer analytics: refresh of company %s failed", company.id)
+            return self.env["chatwoot.analytics.run"].create(
+                {
+                    "name": f"{company.name} {self.env.cr.now():%Y-%m-%d %H:%M}",
+                    "company_id": company.id,
+                    "incremental": incremental,
+                    "state": "failed",
+                    "error": str(error),
+                }
+            )
 
     @api.model
     def action_refresh_queued(self):
@@ -223,14 +241,23 @@ class ChatwootCustomerInsight(models.Model):
                 getattr(model, method)(**kwargs)
 
     def _notify_done(self, runs):
-        message = self.env._(
-            "Customer analytics refreshed: %(customers)s customers in %(seconds)s s.",
-            customers=sum(runs.mapped("customer_count")),
-            seconds=round(sum(runs.mapped("duration")), 1),
-        )
+        failed = runs.filtered(lambda run: run.state == "failed")
+        if failed:
+            kind = "warning"
+            message = self.env._(
+                "Customer analytics refresh failed for %(companies)s: see Analytics Runs.",
+                companies=", ".join(failed.company_id.mapped("name")),
+            )
+        else:
+            kind = "success"
+            message = self.env._(
+                "Customer analytics refreshed: %(customers)s customers in %(seconds)s s.",
+                customers=sum(runs.mapped("customer_count")),
+                seconds=round(sum(runs.mapped("duration")), 1),
+            )
         self.env.user._bus_send(
             "simple_notification",
-            {"type": "success", "title": self.env._("Analytics"), "message": message},
+            {"type": kind, "title": self.env._("Analytics"), "message": message},
         )
 
     # -- one company ------------------------------------------------------------------------
@@ -248,7 +275,12 @@ class ChatwootCustomerInsight(models.Model):
         now = self.env.cr.now()
         Run = self.env["chatwoot.analytics.run"].sudo()
         base_run = Run.search(
-            [("company_id", "=", company.id), ("state", "=", "done"), ("incremental", "=", False)],
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("incremental", "=", False),
+                ("fits_json", "!=", False),
+            ],
             limit=1,
         )
         last_run = Run.search([("company_id", "=", company.id), ("state", "=", "done")], limit=1)
@@ -271,6 +303,7 @@ class ChatwootCustomerInsight(models.Model):
         events = self._churn_events(company, now, data["customer_id"].tolist(), customer_ids)
         if incremental or reuse_fits:
             fits = base_run._fits()
+            run.fits_json = base_run.fits_json
         else:
             run._report_progress(30, "fit")
             fits = self._fit_population(company, now, data, events, run)

@@ -474,6 +474,12 @@ class TestChurnAndIncremental(InsightCase):
         self.Insight._refresh_company(self.company, reuse_fits=True)
         self.assertEqual(self._values(changed), after_incremental)
         self.assertNotEqual(after_incremental, before)
+        # Nothing changed since: an incremental run has nobody to rescore and removes nobody.
+        self.age_fixtures()
+        count = self.Insight.search_count([("company_id", "=", self.company.id)])
+        idle = self.refresh(incremental=True)
+        self.assertEqual((idle.state, idle.customer_count, idle.removed_count), ("done", 0, 0))
+        self.assertEqual(self.Insight.search_count([("company_id", "=", self.company.id)]), count)
 
     def _values(self, partners):
         fields_to_compare = [
