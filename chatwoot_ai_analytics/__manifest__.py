@@ -20,6 +20,7 @@
         "report/chatwoot_customer_insight_report.xml",
         "data/spreadsheet_dashboard_data.xml",
         "views/chatwoot_message_views.xml",
+        "views/chatwoot_conversation_views.xml",
         "views/chatwoot_topic_views.xml",
         "views/chatwoot_service_report_views.xml",
         "views/chatwoot_product_analytics_views.xml",

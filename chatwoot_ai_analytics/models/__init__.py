@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from . import chatwoot_topic
 from . import chatwoot_message
+from . import chatwoot_conversation
 from . import chatwoot_service_report
 from . import chatwoot_product_affinity
 from . import chatwoot_product_trend

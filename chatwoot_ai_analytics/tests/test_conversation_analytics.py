@@ -123,6 +123,30 @@ class TestMessageClassification(ConversationAnalyticsCase):
         self.assertEqual(new.sentiment, "positive")
         self.assertEqual(Message._analytics_classify(), 0)
 
+    def test_conversation_sentiment_trend_and_dominant_intent(self):
+        chat = self.new_conversation(7002)
+        messages = self.add_messages(
+            chat,
+            [
+                (0, "incoming", "contact", "Adorei, produto excelente!"),
+                (1, "incoming", "contact", "Amei, chegou rápido, obrigada!"),
+                (2, "outgoing", "user", "Que bom!"),
+                (3, "incoming", "contact", "Péssimo, o segundo pedido veio quebrado"),
+                (4, "incoming", "contact", "Horrível, ninguém responde, atendimento ruim"),
+            ],
+        )
+        self.env["chatwoot.message"]._analytics_classify()
+        scored = messages.filtered("sentiment")
+        self.assertEqual(len(scored), 4)
+        self.assertEqual(chat.sentiment_trend, "worsening")
+        self.assertAlmostEqual(chat.sentiment_score, sum(scored.mapped("sentiment_score")) / 4)
+        counts = {}
+        for intent in scored.mapped("intent"):
+            counts[intent] = counts.get(intent, 0) + 1
+        expected = min(counts, key=lambda intent: (intent == "other", -counts[intent], intent))
+        self.assertEqual(chat.dominant_intent, expected)
+        self.assertFalse(self.new_conversation(7003).sentiment)
+
     def test_since_limits_the_run_to_recent_messages(self):
         new = self.add_messages(self.chat, [(31, "incoming", "contact", "Produto horrível")])
         tomorrow = datetime.now() + timedelta(days=1)
