@@ -20,6 +20,8 @@ CORRECTION_SIMILARITY = 0.4
 CORRECTION_MIN_LENGTH = 4
 #: Knowledge entries whose title matches the whole query this well count as hits.
 KNOWLEDGE_TITLE_SIMILARITY = 0.5
+#: How many of the best full-text matches the trigram components re-rank.
+RERANK_ROWS = 60
 ORDER_STATES = ("sent", "sale")
 DESCRIPTION_CHARS = 280
 SUMMARY_MESSAGES = 3
@@ -68,6 +70,18 @@ def _score_components(groups, any_text, name_text, similar_text):
     }, matches
 
 
+def _columns(components):
+    """``expression AS name, ...`` of the components."""
+    return SQL(", ").join(
+        SQL("%s AS %s", expression, SQL.identifier(name)) for name, expression in components.items()
+    )
+
+
+def _weighted(components):
+    """The weighted sum of the components' expressions (part of the score)."""
+    return SQL(" + ").join(SQL("%s * (%s)", WEIGHTS[name], sql) for name, sql in components.items())
+
+
 def _ranked(candidates, limit):
     """Order the candidate rows (a SQL with the component columns) by weighted score."""
     score = SQL(" + ").join(
@@ -95,9 +109,7 @@ class ChatwootContext(models.AbstractModel):
         """
         company = company or self.env.company
         partner = partner or self._context_customer()
-        templates = self.env["product.template"].sudo()
-        templates._chatwoot_search_refresh_pending()
-        templates.flush_model(["active", "sale_ok", "company_id"])  # read by the SQL filter
+        self.env["product.template"].sudo()._chatwoot_search_refresh_pending()
         plan = self._product_query_plan(query)
         if not plan["terms"]:
             return []
@@ -186,22 +198,30 @@ class ChatwootContext(models.AbstractModel):
             match = matches(tsquery_text(groups, operator))
         else:
             match = SQL("s.name_norm %% %s", plan["text"])
+        # Trigram functions cost ~100x a ts_rank: they only re-rank the best full-text rows.
+        deferred = ("name_similarity", "word_similarity") if operator else ("word_similarity",)
+        first = {name: sql for name, sql in components.items() if name not in deferred}
         candidates = SQL(
             """
             SELECT s.product_tmpl_id AS id, %(components)s
               FROM %(table)s s
-              JOIN product_template pt ON pt.id = s.product_tmpl_id
-             WHERE pt.active AND pt.sale_ok
-               AND (pt.company_id IS NULL OR pt.company_id = %(company)s)
+             WHERE s.sellable AND (s.company_id IS NULL OR s.company_id = %(company)s)
                AND (%(match)s)
+             ORDER BY %(first_score)s DESC, s.product_tmpl_id
+             LIMIT %(rerank)s
             """,
-            components=SQL(", ").join(
-                SQL("%s AS %s", expression, SQL.identifier(name))
-                for name, expression in components.items()
-            ),
+            components=_columns(first),
             table=SQL.identifier(SEARCH_TABLE),
             company=company.id,
             match=match,
+            first_score=_weighted(first),
+            rerank=max(RERANK_ROWS, limit),
+        )
+        candidates = SQL(
+            "SELECT c.*, %s FROM (%s) c JOIN %s s ON s.product_tmpl_id = c.id",
+            _columns({name: components[name] for name in deferred}),
+            candidates,
+            SQL.identifier(SEARCH_TABLE),
         )
         self.env.cr.execute(_ranked(candidates, limit))
         names = [column.name for column in self.env.cr.description]
@@ -217,7 +237,14 @@ class ChatwootContext(models.AbstractModel):
         currency = pricelist.currency_id or company.currency_id
         prices = pricelist._get_products_price(templates, 1.0, currency=currency)
         with_stock = "qty_available" in self.env["product.product"]._fields
-        related = self._related_products(templates.ids)
+        # Suggestions are catalog facts aggregated over all orders, never one customer's
+        # data: the hook runs as superuser so that the bot user needs no analytics rights.
+        related = self.sudo()._related_products(templates.ids)
+        # One query per field for the five results, not one per result.
+        lines = templates.attribute_line_ids
+        lines.attribute_id.mapped("name")
+        lines.value_ids.mapped("name")
+        templates.categ_id.mapped("name")
         query_info = {key: plan[key] for key in ("terms", "corrections", "ignored")}
         results = []
         for template, row in zip(templates, rows, strict=True):
@@ -260,7 +287,8 @@ class ChatwootContext(models.AbstractModel):
     @api.model
     def _related_products(self, product_tmpl_ids):
         """{template id: [names of products to suggest with it]}: none in the base addon;
-        chatwoot_ai_analytics adds what is bought together."""
+        chatwoot_ai_analytics adds what is bought together. Called as superuser: return
+        catalog facts only, never a customer's own data."""
         return {}
 
     # ------------------------------------------------------------------ knowledge
@@ -301,10 +329,7 @@ class ChatwootContext(models.AbstractModel):
                                        AS doc_norm) s
              WHERE (%(match)s) OR word_similarity(%(key)s, s.name_norm) >= %(similarity)s
             """,
-            components=SQL(", ").join(
-                SQL("%s AS %s", expression, SQL.identifier(name))
-                for name, expression in components.items()
-            ),
+            components=_columns(components),
             company=company_id,
             vectors=SQL(", ").join(
                 SQL(

@@ -27,8 +27,25 @@ WORD_TABLE = "chatwoot_product_search_word"
 TS_CONFIGS = {"pt": "portuguese", "es": "spanish", "en": "english"}
 #: Key of the set of template ids waiting for a refresh, in ``cr.precommit.data``.
 DIRTY_KEY = "chatwoot_ai_base.product_search_dirty"
-#: Fields of product.template (and the variant's related fields) the document is made of.
-TEMPLATE_DOC_FIELDS = {"name", "description_sale", "categ_id", "attribute_line_ids"}
+#: Fields of product.template the document is made of (or filtered by).
+TEMPLATE_DOC_FIELDS = {
+    "name",
+    "description_sale",
+    "categ_id",
+    "attribute_line_ids",
+    "active",
+    "sale_ok",
+    "company_id",
+}
+
+#: Fields of product.product that change their template's document: the related fields
+#: usually reach the template through its own write; the attribute values do not.
+VARIANT_DOC_FIELDS = {
+    "name",
+    "description_sale",
+    "categ_id",
+    "product_template_attribute_value_ids",
+}
 
 
 def _tsvector(config):
@@ -55,6 +72,7 @@ class ProductTemplate(models.Model):
         existed = cr.fetchone()[0] is not None
         if not existed:
             self._chatwoot_search_create_tables()
+        if self._chatwoot_search_add_columns() or not existed:
             self._chatwoot_search_rebuild()
         return result
 
@@ -138,6 +156,29 @@ class ProductTemplate(models.Model):
             )
         )
 
+    @api.model
+    def _chatwoot_search_add_columns(self):
+        """Columns copied from the template so that a search needs no join: whether it is
+        offered (active and saleable) and its company. True when they were just added."""
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "SELECT 1 FROM information_schema.columns"
+                " WHERE table_name = %s AND column_name = 'sellable'",
+                SEARCH_TABLE,
+            )
+        )
+        if cr.fetchone():
+            return False
+        cr.execute(
+            SQL(
+                "ALTER TABLE %s ADD COLUMN sellable boolean NOT NULL DEFAULT false,"
+                " ADD COLUMN company_id integer",
+                SQL.identifier(SEARCH_TABLE),
+            )
+        )
+        return True
+
     # ------------------------------------------------------------------ documents
     @api.model
     def _chatwoot_search_rebuild(self):
@@ -159,9 +200,9 @@ class ProductTemplate(models.Model):
             SQL(
                 """
                 INSERT INTO %(table)s AS s
-                    (product_tmpl_id, name_text, attribute_text, category_text,
-                     description_text)
-                SELECT pt.id,
+                    (product_tmpl_id, sellable, company_id, name_text, attribute_text,
+                     category_text, description_text)
+                SELECT pt.id, pt.active AND pt.sale_ok, pt.company_id,
                        COALESCE((SELECT string_agg(DISTINCT t.value, ' ')
                                    FROM jsonb_each_text(pt.name) t), ''),
                        COALESCE((SELECT string_agg(DISTINCT t.value, ' ')
@@ -179,7 +220,9 @@ class ProductTemplate(models.Model):
              LEFT JOIN product_category c ON c.id = pt.categ_id
                  WHERE %(where)s
            ON CONFLICT (product_tmpl_id) DO UPDATE
-                   SET name_text = EXCLUDED.name_text,
+                   SET sellable = EXCLUDED.sellable,
+                       company_id = EXCLUDED.company_id,
+                       name_text = EXCLUDED.name_text,
                        attribute_text = EXCLUDED.attribute_text,
                        category_text = EXCLUDED.category_text,
                        description_text = EXCLUDED.description_text,
@@ -261,9 +304,7 @@ class ProductProduct(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        # Related fields usually reach the template through its own write; a variant's
-        # attribute values (product_template_attribute_value_ids) change the document too.
-        if TEMPLATE_DOC_FIELDS.union({"product_template_attribute_value_ids"}).intersection(vals):
+        if VARIANT_DOC_FIELDS.intersection(vals):
             self.env["product.template"]._chatwoot_search_mark(self.product_tmpl_id.ids)
         return result
 

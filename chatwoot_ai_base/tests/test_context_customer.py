@@ -132,3 +132,46 @@ class TestContextCustomer(ChatwootAICase):
             ],
         )
         self.assertEqual(self.Context._customer_profile(self.stranger)["open_conversations"], [])
+
+    def test_agent_tools_are_bound_to_the_conversation_customer(self):
+        conversation = self.env["chatwoot.conversation"].create(
+            {
+                "account_id": self.account.id,
+                "inbox_id": self.inbox.id,
+                "display_id": 7002,
+                "partner_id": self.contact.id,
+            }
+        )
+        tools = self.Context._agent_tools(conversation)
+        self.assertEqual(
+            {order["name"] for order in tools.customer_orders(10)},
+            {self.firm_order.name, self.contact_quote.name},
+        )
+        self.assertEqual(tools.customer_profile()["name"], "Carla Zefira")
+        found = tools.search_products("mascara zefira", 3)
+        self.assertEqual(found[0]["id"], self.product.product_tmpl_id.id)
+        self.env["chatwoot.knowledge"].create(
+            {"name": "Troca zefirana", "category": "returns", "content": "7 dias para trocar."}
+        )
+        self.assertEqual(tools.search_knowledge("troca zefirana", 1)[0]["title"], "Troca zefirana")
+
+    def test_agent_tools_work_as_the_bot_user(self):
+        bot = self.env.ref("chatwoot_ai_base.user_chatwoot_ai_bot")
+        conversation = self.env["chatwoot.conversation"].create(
+            {
+                "account_id": self.account.id,
+                "inbox_id": self.inbox.id,
+                "display_id": 7003,
+                "partner_id": self.contact.id,
+            }
+        )
+        served = {"chatwoot_customer_id": self.firm.id}
+        context = self.Context.with_user(bot).with_context(**served)
+        tools = context._agent_tools(conversation.with_user(bot).with_context(**served))
+        self.assertEqual(
+            {order["name"] for order in tools.customer_orders(10)},
+            {self.firm_order.name, self.contact_quote.name},
+        )
+        self.assertEqual(tools.customer_profile()["open_conversations"][0]["display_id"], 7003)
+        self.assertEqual(tools.search_products("mascara zefira", 1)[0]["name"], "Máscara Zefira")
+        self.assertIsInstance(tools.search_knowledge("frete", 3), list)
