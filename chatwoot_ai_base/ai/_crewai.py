@@ -60,11 +60,21 @@ class NoReplayLog:
         return None
 
 
-NO_REPLAY_LOG = NoReplayLog()
+_CREW_CLASS = []
 
 
-def without_replay_log(crew):
-    """``crew`` with crewai's on-disk replay log switched off (see ``NoReplayLog``)."""
-    if hasattr(crew, "_task_output_handler"):
-        crew._task_output_handler = NO_REPLAY_LOG  # pylint: disable=protected-access
-    return crew
+def private_crew_class():
+    """A ``crewai.Crew`` whose replay log is a ``NoReplayLog`` from the start.
+
+    Overriding the private attribute's factory (rather than replacing the handler after
+    construction) also spares each crew crewai's cross-process file lock and SQLite setup.
+    """
+    if not _CREW_CLASS:
+        crewai = load_crewai()
+        from pydantic import PrivateAttr  # pylint: disable=import-outside-toplevel
+
+        class PrivateCrew(crewai.Crew):
+            _task_output_handler: NoReplayLog = PrivateAttr(default_factory=NoReplayLog)
+
+        _CREW_CLASS.append(PrivateCrew)
+    return _CREW_CLASS[0]

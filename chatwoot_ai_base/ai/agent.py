@@ -303,7 +303,7 @@ class CustomerAgent:
         """(answer or "" when the LLM did not know, (tokens_in, tokens_out))."""
         from ._crewai import (  # pylint: disable=import-outside-toplevel
             load_crewai,
-            without_replay_log,
+            private_crew_class,
         )
 
         crewai = load_crewai()
@@ -327,17 +327,15 @@ class CustomerAgent:
             ),
             agent=agent,
         )
-        crew = without_replay_log(
-            crewai.Crew(
-                agents=[agent],
-                tasks=[task],
-                process=crewai.Process.sequential,
-                verbose=False,
-                memory=False,
-                planning=False,
-                tracing=False,
-                cache=False,
-            )
+        crew = private_crew_class()(
+            agents=[agent],
+            tasks=[task],
+            process=crewai.Process.sequential,
+            verbose=False,
+            memory=False,
+            planning=False,
+            tracing=False,
+            cache=False,
         )
         before = self.llm.get_token_usage_summary()
         try:
