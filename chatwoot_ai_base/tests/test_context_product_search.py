@@ -167,3 +167,9 @@ class TestContextProductSearch(ChatwootAICase):
     def test_nonsense_and_empty_queries_find_nothing(self):
         self.assertEqual(self.Context._search_products("qwxz plorf", limit=3), [])
         self.assertEqual(self.Context._search_products("   ", limit=3), [])
+
+    def test_full_rebuild_indexes_every_template(self):
+        Template = self.env["product.template"].with_context(active_test=False)
+        self.assertEqual(Template._chatwoot_search_rebuild(), Template.search_count([]))
+        self.assertEqual(self.found("batom matte zefira", limit=1), [self.lipstick.id])
+        self.assertIn(self.lipstick.id, self.found("zefira vermlho"))  # vocabulary rebuilt too
