@@ -217,26 +217,36 @@ def _accent_translation():
 ACCENT_TRANSLATION = _accent_translation()
 
 
-_EMOJI_TOKENS = (
-    (re.compile("[" + POSITIVE_EMOJIS + "]"), " emopos "),
-    (re.compile("[" + NEGATIVE_EMOJIS + "]"), " emoneg "),
-)
-_QUOTES = re.compile("[\u2018\u2019\u00b4`]")
+def _symbol_bytes():
+    """UTF-8 bytes of emojis and typographic marks -> their replacement in normalised text."""
+    table = {char.encode("utf-8"): b" emopos " for char in POSITIVE_EMOJIS}
+    table.update({char.encode("utf-8"): b" emoneg " for char in NEGATIVE_EMOJIS})
+    # Curly quotes count as the ASCII apostrophe for "don't"; joiners and variation selectors
+    # (the invisible halves of "❤️") vanish.
+    table.update({"\u2019".encode(): b"'", "\u2018".encode(): b"'", "\u2026".encode(): b" . "})
+    table.update({"\u200d".encode(): b"", "\ufe0f".encode(): b""})
+    return table
+
+
+_SYMBOL_BYTES = _symbol_bytes()
+# Emojis are 4-byte sequences (F0 ..), symbols and typographic punctuation 3-byte ones
+# (E2/E3 ..: U+2000-U+3FFF), variation selectors EF B8 8x. One bytes regex finds them and the
+# callback runs per symbol only; letters elsewhere (ligatures, full width) are left to NFKD.
+_SYMBOLS = re.compile(rb"\xf0[\x80-\xbf]{3}|[\xe2\xe3][\x80-\xbf]{2}|\xef\xb8[\x80-\x8f]")
 
 
 def _fold_to_ascii(blob):
     """Emojis to tokens, then accents and every other non-ASCII character away.
 
-    The common accented letters are replaced on the UTF-8 bytes (``bytes.replace`` is C code over
-    the whole batch); only lines still not ASCII after that go through NFKD, which splits "ø" or
-    "ŝ" into a base letter and a mark the ASCII encoding drops. A per-character
-    ``str.translate`` table would cost seconds on 300k messages.
+    Everything runs on the UTF-8 bytes of the whole batch: emojis through one bytes regex, the
+    common accented letters through ``bytes.replace`` (C code); only lines still not ASCII after
+    that go through NFKD, which splits "ŝ" into a base letter and a mark the ASCII encoding
+    drops. A per-character ``str.translate`` table, or a regex over the 4-byte-per-character
+    string an emoji makes of the batch, would cost seconds on 300k messages.
     """
     if blob.isascii():
         return blob
-    for pattern, token in _EMOJI_TOKENS:
-        blob = pattern.sub(token, blob)
-    data = _QUOTES.sub("'", blob).encode("utf-8")
+    data = _SYMBOLS.sub(lambda match: _SYMBOL_BYTES.get(match.group(), b" "), blob.encode("utf-8"))
     for accented, plain in _COMMON_ACCENTS:
         data = data.replace(accented, plain)
     if data.isascii():
@@ -244,15 +254,15 @@ def _fold_to_ascii(blob):
     lines = data.split(b"\n")
     for number, line in enumerate(lines):
         if not line.isascii():
-            folded = unicodedata.normalize("NFKD", line.decode("utf-8"))
+            folded = unicodedata.normalize("NFKD", line.decode("utf-8", "replace"))
             lines[number] = folded.encode("ascii", "ignore")
     return b"\n".join(lines).decode("ascii")
 
 
 _COMMON_ACCENTS = tuple(
     (char.encode("utf-8"), unicodedata.normalize("NFKD", char).encode("ascii", "ignore"))
-    for char in "áàâãäéèêëíìîïóòôõöúùûüçñ"
-)
+    for char in "áàâãäéèêëíìîïóòôõöúùûüçñºª"
+) + (("¿".encode(), b" "), ("¡".encode(), b" "), ("\u00a0".encode(), b" "), ("´".encode(), b"'"))
 
 
 def _byte_table():
@@ -295,23 +305,32 @@ def normalize(text):
     return normalize_many([text])[0]
 
 
-# Every token cut to its first five characters (a negation mark kept): "gostei" and "gostou"
-# share "goste~"/"gosto~"-like prefixes, typos keep their start, so unseen inflections still hit
-# a known feature. Applied to a whole batch in one regex pass.
-_TRUNCATE = re.compile(r"((?:" + NEGATION_PREFIX + r")?[a-z0-9_!?]{1,5})[a-z0-9_!?]*")
+# Every token cut to its first five characters and marked "~", a negation mark kept
+# ("gostei" -> "goste~", "gostou" -> "gosto~", "NEG_gostei" -> "NEG_goste~", "nao" -> "nao~"), so
+# unseen inflections and typos still hit a known feature. Done with plain-string replacements
+# only: a group reference ("\\1~") makes Python 3.11 expand a template in Python for each of the
+# millions of tokens of a large batch.
+_TAIL = re.compile(r"(?<=[a-z0-9_!?]{5})[a-z0-9_!?]+(?=~)")
+_NEGATION_SIGN = "#"  # one character that normalised text never contains (see _BYTE_TABLE)
+
+
+def _prefixes(joined):
+    """``joined`` (space-separated tokens) with every token replaced by its marked prefix."""
+    marked = joined.replace(NEGATION_PREFIX, _NEGATION_SIGN).replace(" ", "~ ") + "~"
+    return _TAIL.sub("", marked).replace(_NEGATION_SIGN, NEGATION_PREFIX)
 
 
 def analyze(normalized):
     """Features of one normalised text: its tokens, token bigrams and 5-character prefixes.
 
-    >>> analyze("nao NEG_gostei !")
-    ['nao', 'NEG_gostei', '!', 'nao NEG_gostei', 'NEG_gostei !', 'nao~', 'NEG_goste~', '!~']
+    >>> analyze("nao NEG_gostei do produto")[-4:]
+    ['nao~', 'NEG_goste~', 'do~', 'produ~']
     """
     tokens = normalized.split()
     return (
         tokens
         + [" ".join(pair) for pair in zip(tokens, tokens[1:], strict=False)]
-        + _TRUNCATE.sub(r"\1~", normalized).split()
+        + (_prefixes(" ".join(tokens)).split() if tokens else [])
     )
 
 
@@ -384,7 +403,7 @@ class FeatureSpace:
         lines contains the separator, so it is never in the space and falls out with the rest.
         """
         tokens = " \n ".join(lines).split(" ")
-        prefixes = _TRUNCATE.sub(r"\1~", " \n ".join(lines)).split(" ")
+        prefixes = _prefixes(" \n ".join(lines)).split(" ")
         count = len(tokens)
         rows = np.cumsum(np.fromiter(map("\n".__eq__, tokens), dtype=bool, count=count))
         column_of = self._index.get
