@@ -6,6 +6,8 @@
 'offline'
 """
 
+import importlib.util
+import os
 from dataclasses import dataclass
 
 from .errors import LLMUnavailable
@@ -14,6 +16,11 @@ PROVIDERS = ("offline", "openai", "anthropic", "custom")
 # Local OpenAI-compatible servers (Ollama, vLLM, LM Studio) ignore the key, but the OpenAI
 # SDK refuses to start without one.
 PLACEHOLDER_KEY = "not-needed"
+# Anthropic's OpenAI-compatible endpoint: used when the ``anthropic`` SDK that crewai's
+# native Anthropic client needs is not installed (it is not in requirements.txt).
+ANTHROPIC_OPENAI_URL = "https://api.anthropic.com/v1/"
+# The hosted APIs need a key; the server's environment may provide it instead of the settings.
+KEY_VARIABLES = {"openai": "OPENAI_API_KEY", "anthropic": "ANTHROPIC_API_KEY"}
 
 
 @dataclass(frozen=True)
@@ -81,10 +88,18 @@ def build_llm(settings):
         raise LLMUnavailable(f"Unknown LLM provider {provider!r}")
     if not settings.model:
         raise LLMUnavailable(f"No model configured for LLM provider {provider!r}")
+    key_variable = KEY_VARIABLES.get(provider)
+    if key_variable and not (settings.api_key or settings.base_url or os.environ.get(key_variable)):
+        raise LLMUnavailable(f"No API key configured for LLM provider {provider!r}")
     from ._crewai import load_crewai  # pylint: disable=import-outside-toplevel
 
     crewai = load_crewai()
+    model, kwargs = model_id(settings), _remote_kwargs(settings)
+    if provider == "anthropic" and importlib.util.find_spec("anthropic") is None:
+        model = model.removeprefix("anthropic/")
+        kwargs.update(custom_openai=True, base_url=settings.base_url or ANTHROPIC_OPENAI_URL)
+        kwargs.setdefault("api_key", os.environ.get("ANTHROPIC_API_KEY", ""))
     try:
-        return crewai.LLM(model=model_id(settings), **_remote_kwargs(settings))
+        return crewai.LLM(model=model, **kwargs)
     except Exception as exc:  # crewai raises ImportError/ValueError for SDK and key problems
-        raise LLMUnavailable(f"Cannot use LLM {model_id(settings)!r}: {exc}") from exc
+        raise LLMUnavailable(f"Cannot use LLM {model!r}: {exc}") from exc

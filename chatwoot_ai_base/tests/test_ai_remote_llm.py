@@ -9,8 +9,10 @@ OpenAI SDK that crewai uses, with its timeouts and retries.
 
 import importlib.util
 import json
+import os
 import socket
 import unittest
+from unittest import mock
 
 from ..ai import LLMSettings, LLMUnavailable, build_llm
 from ..ai.agent import CustomerAgent
@@ -177,9 +179,27 @@ class TestBuildLLM(unittest.TestCase):
             with self.subTest(settings=settings), self.assertRaises(LLMUnavailable):
                 build_llm(settings)
 
-    @unittest.skipIf(importlib.util.find_spec("anthropic"), "the anthropic SDK is installed")
-    def test_anthropic_without_its_sdk_raises_llm_unavailable(self):
-        with self.assertRaises(LLMUnavailable):
-            build_llm(
-                LLMSettings(provider="anthropic", model="claude-3-5-haiku-latest", api_key="k")
-            )
+    def test_hosted_api_without_a_key_raises_llm_unavailable(self):
+        for provider, variable in (
+            ("openai", "OPENAI_API_KEY"),
+            ("anthropic", "ANTHROPIC_API_KEY"),
+        ):
+            with mock.patch.dict(os.environ, {variable: ""}), self.assertRaises(LLMUnavailable):
+                build_llm(LLMSettings(provider=provider, model="some-model"))
+
+
+@unittest.skipIf(importlib.util.find_spec("anthropic"), "the native Anthropic client is used")
+class TestAnthropicWithoutItsSDK(RemoteCase):
+    def test_goes_through_the_openai_compatible_endpoint(self):
+        self.fake.script("POST", PATH, [completion("Hello from Claude")])
+        settings = self.settings(provider="anthropic", model="claude-3-5-haiku-latest")
+        reply = self.reply(settings, ["hi"])
+        self.assertEqual(reply.text, "Hello from Claude")
+        (request,) = self.fake.requests_to("POST", PATH)
+        self.assertEqual(request.json["model"], "claude-3-5-haiku-latest")
+
+    def test_default_endpoint_is_anthropic(self):
+        llm = build_llm(
+            LLMSettings(provider="anthropic", model="claude-3-5-haiku-latest", api_key="k")
+        )
+        self.assertEqual(llm.base_url, "https://api.anthropic.com/v1/")
