@@ -23,7 +23,7 @@ BASELINES = [
 MEASURES = ("units", "revenue", "margin")
 
 #: Products with the most discounted lines that get a discount effect, per company.
-PROMO_TOP_PRODUCTS = 20
+PROMO_TOP_PRODUCTS = 10
 #: Most recent lines per side of a discount comparison: the bootstrap interval costs
 #: O(lines x resamples), and 500 lines already give a tight interval on a mean.
 PROMO_LINE_SAMPLE = 500
@@ -148,44 +148,71 @@ class ChatwootPromotionEffect(models.Model):
         popularity cancel out; only the discount differs. One query reads the most recent
         ``PROMO_LINE_SAMPLE`` lines of each side for the ``PROMO_TOP_PRODUCTS`` products.
         """
+        top = self.env.execute_query(
+            SQL(
+                """
+                SELECT p.product_tmpl_id, min(o.date_order), max(o.date_order)
+                  FROM sale_order_line l
+                  JOIN sale_order o ON o.id = l.order_id
+                  JOIN product_product p ON p.id = l.product_id
+                 WHERE l.state = 'sale' AND l.company_id = %(company)s AND l.discount > 0
+                   AND l.display_type IS NULL AND o.date_order >= (
+                       SELECT max(date_order) FROM sale_order
+                        WHERE state = 'sale' AND company_id = %(company)s
+                   ) - make_interval(days => %(horizon)s)
+                 GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT %(top)s
+                """,
+                company=company_id,
+                horizon=PROMO_HORIZON_DAYS,
+                top=PROMO_TOP_PRODUCTS,
+            )
+        )
+        if not top:
+            return []
+        # The variants' ids, not a join on the template: PostgreSQL then reads the lines with
+        # one bitmap scan instead of a nested loop over every line of the products (7 s -> 2 s
+        # on 1M lines).
+        variant_ids = [
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    "SELECT id FROM product_product WHERE product_tmpl_id = ANY(%s)",
+                    [row[0] for row in top],
+                )
+            )
+        ]
         rows = self.env.execute_query(
             SQL(
                 """
-                WITH top AS (
-                    SELECT p.product_tmpl_id, min(o.date_order) AS date_start,
-                           max(o.date_order) AS date_end
-                      FROM sale_order_line l
-                      JOIN sale_order o ON o.id = l.order_id
-                      JOIN product_product p ON p.id = l.product_id
-                     WHERE l.state = 'sale' AND l.company_id = %(company)s AND l.discount > 0
-                       AND l.display_type IS NULL AND o.date_order >= (
-                           SELECT max(date_order) FROM sale_order
-                            WHERE state = 'sale' AND company_id = %(company)s
-                       ) - make_interval(days => %(horizon)s)
-                     GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT %(top)s
-                ), lines AS (
+                SELECT product_tmpl_id, date_start, date_end, discounted, units, revenue, margin
+                  FROM (
                     SELECT t.product_tmpl_id, t.date_start::date, t.date_end::date,
                            COALESCE(l.discount, 0) > 0 AS discounted, %(measures)s,
                            row_number() OVER (
                                PARTITION BY t.product_tmpl_id, COALESCE(l.discount, 0) > 0
                                ORDER BY o.date_order DESC, l.id DESC
                            ) AS rank
-                      FROM top t
-                      JOIN product_product p ON p.product_tmpl_id = t.product_tmpl_id
-                      JOIN sale_order_line l ON l.product_id = p.id
+                      FROM sale_order_line l
                       JOIN sale_order o ON o.id = l.order_id
-                     WHERE l.state = 'sale' AND l.company_id = %(company)s
-                       AND l.display_type IS NULL
+                      JOIN product_product p ON p.id = l.product_id
+                      JOIN unnest(%(templates)s::int[], %(starts)s::timestamp[],
+                                  %(ends)s::timestamp[]) AS t(product_tmpl_id, date_start, date_end)
+                        ON t.product_tmpl_id = p.product_tmpl_id
                        AND o.date_order BETWEEN t.date_start AND t.date_end
-                )
-                SELECT product_tmpl_id, date_start, date_end, discounted, units, revenue, margin
-                  FROM lines WHERE rank <= %(sample)s
+                     WHERE l.product_id = ANY(%(variants)s) AND l.state = 'sale'
+                       AND l.company_id = %(company)s AND l.display_type IS NULL
+                       AND o.date_order >= %(since)s
+                  ) lines
+                 WHERE rank <= %(sample)s
                  ORDER BY product_tmpl_id, discounted
                 """,
                 measures=line_measures_sql(),
+                templates=[row[0] for row in top],
+                starts=[row[1] for row in top],
+                ends=[row[2] for row in top],
+                variants=variant_ids,
                 company=company_id,
-                horizon=PROMO_HORIZON_DAYS,
-                top=PROMO_TOP_PRODUCTS,
+                since=min(row[1] for row in top),
                 sample=PROMO_LINE_SAMPLE,
             )
         )
