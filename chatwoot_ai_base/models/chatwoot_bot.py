@@ -176,16 +176,32 @@ class ChatwootBot(models.AbstractModel):
 
     @api.model
     def _unanswered_messages(self, conversation):
-        """Customer messages newer than the last one a bot run covered, oldest first."""
-        runs = self.env["chatwoot.ai.run"].search(
+        """Customer messages newer than anything answered, oldest first.
+
+        Answered means covered by an earlier bot run, or followed by a public outgoing
+        message (a person, or the bot, replied in Chatwoot): a conversation handed back to
+        the bot never gets answers to what people already dealt with.
+        """
+        Message = self.env["chatwoot.message"]
+        last_run = self.env["chatwoot.ai.run"].search(
             [("conversation_id", "=", conversation.id), ("kind", "=", "reply")],
             order="last_message_id desc",
             limit=1,
         )
-        messages = self.env["chatwoot.message"].search(
+        last_answer = Message.search(
             [
                 ("conversation_id", "=", conversation.id),
-                ("chatwoot_message_id", ">", runs.last_message_id or 0),
+                ("message_type", "=", "outgoing"),
+                ("private", "=", False),
+            ],
+            order="chatwoot_message_id desc",
+            limit=1,
+        )
+        since = max(last_run.last_message_id, last_answer.chatwoot_message_id)
+        messages = Message.search(
+            [
+                ("conversation_id", "=", conversation.id),
+                ("chatwoot_message_id", ">", since),
                 ("message_type", "=", "incoming"),
             ],
             order="chatwoot_message_id",

@@ -93,6 +93,17 @@ class TestBotLoopProtection(BotFlowCase):
         self.assertFalse(self.replies())
         self.assertFalse(self.runs())
 
+    def test_messages_people_answered_are_not_answered_when_the_bot_takes_over(self):
+        carla = {"id": 3, "name": "Carla", "type": "user"}
+        self.say(1351, "Quanto custa o batom vermelho?", assignee=carla)
+        self.say(1352, "Custa 59,90", message_type="outgoing", sender=carla, assignee=carla)
+        # Carla gives the conversation back to the bot (pending).
+        self.say(1353, "Quanto custa o sérum de vitamina C?", status="pending", assignee=carla)
+        replies = self.public_replies()
+        self.assertEqual(len(replies), 1)
+        self.assertIn(self.price(129.00), replies[0]["content"])
+        self.assertEqual(self.runs().trigger_message_ids.mapped("chatwoot_message_id"), [1353])
+
     def test_pending_conversation_with_assignee_is_bot_handled(self):
         assignee = {"id": 3, "name": "Carla", "type": "user"}
         self.say(1341, "Quanto custa o batom vermelho?", status="pending", assignee=assignee)
