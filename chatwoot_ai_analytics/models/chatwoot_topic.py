@@ -5,6 +5,8 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from .chatwoot_message import predict_unique
+
 _logger = logging.getLogger(__name__)
 
 TREND_DIRECTIONS = [
@@ -139,7 +141,7 @@ class ChatwootTopic(models.Model):
     def _assign_messages(self, model, condition, by_index):
         """Write every message's topic, one bulk UPDATE per batch."""
         for rows in self.env["chatwoot.message"]._iter_texts(condition, TOPIC_ASSIGN_BATCH):
-            assignments = model.assign([row[1] for row in rows])
+            assignments = predict_unique(model.assign, [row[1] for row in rows])
             self.env.execute_query(
                 SQL(
                     "UPDATE chatwoot_message m SET topic_id = v.topic_id"
