@@ -78,3 +78,18 @@ class TestBotUserRecordRules(ChatwootAICase):
         env = self.as_bot(self.customer)
         with self.assertRaises(AccessError):
             env["sale.order"].browse(self.orders[self.customer].id).write({"note": "x"})
+
+
+@tagged("post_install", "-at_install")
+class TestLLMSettingsSecurity(ChatwootAICase):
+    def test_llm_api_key_is_readable_by_managers_only(self):
+        company = self.env.company
+        company.chatwoot_ai_llm_api_key = "sk-secret"
+        bot = self.env.ref("chatwoot_ai_base.user_chatwoot_ai_bot")
+        for user in (self.agent, self.marketer, bot):
+            with self.assertRaises(AccessError, msg=user.login):
+                company.with_user(user).read(["chatwoot_ai_llm_api_key"])
+        self.assertEqual(company.with_user(self.manager).chatwoot_ai_llm_api_key, "sk-secret")
+        # The job layer still builds the provider settings, whoever runs it.
+        settings = company.with_user(self.agent)._chatwoot_ai_llm_settings()
+        self.assertEqual(settings.api_key, "sk-secret")
