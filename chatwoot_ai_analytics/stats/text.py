@@ -281,6 +281,9 @@ def _mark_negation(match):
 
 def normalize_many(texts):
     """Normalise a batch of texts (see the module docstring); returns a list of strings."""
+    texts = list(texts)
+    if not texts:
+        return []
     blob = "\n".join((text or "").replace("\n", " ").replace("\r", " ") for text in texts)
     blob = _fold_to_ascii(blob.lower())
     for pattern, token in _EMOTICONS:
@@ -343,6 +346,9 @@ def words(normalized):
     ]
 
 
+_COUNT_CHUNK = 50000
+
+
 class FeatureSpace:
     """A fixed feature vocabulary and a fast batch transform into count matrices.
 
@@ -385,7 +391,14 @@ class FeatureSpace:
         position = {}
         inverse = [position.setdefault(text or "", len(position)) for text in texts]
         unique_normalized = normalize_many(list(position))
-        matrix = self._count_matrix(unique_normalized)
+        # Counted in chunks: the token lists of a chunk are the peak memory, whatever the batch.
+        chunks = [
+            self._count_matrix(unique_normalized[start : start + _COUNT_CHUNK])
+            for start in range(0, len(unique_normalized), _COUNT_CHUNK)
+        ]
+        matrix = (
+            sparse.vstack(chunks, format="csr") if chunks else sparse.csr_matrix((0, self.size))
+        )
         if len(position) < len(texts):
             matrix = matrix[inverse]
             normalized = [unique_normalized[index] for index in inverse]

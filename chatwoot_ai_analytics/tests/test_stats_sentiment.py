@@ -43,6 +43,26 @@ class TestNormalisation(unittest.TestCase):
         texts = ["linha\num", "", None, "dois\r\ntrês"]
         self.assertEqual(textlib.normalize_many(texts), ["linha um", "", "", "dois tres"])
 
+    def test_rows_do_not_depend_on_the_batch_they_are_counted_in(self):
+        # Large batches are counted in chunks; rows on both sides of a chunk boundary must be the
+        # rows of the same texts counted alone.
+        space = sentiment.default_lexicon().space
+        phrases = [
+            "não chegou, péssimo 😡",
+            "amei, obrigada",
+            "qual o frete?",
+            "quero trocar",
+            "ok",
+        ]
+        texts = [f"pedido {number} {phrases[number % 7 % 5]}" for number in range(60000)]
+        _normalized, matrix = space.transform(texts)
+        self.assertEqual(matrix.shape[0], 60000)
+        for position in (0, 49999, 50000, 50001, 50002, 59999):
+            alone = space.transform([texts[position]])[1]
+            self.assertEqual((matrix[position] != alone).nnz, 0)
+        self.assertEqual(textlib.normalize_many([]), [])
+        self.assertEqual(space.transform([])[1].shape, (0, space.size))
+
     def test_feature_space_counts_known_features_once_per_distinct_text(self):
         space = textlib.FeatureSpace.from_texts(["nao gostei do produto", "amei"])
         normalized, matrix = space.transform(["Não gostei!!", "ok", "amei amei", "Não gostei!!"])
