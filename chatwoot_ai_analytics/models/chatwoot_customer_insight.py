@@ -709,19 +709,28 @@ class ChatwootCustomerInsight(models.Model):
         return float(np.median((tenure - recency) / (count[repeat] - 1)))
 
     def _churn_events(self, company, now, customer_keys, customer_ids=None):
-        """Orders, incoming messages and conversations of the customers, as churn events."""
+        """Orders, incoming messages and conversations of the customers, as churn events.
+
+        Days come as day numbers since 1970-01-01 and amounts as floats, the forms
+        stats/churn computes with: converting 700k dates and decimals in Python is slower
+        than the queries.
+        """
         from ..stats import churn
 
         orders_query = self._orders_query(company, now, customer_ids)
         orders = self.env.execute_query(
-            SQL("SELECT customer_id, day, amount FROM (%s) o", orders_query)
+            SQL(
+                "SELECT customer_id, day - DATE '1970-01-01', amount::float8 FROM (%s) o",
+                orders_query,
+            )
         )
         sentiment, complaint = self._message_signal_columns()
         only = self._only_customers(customer_ids)
         messages = self.env.execute_query(
             SQL(
                 """
-                SELECT rp.commercial_partner_id, m.created_at::date, %s, %s
+                SELECT rp.commercial_partner_id, m.created_at::date - DATE '1970-01-01',
+                       %s::float8, %s
                   FROM chatwoot_message m JOIN res_partner rp ON rp.id = m.partner_id
                  WHERE m.company_id = %s AND m.message_type = 'incoming'
                    AND m.created_at < %s %s
@@ -736,7 +745,8 @@ class ChatwootCustomerInsight(models.Model):
         conversations = self.env.execute_query(
             SQL(
                 """
-                SELECT rp.commercial_partner_id, COALESCE(c.created_at, c.create_date)::date,
+                SELECT rp.commercial_partner_id,
+                       COALESCE(c.created_at, c.create_date)::date - DATE '1970-01-01',
                        c.first_reply_at IS NULL AND c.status <> 'resolved'
                   FROM chatwoot_conversation c JOIN res_partner rp ON rp.id = c.partner_id
                  WHERE c.company_id = %s AND COALESCE(c.created_at, c.create_date) < %s %s
@@ -746,9 +756,34 @@ class ChatwootCustomerInsight(models.Model):
                 only,
             )
         )
-        return churn.CustomerEvents.from_rows(
-            customer_keys, orders=orders, messages=messages, conversations=conversations
+        keys = np.asarray(customer_keys, dtype=np.int64)
+        order_index, order_columns = self._event_columns(keys, orders, 3)
+        message_index, message_columns = self._event_columns(keys, messages, 4)
+        conversation_index, conversation_columns = self._event_columns(keys, conversations, 3)
+        return churn.CustomerEvents(
+            customer_count=len(keys),
+            order_customer=order_index,
+            order_day=order_columns[1],
+            order_amount=order_columns[2],
+            message_customer=message_index,
+            message_day=message_columns[1],
+            message_sentiment=message_columns[2],
+            message_complaint=message_columns[3] == 1.0,
+            conversation_customer=conversation_index,
+            conversation_day=conversation_columns[1],
+            conversation_unanswered=conversation_columns[2] == 1.0,
         )
+
+    @staticmethod
+    def _event_columns(keys, rows, width):
+        """Rows of numbers (customer key first) as float columns, kept for the customers of
+        ``keys`` (sorted), with each row's customer position: CustomerEvents.from_rows, but
+        vectorised (NULL becomes NaN, booleans 0/1)."""
+        matrix = np.array(rows, dtype=float).reshape(-1, width)
+        position = np.searchsorted(keys, matrix[:, 0])
+        position = np.minimum(position, max(len(keys) - 1, 0))
+        known = (keys[position] == matrix[:, 0]) if len(keys) else np.zeros(len(matrix), bool)
+        return position[known].astype(np.int64), matrix[known].T
 
     # -- scoring -----------------------------------------------------------------------------
 
