@@ -66,7 +66,6 @@ NEGATIVE_EMOJIS = "😡😠🤬😤😞😢😭😔☹🙁👎💔😒😩😫�
 SLANG = {
     "vc": "voce",
     "vcs": "voces",
-    "voce": "voce",
     "pq": "porque",
     "xq": "porque",
     "q": "que",
@@ -108,17 +107,12 @@ SLANG = {
     "pro": "para o",
     "ta": "esta",
     "tava": "estava",
-    "to": None,  # "tô" (pt) vs "to" (en): left alone on purpose
     "eh": "e",
-    "entrgea": "entrega",
-    "entregaram": "entregaram",
-    "cade": "cade",
     "aki": "aqui",
     "aq": "aqui",
     "kd": "cade",
     "tmb": "tambien",
     "bn": "bien",
-    "x": None,
     "u": "you",
     "ur": "your",
     "thx": "thanks",
@@ -136,7 +130,6 @@ SLANG = {
     "wasnt": "was not",
     "arent": "are not",
     "havent": "have not",
-    "ok": "ok",
     # Greetings become one token: "boa" in "boa tarde" says nothing about the shop.
     "bom dia": "bomdia",
     "boa tarde": "boatarde",
@@ -152,14 +145,14 @@ SLANG = {
     "okay": "ok",
     "okey": "ok",
 }
-SLANG = {key: value for key, value in SLANG.items() if value and value != key}
 
 _EMOTICONS = (
     (re.compile(r"(?::|;|=)-?(?:\)|d\b|p\b|\]|\*)|<3|\^\^|\^_\^"), " emopos "),
     (re.compile(r"(?::|=)-?(?:\(|/(?!/)|\[)|:'\("), " emoneg "),
 )
 # The lookahead on the first letter makes the scan skip most positions without trying the
-# alternation: this and the tries below keep a 300k-message batch around a second.
+# alternation: this and the tries below keep each pass over 300k messages to a fraction of a
+# second.
 _LAUGHTER = re.compile(
     r"\b(?=[khrjl])(?:k{3,}|(?:ha){2,}h?|(?:he){2,}|(?:hi){2,}|(?:rs){2,}|(?:ja){2,}|(?:je){2,}|lol|lmao)\b"
 )
