@@ -115,3 +115,12 @@ class ResPartner(models.Model):
             "view_mode": "form",
             "res_id": self.chatwoot_insight_id.id,
         }
+
+    def action_view_chatwoot_timeline(self):
+        """Orders and conversations of the customer (its company, for a contact)."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "chatwoot_ai_analytics.chatwoot_customer_timeline_action"
+        )
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        return action

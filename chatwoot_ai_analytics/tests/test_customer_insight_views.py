@@ -103,3 +103,28 @@ class TestInsightViews(InsightCase):
         self.assertEqual(
             Insight.search([("partner_id", "=", self.ana.id)]).company_id, self.company
         )
+
+    def test_timeline_lists_the_orders_and_conversations_of_the_company_customer(self):
+        contact = self.customer("Comprador da Ana", parent_id=self.ana.id)
+        account = self.env["chatwoot.account"].create(
+            {
+                "name": "Conta Timeline",
+                "company_id": self.company.id,
+                "base_url": "https://chat.example.com",
+                "chatwoot_account_id": 78,
+                "api_access_token": "token",
+                "webhook_secret": "secret",
+            }
+        )
+        conversation = self.env["chatwoot.conversation"].create(
+            {"account_id": account.id, "display_id": 12, "partner_id": contact.id}
+        )
+        self.order(contact, 1, 10.0, state="cancel")
+        action = contact.action_view_chatwoot_timeline()
+        self.env.flush_all()
+        events = self.env["chatwoot.customer.timeline"].search(action["domain"])
+        self.assertEqual(events.mapped("kind").count("order"), 4)
+        self.assertEqual(
+            events.filtered(lambda e: e.kind == "conversation").conversation_id, conversation
+        )
+        self.assertEqual(set(events.sale_order_id.mapped("state")), {"sale"})
