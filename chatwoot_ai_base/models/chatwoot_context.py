@@ -15,7 +15,7 @@ from .chatwoot_business_profile import agent_language
 from .product_template import SEARCH_TABLE, TS_CONFIGS, WORD_TABLE
 
 #: A typo is corrected to vocabulary words at least this similar (pg_trgm similarity).
-CORRECTION_SIMILARITY = 0.4
+CORRECTION_SIMILARITY = 0.3  # a swapped pair of letters ("bricno") scores about 0.3
 #: Terms shorter than this are never "corrected" (too many near neighbours).
 CORRECTION_MIN_LENGTH = 4
 #: Knowledge entries whose title matches the whole query this well count as hits.
@@ -174,12 +174,20 @@ class ChatwootContext(models.AbstractModel):
 
     @api.model
     def _product_candidates(self, plan, company, limit):
-        """Rows (id + components + score) of the best products: every term matching first,
-        then any term, then (no usable term) trigram similarity of the name."""
+        """Rows (id + components + score) of the best products: every term in the name
+        first, then every term anywhere, then any term, then (no usable term) trigram
+        similarity of the name.
+
+        A word found in many descriptions ("água") matches thousands of rows; when enough
+        names hold every term, only those are ranked (a name match outweighs what a
+        description-only match can score).
+        """
         groups = plan["groups"]
         rows = []
         if groups:
-            rows = self._product_rank(plan, company, limit, "&")
+            rows = self._product_rank(plan, company, limit, "&", in_name=True)
+            if len(rows) < limit:
+                rows = self._product_rank(plan, company, limit, "&")
             if len(rows) < limit and len(groups) > 1:
                 seen = {row["id"] for row in rows}
                 extra = self._product_rank(plan, company, limit + len(rows), "|")
@@ -189,12 +197,18 @@ class ChatwootContext(models.AbstractModel):
         return rows
 
     @api.model
-    def _product_rank(self, plan, company, limit, operator):
+    def _product_rank(self, plan, company, limit, operator, in_name=False):
         groups = plan["groups"]
         any_text = tsquery_text(groups, "|") if groups else ""
         name_text = tsquery_text(groups, "&", weight="A")
         components, matches = _score_components(groups, any_text, name_text, plan["text"])
-        if operator:
+        if operator == "&":
+            components["coverage"] = SQL("1.0")  # every term matches, by the WHERE clause
+        if in_name:
+            # The name's own words, indexed apart: no recheck of rows matching elsewhere.
+            components["name_match"] = SQL("1")
+            match = SQL("s.tsv_name @@ to_tsquery('simple', %s)", tsquery_text(groups))
+        elif operator:
             match = matches(tsquery_text(groups, operator))
         else:
             match = SQL("s.name_norm %% %s", plan["text"])
@@ -226,6 +240,7 @@ class ChatwootContext(models.AbstractModel):
         self.env.cr.execute(_ranked(candidates, limit))
         names = [column.name for column in self.env.cr.description]
         mode = {"&": "all_terms", "|": "any_term", None: "name_similarity"}[operator]
+        mode = "all_terms_in_name" if in_name else mode
         return [dict(zip(names, row, strict=False), mode=mode) for row in self.env.cr.fetchall()]
 
     @api.model

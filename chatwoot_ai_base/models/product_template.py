@@ -46,6 +46,16 @@ VARIANT_DOC_FIELDS = {
     "categ_id",
     "product_template_attribute_value_ids",
 }
+#: Columns added after the table's first version, with their definitions: whether the
+#: template is offered (active and saleable) and its company, so that a search needs no
+#: join; and the name's exact (unaccented, unstemmed) words, which a word found in many
+#: descriptions is first looked up in.
+ADDED_COLUMNS = {
+    "sellable": "boolean NOT NULL DEFAULT false",
+    "company_id": "integer",
+    "tsv_name": "tsvector GENERATED ALWAYS AS"
+    " (to_tsvector('simple'::regconfig, chatwoot_unaccent(name_text))) STORED",
+}
 
 
 def _tsvector(config):
@@ -158,26 +168,34 @@ class ProductTemplate(models.Model):
 
     @api.model
     def _chatwoot_search_add_columns(self):
-        """Columns copied from the template so that a search needs no join: whether it is
-        offered (active and saleable) and its company. True when they were just added."""
+        """Add the columns of :data:`ADDED_COLUMNS` the table lacks (tables created by an
+        earlier version). True when some were added: the documents must be rebuilt."""
         cr = self.env.cr
         cr.execute(
             SQL(
-                "SELECT 1 FROM information_schema.columns"
-                " WHERE table_name = %s AND column_name = 'sellable'",
+                "SELECT column_name FROM information_schema.columns WHERE table_name = %s",
                 SEARCH_TABLE,
             )
         )
-        if cr.fetchone():
-            return False
+        present = {name for (name,) in cr.fetchall()}
+        missing = [name for name in ADDED_COLUMNS if name not in present]
+        for name in missing:
+            cr.execute(
+                SQL(
+                    "ALTER TABLE %s ADD COLUMN %s %s",
+                    SQL.identifier(SEARCH_TABLE),
+                    SQL.identifier(name),
+                    SQL(ADDED_COLUMNS[name]),
+                )
+            )
         cr.execute(
             SQL(
-                "ALTER TABLE %s ADD COLUMN sellable boolean NOT NULL DEFAULT false,"
-                " ADD COLUMN company_id integer",
+                "CREATE INDEX IF NOT EXISTS %s ON %s USING gin (tsv_name)",
+                SQL.identifier(f"{SEARCH_TABLE}_tsv_name_idx"),
                 SQL.identifier(SEARCH_TABLE),
             )
         )
-        return True
+        return bool(missing)
 
     # ------------------------------------------------------------------ documents
     @api.model

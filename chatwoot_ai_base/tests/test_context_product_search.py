@@ -173,3 +173,13 @@ class TestContextProductSearch(ChatwootAICase):
         self.assertEqual(Template._chatwoot_search_rebuild(), Template.search_count([]))
         self.assertEqual(self.found("batom matte zefira", limit=1), [self.lipstick.id])
         self.assertIn(self.lipstick.id, self.found("zefira vermlho"))  # vocabulary rebuilt too
+
+    def test_module_update_adds_missing_columns_and_reindexes(self):
+        # A table of the first version: no sellable/company/name-words columns.
+        self.env.cr.execute(
+            "ALTER TABLE chatwoot_product_search"
+            " DROP COLUMN tsv_name, DROP COLUMN sellable, DROP COLUMN company_id"
+        )
+        self.env["product.template"].init()
+        self.assertEqual(self.found("batom matte zefira", limit=1), [self.lipstick.id])
+        self.assertNotIn(self.archived.id, self.found("batom matte zefira", limit=50))
