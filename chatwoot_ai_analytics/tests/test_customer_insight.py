@@ -83,6 +83,19 @@ class InsightCase(TransactionCase):
             )
         self.env.invalidate_all()
 
+    def chatwoot_account(self, number=77):
+        """A Chatwoot account of the test company (its messages belong to the company)."""
+        return self.env["chatwoot.account"].create(
+            {
+                "name": f"Conta {number}",
+                "company_id": self.company.id,
+                "base_url": "https://chat.example.com",
+                "chatwoot_account_id": number,
+                "api_access_token": "token",
+                "webhook_secret": "secret",
+            }
+        )
+
     def refresh(self, incremental=False, company=None):
         return self.Insight._refresh_company(company or self.company, incremental=incremental)
 
@@ -289,20 +302,8 @@ class TestRealWorldData(InsightCase):
             0,
         )
 
-    def _account(self):
-        return self.env["chatwoot.account"].create(
-            {
-                "name": "Conta Insights",
-                "company_id": self.company.id,
-                "base_url": "https://chat.example.com",
-                "chatwoot_account_id": 77,
-                "api_access_token": "token",
-                "webhook_secret": "secret",
-            }
-        )
-
     def test_conversation_signals_are_read_from_the_classified_messages(self):
-        account = self._account()
+        account = self.chatwoot_account()
         partner = self.customer("Reclamona")
         contact = self.customer("Filha da Reclamona", parent_id=partner.id)
         self.order(partner, 10, 90.0)
@@ -350,7 +351,7 @@ class TestRealWorldData(InsightCase):
         self.assertFalse(self.insight(contact))
 
     def test_a_contact_without_order_is_a_lead_with_zero_clv(self):
-        account = self._account()
+        account = self.chatwoot_account()
         lead = self.customer("Curiosa")
         conversation = self.env["chatwoot.conversation"].create(
             {"account_id": account.id, "display_id": 5, "partner_id": lead.id}

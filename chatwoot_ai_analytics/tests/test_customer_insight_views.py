@@ -106,16 +106,7 @@ class TestInsightViews(InsightCase):
 
     def test_timeline_lists_the_orders_and_conversations_of_the_company_customer(self):
         contact = self.customer("Comprador da Ana", parent_id=self.ana.id)
-        account = self.env["chatwoot.account"].create(
-            {
-                "name": "Conta Timeline",
-                "company_id": self.company.id,
-                "base_url": "https://chat.example.com",
-                "chatwoot_account_id": 78,
-                "api_access_token": "token",
-                "webhook_secret": "secret",
-            }
-        )
+        account = self.chatwoot_account(78)
         conversation = self.env["chatwoot.conversation"].create(
             {"account_id": account.id, "display_id": 12, "partner_id": contact.id}
         )
