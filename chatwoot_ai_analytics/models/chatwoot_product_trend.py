@@ -5,7 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .chatwoot_product_affinity import confirmed_sale_company_ids
+from .chatwoot_product_affinity import confirmed_sale_company_ids, sales_changed_since
 from .chatwoot_topic import TREND_DIRECTIONS
 
 _logger = logging.getLogger(__name__)
@@ -60,18 +60,31 @@ class ChatwootProductTrend(models.Model):
         """Rising and declining products of every company, then the promotion effects.
 
         Both read the same confirmed order lines, so the orchestrator's product step refreshes
-        them together.
+        them together; a company whose order lines were not written since its last trends is
+        skipped.
         """
         self.env.flush_all()  # the SQL below must see pending ORM writes
-        total = sum(
-            self._refresh_company_trends(company_id)
+        changed = [
+            company_id
             for company_id in confirmed_sale_company_ids(self.env)
-        )
+            if sales_changed_since(self.env, company_id, self._last_refresh(company_id))
+        ]
+        total = sum(self._refresh_company_trends(company_id) for company_id in changed)
         self.invalidate_model()
-        if "chatwoot.promotion.effect" in self.env:
-            self.env["chatwoot.promotion.effect"]._refresh_promotions()
+        if changed and "chatwoot.promotion.effect" in self.env:
+            self.env["chatwoot.promotion.effect"]._refresh_promotions(changed)
         _logger.info("chatwoot.product.trend: %s product(s)", total)
         return total
+
+    @api.model
+    def _last_refresh(self, company_id):
+        """When the company's trends were computed (None: never, or no product qualified)."""
+        return self.env.execute_query(
+            SQL(
+                "SELECT min(create_date) FROM chatwoot_product_trend WHERE company_id = %s",
+                company_id,
+            )
+        )[0][0]
 
     @api.model
     def _weekly_units(self, company_id):

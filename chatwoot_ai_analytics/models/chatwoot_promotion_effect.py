@@ -97,10 +97,12 @@ class ChatwootPromotionEffect(models.Model):
 
     # ------------------------------------------------------------------ refresh
     @api.model
-    def _refresh_promotions(self):
-        """Measure discounts, pricelists and UTM campaigns of every company again."""
+    def _refresh_promotions(self, company_ids=None):
+        """Measure discounts, pricelists and UTM campaigns of the companies again (default:
+        every company with confirmed orders)."""
         self.env.flush_all()  # the SQL below must see pending ORM writes
-        company_ids = confirmed_sale_company_ids(self.env)
+        if company_ids is None:
+            company_ids = confirmed_sale_company_ids(self.env)
         self.search([("company_id", "in", company_ids)]).unlink()
         values = []
         for company_id in company_ids:

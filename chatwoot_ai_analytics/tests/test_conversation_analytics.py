@@ -252,6 +252,22 @@ class TestTopics(ConversationAnalyticsCase):
             for line in (topic.examples or "").splitlines():
                 self.assertNotIn(line, own_examples.splitlines())
 
+    def test_refresh_refits_only_after_new_messages(self):
+        Topic = self.env["chatwoot.topic"]
+        condition = Topic._customer_messages_sql(self.company.id)
+        # Pretend the fit is a minute younger than every message: nothing changed since.
+        self.topics.write({"refreshed_at": datetime.now() + timedelta(minutes=1)})
+        self.topics.flush_recordset()
+        self.assertFalse(Topic._messages_changed(self.company.id, condition))
+        chat = self.new_conversation(8999, account=self.topic_account, inbox=self.topic_inbox)
+        new = self.add_messages(chat, [(0, "incoming", "contact", "Quando chega meu pedido?")])
+        new.flush_recordset()
+        self.topics.write({"refreshed_at": datetime.now() - timedelta(minutes=1)})
+        self.topics.flush_recordset()
+        self.assertTrue(Topic._messages_changed(self.company.id, condition))
+        Topic._refresh_topics()
+        self.assertTrue(new.topic_id)
+
     def test_a_second_refresh_keeps_topics_and_assignments(self):
         messages = self.env["chatwoot.message"].search([("company_id", "=", self.company.id)])
         before = {message.id: message.topic_id.id for message in messages}

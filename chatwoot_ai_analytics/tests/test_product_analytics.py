@@ -6,6 +6,7 @@ from datetime import datetime, timedelta
 
 from odoo import Command
 from odoo.tests import new_test_user, tagged
+from odoo.tools import SQL
 
 from odoo.addons.chatwoot_ai_base.tests.common import USER_GROUP, ChatwootAICase
 
@@ -141,6 +142,32 @@ class TestBoughtTogether(ProductAnalyticsCase):
         self.Affinity._refresh_affinity()
         self.assertEqual(self.Affinity.search_count([("company_id", "=", self.shop.id)]), before)
 
+    def test_unchanged_orders_skip_the_recount(self):
+        rules = self.Affinity.search([("company_id", "=", self.shop.id)])
+        # Rules younger than every order line: nothing to recount, the same rows stay.
+        self.env.execute_query(
+            SQL(
+                "UPDATE chatwoot_product_affinity SET create_date = now() + interval '1 minute'"
+                " WHERE company_id = %s",
+                self.shop.id,
+            )
+        )
+        self.Affinity._refresh_affinity()
+        self.assertEqual(self.Affinity.search([("company_id", "=", self.shop.id)]), rules)
+        # A new confirmed order is written now, after the rules: they are counted again.
+        self.env.execute_query(
+            SQL(
+                "UPDATE chatwoot_product_affinity SET create_date = now() - interval '1 minute'"
+                " WHERE company_id = %s",
+                self.shop.id,
+            )
+        )
+        self.order(self.shop, [(self.tea, 1), (self.cup, 1)])
+        self.Affinity._refresh_affinity()
+        tea_cup = self.rule(self.shop, self.tea, self.cup)
+        self.assertEqual(tea_cup.count, 3)
+        self.assertFalse(rules.exists())
+
     def test_product_form_shows_the_related_products(self):
         self.agent.company_ids |= self.shop
         tea = self.tea.with_user(self.agent).with_company(self.shop)
@@ -252,6 +279,16 @@ class TestTrendsAndPromotions(ProductAnalyticsCase):
         self.assertAlmostEqual(effect.units_uplift, 1.0, places=6)  # 2 a day against 1
         self.assertAlmostEqual(effect.revenue_uplift, 10.0, places=6)
         self.assertAlmostEqual(effect.units_relative, 100.0, places=6)
+
+    def test_unchanged_orders_keep_trends_and_effects(self):
+        Trend, Effect = self.env["chatwoot.product.trend"], self.env["chatwoot.promotion.effect"]
+        trends, effects = Trend.search([]), Effect.search([])
+        self.env.execute_query(
+            SQL("UPDATE chatwoot_product_trend SET create_date = now() + interval '1 minute'")
+        )
+        Trend._refresh_trends()
+        self.assertEqual(Trend.search([]), trends)
+        self.assertEqual(Effect.search([]), effects)
 
     def test_effects_and_trends_respect_companies(self):
         user = self.company_agent("cw_campaign_agent", self.campaign_shop)
