@@ -7,10 +7,14 @@ never used in training; its accuracy floor is the issue's 85 %.
 """
 
 import doctest
+import json
 import logging
+import os
+import random
+import time
 import unittest
 
-from ..stats import sentiment
+from ..stats import intent, sentiment
 from ..stats import text as textlib
 
 _logger = logging.getLogger(__name__)
@@ -197,3 +201,39 @@ class TestSentimentModel(unittest.TestCase):
         probe = ["não gostei da entrega", "amei!", "qual o frete?"]
         self.assertEqual(again.scores(probe), self.model.scores(probe))
         self.assertIs(sentiment.SentimentModel.default(), self.model)
+
+
+@unittest.skipUnless(
+    os.environ.get("CHATWOOT_AI_TEXT_BENCH"), "set CHATWOOT_AI_TEXT_BENCH=1 to run"
+)
+class TestThroughput(unittest.TestCase):
+    """300k distinct chat messages through sentiment then intent, as the Odoo side calls them.
+
+    Not part of the normal run (tens of seconds); it logs one JSON line with wall and CPU time
+    and asserts only the answers' shape: timings are reported, never asserted.
+    """
+
+    def test_300k_messages_sentiment_and_intent(self):
+        base = []
+        for language in sentiment.LANGUAGES:
+            base += sentiment.load_labelled(sentiment.DATA_DIR / f"sentiment_{language}.tsv")[0]
+        rng = random.Random(0)
+        # Every message distinct (an order number appended), the worst case for the dedupe.
+        texts = [f"{rng.choice(base)} pedido {rng.randrange(10**6)}" for _ in range(300000)]
+        sentiment_model, intent_model = (
+            sentiment.SentimentModel.default(),
+            intent.IntentModel.default(),
+        )
+        wall, cpu = time.perf_counter(), time.process_time()
+        sentiments = sentiment_model.predict(texts)
+        intents = intent_model.predict(texts)
+        figures = {
+            "messages": len(texts),
+            "wall_s": round(time.perf_counter() - wall, 2),
+            "cpu_s": round(time.process_time() - cpu, 2),
+            "load_1min": round(os.getloadavg()[0], 2),
+        }
+        _logger.info("text throughput: %s", json.dumps(figures))
+        self.assertEqual((len(sentiments), len(intents)), (len(texts), len(texts)))
+        self.assertTrue({label for label, _score in sentiments} <= set(sentiment.LABELS))
+        self.assertTrue({label for label, _confidence in intents} <= set(intent.INTENTS))
