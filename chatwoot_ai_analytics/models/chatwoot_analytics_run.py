@@ -1,9 +1,12 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
+import logging
 
 from odoo import fields, models
 from odoo.tools import SQL
+
+_logger = logging.getLogger(__name__)
 
 RUN_STATES = [("running", "Running"), ("done", "Done"), ("failed", "Failed")]
 
@@ -89,3 +92,4 @@ class ChatwootAnalyticsRun(models.Model):
             )
         )
         self.invalidate_recordset(["progress", "progress_message"])
+        _logger.info("customer analytics run %s: %s%% %s", self.id, percent, message)
