@@ -88,10 +88,11 @@ class ChatwootMessage(models.Model):
         from ..stats.sentiment import SentimentModel
 
         self.env.flush_all()  # the SQL below must see pending ORM writes
-        sentiment_model = SentimentModel.default()
-        intent_model = IntentModel.default()
         done = 0
         for rows in self._iter_texts(self._analytics_classify_domain_sql(since)):
+            # Loaded (trained once per process) only when there is something to classify.
+            sentiment_model = SentimentModel.default()
+            intent_model = IntentModel.default()
             texts = [row[1] for row in rows]
             sentiments = predict_unique(sentiment_model.predict, texts)
             intents = predict_unique(intent_model.predict, texts)
