@@ -88,8 +88,8 @@ class TopicModel:
 
     def weights(self, texts):
         """``(n, n_topics)`` non-negative topic mix of each text (rows of zeros: no known word)."""
-        if not len(texts):
-            return np.zeros((0, len(self.topics)))
+        if not len(texts) or not self.topics:
+            return np.zeros((len(texts), len(self.topics)))
         return self.nmf.transform(self.vectorizer.transform(clean_documents(texts)))
 
     def assign(self, texts, min_weight=MIN_ASSIGN_WEIGHT):
@@ -143,7 +143,14 @@ def fit_topics(
         max_features=20000,
         sublinear_tf=True,
     )
-    matrix = vectorizer.fit_transform(documents)
+    try:
+        matrix = vectorizer.fit_transform(documents)
+    except ValueError:
+        # Too few or too plain messages ("ok", "obrigado"): no term in two documents. A shop
+        # with little traffic gets no topics rather than a failed nightly refresh.
+        return TopicModel(vectorizer=None, nmf=None, topics=[])
+    if matrix.shape[1] < 2 or matrix.shape[0] < 2:
+        return TopicModel(vectorizer=None, nmf=None, topics=[])
     vocabulary = vectorizer.get_feature_names_out()
     present = (matrix > 0).astype(np.float64).tocsc()
     if n_topics is None:
@@ -152,7 +159,8 @@ def fit_topics(
         scored = [(_mean_coherence(nmf, present), nmf) for nmf in fits]
         coherence, nmf = max(scored, key=lambda pair: pair[0])  # first (smallest k) on ties
     else:
-        nmf = _fit_nmf(matrix, n_topics, seed)
+        # NNDSVD cannot start more topics than the matrix has rows or columns.
+        nmf = _fit_nmf(matrix, min(n_topics, *matrix.shape), seed)
         coherence = _mean_coherence(nmf, present)
     weights = nmf.transform(matrix)
     surface = _surface_forms(sample)

@@ -121,6 +121,25 @@ class TestTopics(unittest.TestCase):
                 model.coherence, topics.fit_topics(self.texts, n_topics=count).coherence
             )
 
+    def test_too_little_text_gives_no_topics_and_no_error(self):
+        for texts in (
+            [],
+            ["ok"],
+            ["ok", "obrigado", "bom dia"],
+            ["entrega atrasada", "outra coisa"],
+        ):
+            model = topics.fit_topics(texts)
+            with self.subTest(texts=texts):
+                self.assertEqual(model.topics, [])
+                self.assertEqual(model.assign(["entrega atrasada", "ok"]), [(-1, 0.0)] * 2)
+        small = [
+            "entrega atrasada",
+            "entrega atrasada de novo",
+            "pix recusado",
+            "pix recusado hoje",
+        ]
+        self.assertLessEqual(len(topics.fit_topics(small, n_topics=10).topics), 4)
+
     def test_texts_without_known_words_get_no_topic(self):
         self.assertEqual(self.model.assign(["oi, bom dia!", "ok obrigado", ""]), [(-1, 0.0)] * 3)
 
