@@ -159,29 +159,35 @@ class ChatwootServiceReport(models.Model):
     # ------------------------------------------------------------------ report data
     @api.model
     def _service_rows(self, domain=()):
-        """``stats.service`` input rows of the conversations matching ``domain``.
+        """``stats.service`` input rows of the conversations matching ``domain`` (a domain on
+        ``chatwoot.conversation``: ids, companies, inboxes, dates...).
 
         Read with two SQL queries restricted to what the user may read (record rules apply
-        through ``_search``): plain tuples, never recordsets.
+        through ``_search``): plain tuples, never recordsets. The view's rows are the
+        conversations themselves (same ids, same companies), so the search runs on the
+        conversation table: filtering the view would compute it over every message first.
         """
-        rows = self._search(list(domain)).subselect()
+        rows = self.env["chatwoot.conversation"]._search(list(domain)).subselect()
         conversations = self.env.execute_query(
             SQL(
                 """
-                SELECT s.id, c.created_at, c.resolved_at, COALESCE(i.name, '-'),
-                       COALESCE(s.channel_type, '-'), COALESCE(s.agent, '-'), s.csat_rating
-                  FROM chatwoot_service_report s
-                  JOIN chatwoot_conversation c ON c.id = s.id
-                  LEFT JOIN chatwoot_inbox i ON i.id = s.inbox_id
-                 WHERE s.id IN %s AND c.created_at IS NOT NULL
+                SELECT c.id, c.created_at, c.resolved_at, COALESCE(i.name, '-'),
+                       COALESCE(c.channel_type, '-'), COALESCE(NULLIF(c.assignee_name, ''), '-'),
+                       %(csat)s
+                  FROM chatwoot_conversation c
+                  LEFT JOIN chatwoot_inbox i ON i.id = c.inbox_id
+                 WHERE c.id IN %(rows)s AND c.created_at IS NOT NULL
                 """,
-                rows,
+                csat=self._csat_sql(),
+                rows=rows,
             )
         )
+        # Only what stats.service reads: public customer and agent messages.
         messages = self.env.execute_query(
             SQL(
                 "SELECT conversation_id, created_at, message_type, sender_type, private"
-                " FROM chatwoot_message WHERE conversation_id IN %s AND created_at IS NOT NULL",
+                " FROM chatwoot_message WHERE conversation_id IN %s AND created_at IS NOT NULL"
+                " AND message_type IN ('incoming', 'outgoing') AND NOT COALESCE(private, FALSE)",
                 rows,
             )
         )
@@ -189,7 +195,7 @@ class ChatwootServiceReport(models.Model):
 
     @api.model
     def _breakdown(self, group_by=None, domain=(), rows=None):
-        """``stats.service.service_metrics`` of the rows matching ``domain``.
+        """``stats.service.service_metrics`` of the conversations matching ``domain``.
 
         ``group_by`` None gives the totals; ``inbox``, ``channel``, ``agent`` or ``period``
         (month) gives ``[(group name, metrics)]`` sorted by name. ``rows`` is what

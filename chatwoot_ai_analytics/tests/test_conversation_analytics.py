@@ -413,6 +413,9 @@ class TestServiceReport(ConversationAnalyticsCase):
         )
         visible = self.Report.with_user(user).search([("id", "in", self.rows.ids)])
         self.assertFalse(visible)
+        # The PDF's figures too: the other company's agent counts none of these.
+        totals = self.Report.with_user(user)._breakdown(None, [("id", "in", self.rows.ids)])
+        self.assertEqual(totals["conversations"], 0)
         self.assertEqual(
             self.Report.with_user(self.agent).search_count([("id", "in", self.rows.ids)]), 3
         )
