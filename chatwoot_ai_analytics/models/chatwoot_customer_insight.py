@@ -52,6 +52,7 @@ FEATURES = (
     "message_count",
     "complaint_count",
     "unanswered_count",
+    "channel_count",
     "sentiment_recent",
     "sentiment_trend",
 )
@@ -75,6 +76,7 @@ INSIGHT_COLUMNS = (
     "message_count",
     "complaint_count",
     "unanswered_count",
+    "channel_count",
     "sentiment_recent",
     "sentiment_trend",
     "cluster",
@@ -125,6 +127,9 @@ class ChatwootCustomerInsight(models.Model):
     message_count = fields.Integer(string="Messages Received", readonly=True)
     complaint_count = fields.Integer(string="Complaints", readonly=True)
     unanswered_count = fields.Integer(string="Unanswered Conversations", readonly=True)
+    channel_count = fields.Integer(
+        string="Channels", readonly=True, help="Chatwoot channels the customer wrote from."
+    )
     sentiment_recent = fields.Float(
         string="Recent Sentiment", readonly=True, aggregator="avg", digits=(16, 2)
     )
@@ -474,12 +479,15 @@ class ChatwootCustomerInsight(models.Model):
                    AND rp.commercial_partner_id NOT IN (SELECT id FROM excluded) %(only)s
                  GROUP BY rp.commercial_partner_id
             ), conversations AS (
-                SELECT rp.commercial_partner_id AS customer_id, COUNT(*) AS unanswered
+                SELECT rp.commercial_partner_id AS customer_id,
+                       COUNT(*) FILTER (
+                           WHERE c.first_reply_at IS NULL AND c.status <> 'resolved'
+                       ) AS unanswered,
+                       COUNT(DISTINCT c.channel_type) AS channels
                   FROM chatwoot_conversation c
                   JOIN res_partner rp ON rp.id = c.partner_id
                  WHERE c.company_id = %(company)s
-                   AND COALESCE(c.created_at, c.create_date) < %(now)s
-                   AND c.first_reply_at IS NULL AND c.status <> 'resolved' %(only)s
+                   AND COALESCE(c.created_at, c.create_date) < %(now)s %(only)s
                  GROUP BY rp.commercial_partner_id
             ), universe AS (
                 SELECT customer_id FROM order_stats UNION SELECT customer_id FROM messages
@@ -497,7 +505,8 @@ class ChatwootCustomerInsight(models.Model):
                    COALESCE(ms.complaints, 0),
                    COALESCE(cv.unanswered, 0),
                    ms.sentiment_recent,
-                   ms.sentiment_before
+                   ms.sentiment_before,
+                   COALESCE(cv.channels, 0)
               FROM universe u
               LEFT JOIN order_stats os ON os.customer_id = u.customer_id
               LEFT JOIN refunds r ON r.customer_id = u.customer_id
@@ -522,7 +531,7 @@ class ChatwootCustomerInsight(models.Model):
         return self._rows_to_arrays(self.env.cr.fetchall(), now)
 
     def _rows_to_arrays(self, rows, now):
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 15
+        columns = list(zip(*rows, strict=True)) if rows else [()] * 16
         as_float = lambda values: np.array(  # noqa: E731
             [np.nan if v is None else float(v) for v in values], dtype=float
         )
@@ -556,6 +565,7 @@ class ChatwootCustomerInsight(models.Model):
             "message_count": np.array(columns[10], dtype=np.int64),
             "complaint_count": np.array(columns[11], dtype=np.int64),
             "unanswered_count": np.array(columns[12], dtype=np.int64),
+            "channel_count": np.array(columns[15], dtype=np.int64),
             "sentiment_recent": np.nan_to_num(sentiment_recent),
             "sentiment_trend": np.nan_to_num(sentiment_recent - sentiment_before),
         }
@@ -1016,6 +1026,7 @@ class ChatwootCustomerInsight(models.Model):
             integers(data["message_count"]),
             integers(data["complaint_count"]),
             integers(data["unanswered_count"]),
+            integers(data["channel_count"]),
             decimals(data["sentiment_recent"], 4),
             decimals(data["sentiment_trend"], 4),
             integers(scores["cluster"]),

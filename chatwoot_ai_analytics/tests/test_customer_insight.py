@@ -312,6 +312,7 @@ class TestRealWorldData(InsightCase):
                 "account_id": account.id,
                 "display_id": 9,
                 "partner_id": contact.id,
+                "channel_type": "Channel::Whatsapp",
                 "status": "open",
                 "created_at": self.now - timedelta(days=5),
             }
@@ -347,7 +348,7 @@ class TestRealWorldData(InsightCase):
         self.assertEqual((insight.message_count, insight.complaint_count), (3, 2))
         self.assertAlmostEqual(insight.sentiment_recent, -0.8)
         self.assertAlmostEqual(insight.sentiment_trend, -1.3)
-        self.assertEqual(insight.unanswered_count, 1)
+        self.assertEqual((insight.unanswered_count, insight.channel_count), (1, 1))
         self.assertFalse(self.insight(contact))
 
     def test_a_contact_without_order_is_a_lead_with_zero_clv(self):
