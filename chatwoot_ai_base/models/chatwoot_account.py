@@ -21,6 +21,7 @@ from ..chatwoot.client import (
 from ..chatwoot.constants import CHANNEL_TYPES
 
 WEBHOOK_ROUTE = "/chatwoot_ai/webhook/"
+ASSIST_ROUTE = "/chatwoot_ai/assist/"
 JOB_CHANNEL = "root.chatwoot"
 DRAIN_DELAY_PARAM = "chatwoot_ai.drain_delay_seconds"
 DRAIN_DELAY_DEFAULT = 1
@@ -81,6 +82,22 @@ class ChatwootAccount(models.Model):
         compute="_compute_webhook_url",
         help="Paste this URL in Chatwoot → Settings → Integrations → Webhooks.",
     )
+    assist_token = fields.Char(
+        required=True,
+        readonly=True,
+        copy=False,
+        groups=MANAGER_GROUP,
+        default=lambda self: _new_webhook_token(),
+        help="Unguessable part of the agent-assist URL. It is separate from the webhook token "
+        "so that agents who see the dashboard app's URL cannot post webhook events.",
+    )
+    assist_url = fields.Char(
+        string="Agent Assist URL",
+        compute="_compute_assist_url",
+        groups=MANAGER_GROUP,
+        help="Add this URL in Chatwoot → Settings → Integrations → Dashboard Apps: agents "
+        "then see the AI's suggested reply next to each conversation.",
+    )
     bot_enabled = fields.Boolean(
         string="AI Agent Enabled",
         help="Let the AI agent answer customers of this account's inboxes.",
@@ -94,6 +111,9 @@ class ChatwootAccount(models.Model):
     _webhook_token_uniq = models.Constraint(
         "UNIQUE(webhook_token)", "The webhook token must be unique."
     )
+    _assist_token_uniq = models.Constraint(
+        "UNIQUE(assist_token)", "The agent-assist token must be unique."
+    )
     _chatwoot_account_uniq = models.Constraint(
         "UNIQUE(company_id, base_url, chatwoot_account_id)",
         "This Chatwoot account is already configured for this company.",
@@ -104,6 +124,27 @@ class ChatwootAccount(models.Model):
         base = self.env["res.config.settings"]._chatwoot_ai_public_base_url()
         for account in self:
             account.webhook_url = f"{base}{WEBHOOK_ROUTE}{account.webhook_token}"
+
+    @api.depends("assist_token")
+    def _compute_assist_url(self):
+        base = self.env["res.config.settings"]._chatwoot_ai_public_base_url()
+        for account in self:
+            account.assist_url = f"{base}{ASSIST_ROUTE}{account.assist_token}"
+
+    def _init_column(self, column_name):
+        if column_name != "assist_token":
+            return super()._init_column(column_name)
+        # Odoo would give every existing row the same default, which the UNIQUE constraint
+        # refuses: each account already in the database gets its own token.
+        self.env.cr.execute(SQL("SELECT id FROM chatwoot_account WHERE assist_token IS NULL"))
+        for (account_id,) in self.env.cr.fetchall():
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE chatwoot_account SET assist_token = %s WHERE id = %s",
+                    _new_webhook_token(),
+                    account_id,
+                )
+            )
 
     def _compute_conversation_count(self):
         counts = dict(
@@ -121,6 +162,23 @@ class ChatwootAccount(models.Model):
         self.webhook_token = _new_webhook_token()
         self.message_post(body=self.env._("Webhook token regenerated."))
         return True
+
+    def action_regenerate_assist_token(self):
+        """Invalidate the current agent-assist URL, e.g. after an agent left."""
+        self.ensure_one()
+        self.check_access("write")
+        self.sudo().assist_token = _new_webhook_token()
+        self.message_post(body=self.env._("Agent assist token regenerated."))
+        return True
+
+    def _find_by_assist_token(self, token):
+        """The active account whose agent-assist token is ``token``, or an empty recordset."""
+        if not token:
+            return self.browse()
+        rows = self.env.execute_query(
+            SQL("SELECT id FROM chatwoot_account WHERE assist_token = %s AND active", token)
+        )
+        return self.browse(rows[0][0] if rows else ())
 
     def action_view_conversations(self):
         self.ensure_one()

@@ -204,7 +204,7 @@ class TestBotHandoff(BotFlowCase):
 @tagged("post_install", "-at_install")
 class TestAgentAssist(BotFlowCase):
     def assist_url(self, token=None, display_id=DISPLAY_ID):
-        token = token or self.account.webhook_token
+        token = token or self.account.assist_token
         return f"/chatwoot_ai/assist/{token}/conversations/{display_id}"
 
     def test_endpoint_drafts_a_reply_for_a_human_handled_conversation(self):
@@ -227,7 +227,7 @@ class TestAgentAssist(BotFlowCase):
         self.say(1502, "Quanto custa o batom vermelho?", assignee=assignee)
         response = self.url_open(
             f"/chatwoot_ai/assist/conversations/{DISPLAY_ID}",
-            headers={"X-ChatwootAI-Token": self.account.webhook_token},
+            headers={"X-ChatwootAI-Token": self.account.assist_token},
         )
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.price(59.90), response.json()["suggested_reply"])
@@ -239,6 +239,28 @@ class TestAgentAssist(BotFlowCase):
         self.assertEqual(bare.json(), {"error": "unauthorized"})
         missing = self.url_open(self.assist_url(display_id=424242))
         self.assertEqual(missing.status_code, 404)
+
+    def test_webhook_token_does_not_open_the_assist_endpoint(self):
+        # Agents see the dashboard app's URL; it must not double as the webhook credential,
+        # and the webhook URL must not give access to the drafts.
+        self.assertNotEqual(self.account.assist_token, self.account.webhook_token)
+        leaked = self.assist_url(token=self.account.webhook_token)
+        self.assertEqual(self.url_open(leaked).status_code, 401)
+
+    def test_dashboard_app_page_is_served_in_the_agent_language(self):
+        page = self.url_open(
+            f"/chatwoot_ai/assist/{self.account.assist_token}",
+            headers={"Accept-Language": "pt-BR,pt;q=0.9"},
+        )
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("chatwoot-dashboard-app:fetch-info", page.text)
+        self.assertIn("Resposta sugerida", page.text)
+        self.assertEqual(self.url_open("/chatwoot_ai/assist/nope").status_code, 401)
+
+    def test_regenerating_the_assist_token_revokes_the_old_url(self):
+        old_url = self.assist_url()
+        self.account.action_regenerate_assist_token()
+        self.assertEqual(self.url_open(old_url).status_code, 401)
 
     def test_suggest_reply_button_stores_the_draft(self):
         assignee = {"id": 3, "name": "Carla", "type": "user"}
