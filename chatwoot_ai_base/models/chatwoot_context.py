@@ -10,7 +10,16 @@ company and then read back through the ORM.
 from odoo import api, models, tools
 from odoo.tools import SQL
 
-from ..search import WEIGHTS, expand_terms, query_terms, score_detail, tsquery_text
+from ..search import (
+    GLOSSARY,
+    WEIGHTS,
+    close_glossary_word,
+    expand_terms,
+    query_terms,
+    score_detail,
+    transpositions,
+    tsquery_text,
+)
 from .chatwoot_business_profile import agent_language
 from .product_template import SEARCH_TABLE, TS_CONFIGS, WORD_TABLE
 
@@ -121,19 +130,25 @@ class ChatwootContext(models.AbstractModel):
         """How ``query`` will be searched: each term with the catalog words it stands for.
 
         A term found in the catalog's vocabulary is kept; a Spanish or English word takes
-        its glossary translations; any other term is replaced by the most similar
-        vocabulary words (typos); a term with none of these is ignored.
+        its glossary translations; any other term is replaced by the vocabulary words one
+        swap of letters away, or else the most similar ones (typos), or else by the
+        translations of the glossary word it misspells; a term with none of these is
+        ignored.
         """
         terms = query_terms(query)
         vocabulary = self._vocabulary_lookup(terms)
         groups, corrections, ignored = [], {}, []
         for term, translations in expand_terms(terms):
             known, similar = vocabulary.get(term, (False, []))
+            glossary_word = not (translations or known or similar) and close_glossary_word(term)
             if translations or known:
                 groups.append((term, translations))
             elif similar:
                 corrections[term] = similar
                 groups.append((term, tuple(similar)))
+            elif glossary_word:  # a typo in a Spanish or English word
+                corrections[term] = [glossary_word]
+                groups.append((term, GLOSSARY[glossary_word]))
             else:
                 ignored.append(term)
         # Similarity is measured on what the customer meant: best correction or translation.
@@ -148,7 +163,8 @@ class ChatwootContext(models.AbstractModel):
 
     @api.model
     def _vocabulary_lookup(self, terms):
-        """{term: (in the vocabulary, [similar vocabulary words, best first])}."""
+        """{term: (in the vocabulary, [vocabulary words it may be a typo of, best first])}:
+        words one swap of letters away first, then trigram-similar ones."""
         if not terms:
             return {}
         self.env.cr.execute(
@@ -157,20 +173,27 @@ class ChatwootContext(models.AbstractModel):
                 SELECT t.term,
                        EXISTS (SELECT 1 FROM %(words)s w WHERE w.word = t.term),
                        ARRAY(SELECT w.word FROM %(words)s w
+                              WHERE w.word = ANY(string_to_array(t.swaps, ' '))
+                              ORDER BY w.word),
+                       ARRAY(SELECT w.word FROM %(words)s w
                               WHERE length(t.term) >= %(min_length)s
                                 AND w.word %% t.term
                                 AND similarity(w.word, t.term) >= %(similarity)s
                               ORDER BY similarity(w.word, t.term) DESC, w.word
                               LIMIT 3)
-                  FROM unnest(%(terms)s::text[]) t(term)
+                  FROM unnest(%(terms)s::text[], %(swaps)s::text[]) t(term, swaps)
                 """,
                 words=SQL.identifier(WORD_TABLE),
                 min_length=CORRECTION_MIN_LENGTH,
                 similarity=CORRECTION_SIMILARITY,
                 terms=list(terms),
+                swaps=[" ".join(transpositions(term)) for term in terms],
             )
         )
-        return {term: (known, similar) for term, known, similar in self.env.cr.fetchall()}
+        return {
+            term: (known, list(dict.fromkeys(swapped + similar))[:3])
+            for term, known, swapped, similar in self.env.cr.fetchall()
+        }
 
     @api.model
     def _product_candidates(self, plan, company, limit):

@@ -7,6 +7,23 @@ components of a score add up.
 """
 
 from .ranking import WEIGHTS, score_detail, tsquery_text
-from .text import expand_terms, normalize, query_terms
+from .text import (
+    GLOSSARY,
+    close_glossary_word,
+    expand_terms,
+    normalize,
+    query_terms,
+    transpositions,
+)
 
-__all__ = ["WEIGHTS", "expand_terms", "normalize", "query_terms", "score_detail", "tsquery_text"]
+__all__ = [
+    "GLOSSARY",
+    "WEIGHTS",
+    "close_glossary_word",
+    "expand_terms",
+    "normalize",
+    "query_terms",
+    "score_detail",
+    "transpositions",
+    "tsquery_text",
+]

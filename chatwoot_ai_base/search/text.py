@@ -8,8 +8,13 @@
 ['batom', 'vermelho']
 >>> expand_terms(["red", "lipstick"])
 [('red', ('vermelho',)), ('lipstick', ('batom',))]
+>>> transpositions("tneis")
+['nteis', 'tenis', 'tnies', 'tnesi']
+>>> close_glossary_word("snglasses")
+'sunglasses'
 """
 
+import difflib
 import re
 import unicodedata
 
@@ -157,3 +162,21 @@ def query_terms(text, limit=8):
 def expand_terms(terms):
     """Each term with the catalog words it may mean in Portuguese (its glossary entry)."""
     return [(term, GLOSSARY.get(term, ())) for term in terms]
+
+
+def transpositions(term):
+    """The words one swap of neighbour letters away: what a thumb typing fast does, and
+    what trigrams miss on short words ("tneis" shares almost no trigram with "tenis")."""
+    return [
+        term[:i] + term[i + 1] + term[i] + term[i + 2 :]
+        for i in range(len(term) - 1)
+        if term[i] != term[i + 1]
+    ]
+
+
+def close_glossary_word(term, cutoff=0.85):
+    """The glossary word ``term`` is a typo of ("snglasses" -> "sunglasses"), or None."""
+    if len(term) < 4:
+        return None
+    matches = difflib.get_close_matches(term, GLOSSARY, n=1, cutoff=cutoff)
+    return matches[0] if matches else None

@@ -72,6 +72,9 @@ class TestContextProductSearch(ChatwootAICase):
         self.assertEqual(results[0]["id"], self.lipstick.id)
         query = results[0]["score_detail"]["query"]
         self.assertIn("vermelho", query["corrections"]["vermlho"])
+        # Swapped letters, which trigrams miss on short words, and a misspelt English word.
+        self.assertEqual(self.found("btaom zefira", limit=1), [self.lipstick.id])
+        self.assertIn(self.lipstick.id, self.found("lipstik zefira", limit=3))
 
     def test_accents_do_not_matter(self):
         for query in ("proteção zefira", "protecao zefira", "proteçao zefira", "PROTEÇÃO ZEFIRA"):
