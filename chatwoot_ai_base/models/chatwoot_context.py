@@ -529,9 +529,13 @@ class ChatwootContext(models.AbstractModel):
     def _agent_tools(self, conversation):
         """The read-only tools of the agent, bound to the conversation's customer and
         company; they run as the current user (the bot user in production)."""
-        partner = conversation.partner_id
         company = conversation.company_id or self.env.company
+        # Read the customer in this environment (the bot user's): its rules apply to all.
+        conversation = conversation.with_env(self.env)
+        partner = conversation.partner_id
         context = self.with_context(chatwoot_customer_id=partner.commercial_partner_id.id)
+        conversation = conversation.with_env(context.env)
+        partner = partner.with_env(context.env)
 
         def search_products(query, limit=5):
             return context._search_products(query, partner=partner, limit=limit, company=company)
