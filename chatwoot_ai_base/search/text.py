@@ -29,6 +29,7 @@ STOPWORDS = frozenset(
     aquele oi ola bom boa dia tarde noite obrigado obrigada por favor pf quero queria
     gostaria preciso procuro procurando algum alguma custa custo preco precos valor vende
     vendem vcs vc ai la sim nao mais menos muito pouco tb tambem ou
+    funciona funcionam gente moca moco
     el la los las un una unos unas del al y en con sin que cual cuales cuanto cuesta
     precio tienen tiene tengo quiero quisiera busco necesito hola gracias usted ustedes es
     son hay mi su por favor para
@@ -90,6 +91,25 @@ GLOSSARY = {
     "aceite": ("oleo",),
     "jabon": ("sabonete",),
     "gorra": ("bone",),
+    "envio": ("envio", "frete", "entrega"),
+    "envios": ("envio", "frete", "entrega"),
+    "entregan": ("entrega",),
+    "demora": ("prazo",),
+    "plazo": ("prazo",),
+    "devolucion": ("devolucao", "troca"),
+    "devolver": ("devolver", "troca"),
+    "cambio": ("troca",),
+    "cambiar": ("trocar", "troca"),
+    "reembolso": ("reembolso",),
+    "pago": ("pagamento",),
+    "pagar": ("pagamento", "pagar"),
+    "tarjeta": ("cartao",),
+    "cuotas": ("parcelar", "parcelas"),
+    "horario": ("horario",),
+    "abren": ("horario", "aberto"),
+    "atencion": ("atendimento",),
+    "pedido": ("pedido",),
+    "regalo": ("presente",),
     # en
     "lipstick": ("batom",),
     "gloss": ("gloss",),
@@ -135,6 +155,25 @@ GLOSSARY = {
     "soap": ("sabonete",),
     "cap": ("bone",),
     "brush": ("pincel", "escova"),
+    "shipping": ("frete", "entrega", "envio"),
+    "ship": ("frete", "envio"),
+    "delivery": ("entrega", "prazo"),
+    "deliver": ("entrega",),
+    "arrive": ("chega", "prazo"),
+    "return": ("devolucao", "troca"),
+    "returns": ("devolucao", "troca"),
+    "exchange": ("troca",),
+    "refund": ("reembolso",),
+    "payment": ("pagamento",),
+    "pay": ("pagamento", "pagar"),
+    "card": ("cartao",),
+    "installments": ("parcelar", "parcelas"),
+    "hours": ("horario",),
+    "open": ("horario", "aberto"),
+    "order": ("pedido",),
+    "track": ("rastreio", "rastrear"),
+    "tracking": ("rastreio",),
+    "gift": ("presente",),
 }
 
 

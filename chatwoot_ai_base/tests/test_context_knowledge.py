@@ -58,6 +58,12 @@ class TestContextKnowledge(ChatwootAICase):
         self.assertGreater(hits[0]["score"], 0)
         self.assertEqual(self.titles("posso parcelar no cartao zefirano?")[0], "Pagamento zefirano")
 
+    def test_spanish_and_english_questions_find_portuguese_entries(self):
+        self.assertEqual(
+            self.titles("How long does shipping take? zefirano")[0], "Frete zefirano e prazos"
+        )
+        self.assertEqual(self.titles("¿Puedo pagar con tarjeta? zefirano")[0], "Pagamento zefirano")
+
     def test_typo_in_the_title_still_matches(self):
         self.assertIn("Pagamento zefirano", self.titles("pagamentto zefirano"))
 
