@@ -28,6 +28,7 @@ Pipeline (all deterministic for a given ``seed``):
 ['High spenders, recent buyers', 'Low spenders, lapsed buyers']
 """
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -65,23 +66,26 @@ _Z_CLIP = 3.0
 
 # Words for the usual behaviour features, matched on a fragment of the feature name (first match
 # wins, so "recency" is tested before "frequency"): (fragment, phrase when high, phrase when low).
-# English here; profile_label translates them.
+# English here; profile_label translates them. Rows are _Trait(...) calls rather than bare tuples:
+# the translation extractor reads a "(" right after an _lt(...) call as another _lt call, and
+# would export the fragments as UI terms.
+_Trait = namedtuple("_Trait", "fragment high low")
 _TRAIT_PHRASES = (
-    ("recen", _lt("lapsed buyers"), _lt("recent buyers")),
-    ("days_since", _lt("lapsed buyers"), _lt("recent buyers")),
-    ("freq", _lt("frequent buyers"), _lt("one-time buyers")),
-    ("order_count", _lt("frequent buyers"), _lt("one-time buyers")),
-    ("basket", _lt("big baskets"), _lt("small baskets")),
-    ("aov", _lt("big baskets"), _lt("small baskets")),
-    ("monet", _lt("high spenders"), _lt("low spenders")),
-    ("spend", _lt("high spenders"), _lt("low spenders")),
-    ("revenue", _lt("high spenders"), _lt("low spenders")),
-    ("categor", _lt("many categories"), _lt("few categories")),
-    ("channel", _lt("multichannel"), _lt("single channel")),
-    ("sentiment", _lt("positive sentiment"), _lt("negative sentiment")),
-    ("complaint", _lt("many complaints"), _lt("few complaints")),
-    ("message", _lt("talkative"), _lt("quiet")),
-    ("tenure", _lt("long-standing"), _lt("newcomers")),
+    _Trait("recen", _lt("lapsed buyers"), _lt("recent buyers")),
+    _Trait("days_since", _lt("lapsed buyers"), _lt("recent buyers")),
+    _Trait("freq", _lt("frequent buyers"), _lt("one-time buyers")),
+    _Trait("order_count", _lt("frequent buyers"), _lt("one-time buyers")),
+    _Trait("basket", _lt("big baskets"), _lt("small baskets")),
+    _Trait("aov", _lt("big baskets"), _lt("small baskets")),
+    _Trait("monet", _lt("high spenders"), _lt("low spenders")),
+    _Trait("spend", _lt("high spenders"), _lt("low spenders")),
+    _Trait("revenue", _lt("high spenders"), _lt("low spenders")),
+    _Trait("categor", _lt("many categories"), _lt("few categories")),
+    _Trait("channel", _lt("multichannel"), _lt("single channel")),
+    _Trait("sentiment", _lt("positive sentiment"), _lt("negative sentiment")),
+    _Trait("complaint", _lt("many complaints"), _lt("few complaints")),
+    _Trait("message", _lt("talkative"), _lt("quiet")),
+    _Trait("tenure", _lt("long-standing"), _lt("newcomers")),
 )
 
 
