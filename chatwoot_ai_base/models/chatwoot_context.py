@@ -29,6 +29,11 @@ CORRECTION_SIMILARITY = 0.3  # a swapped pair of letters ("bricno") scores about
 CORRECTION_MIN_LENGTH = 4
 #: Knowledge entries whose title matches the whole query this well count as hits.
 KNOWLEDGE_TITLE_SIMILARITY = 0.5
+# A knowledge hit scoring below this shares a fragment of a word with an entry's title, not a
+# subject: "Alô?" scored 0.05 on the demo's animal-testing entry (word similarity alone), while
+# the real questions of the tests score 0.13 and more. Below it, the agent had better say it
+# does not know (and hand off) than answer with an unrelated policy.
+KNOWLEDGE_MIN_SCORE = 0.1
 #: How many of the best full-text matches the trigram components re-rank.
 RERANK_ROWS = 60
 ORDER_STATES = ("sent", "sale")
@@ -338,7 +343,8 @@ class ChatwootContext(models.AbstractModel):
         key = " ".join(query_terms(query))
         if not key:
             return []
-        return [dict(entry) for entry in self._knowledge_lookup(company.id, key, limit)]
+        hits = (dict(entry) for entry in self._knowledge_lookup(company.id, key, limit))
+        return [hit for hit in hits if hit["score"] >= KNOWLEDGE_MIN_SCORE]
 
     @api.model
     @tools.ormcache("company_id", "key", "limit", "self.env.lang")

@@ -50,6 +50,15 @@ class TestContextKnowledge(ChatwootAICase):
         hits = self.Context._search_knowledge(query, company or self.company, limit=limit)
         return [hit["title"] for hit in hits]
 
+    def test_a_word_resembling_a_title_is_not_an_answer(self):
+        # "Alô" shares trigrams with "Halo" (score 0.075 by similarity alone): similar, but not
+        # the subject, so it must not come back as the shop's answer to a greeting.
+        self.env["chatwoot.knowledge"].create(
+            {"name": "Halo zefirano", "category": "faq", "content": "Um brilho suave."}
+        )
+        self.assertNotIn("Halo zefirano", self.titles("Alô?", limit=10))
+        self.assertEqual(self.titles("o halo zefirano")[0], "Halo zefirano")
+
     def test_finds_the_entry_by_keyword_title_and_content(self):
         hits = self.Context._search_knowledge("Qual o prazo de entrega zefirano?", self.company)
         self.assertEqual(hits[0]["title"], "Frete zefirano e prazos")
