@@ -27,6 +27,7 @@
         "views/product_template_views.xml",
         "report/chatwoot_service_report.xml",
         "views/chatwoot_ai_analytics_menus.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [],
 }

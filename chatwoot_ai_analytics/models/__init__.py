@@ -14,3 +14,6 @@ from . import chatwoot_customer_insight
 from . import chatwoot_customer_journey
 from . import chatwoot_customer_timeline
 from . import res_partner
+from . import res_company
+from . import res_config_settings
+from . import chatwoot_ai_run

@@ -1,6 +1,8 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+from collections import defaultdict
+from functools import partial
 
 from odoo import api, fields, models
 from odoo.tools import SQL
@@ -89,18 +91,68 @@ class ChatwootMessage(models.Model):
 
         self.env.flush_all()  # the SQL below must see pending ORM writes
         done = 0
+        fallbacks = None  # built at the first batch: building a remote LLM imports crewai
         for rows in self._iter_texts(self._analytics_classify_domain_sql(since)):
             # Loaded (trained once per process) only when there is something to classify.
             sentiment_model = SentimentModel.default()
             intent_model = IntentModel.default()
             texts = [row[1] for row in rows]
             sentiments = predict_unique(sentiment_model.predict, texts)
-            intents = predict_unique(intent_model.predict, texts)
+            if fallbacks is None:
+                fallbacks = self._analytics_intent_fallbacks()
+            intents = self._analytics_predict_intents(intent_model, rows, fallbacks)
             self._write_classification([row[0] for row in rows], sentiments, intents)
             done += len(rows)
         self.invalidate_model(["sentiment_score", "sentiment", "intent", "intent_confidence"])
         _logger.info("chatwoot.message: %s message(s) classified", done)
         return done
+
+    @api.model
+    def _analytics_intent_fallbacks(self):
+        """{company id: LLM fallback} of the companies that ask the model about uncertain
+        intents (``res.company._chatwoot_ai_intent_fallback``); one per run, so the call cap
+        and the stop after a failure hold for the whole run."""
+        companies = (
+            self.env["res.company"].sudo().search([("chatwoot_ai_intent_llm_fallback", "=", True)])
+        )
+        fallbacks = {company.id: company._chatwoot_ai_intent_fallback() for company in companies}
+        return {company_id: fallback for company_id, fallback in fallbacks.items() if fallback}
+
+    @api.model
+    def _analytics_predict_intents(self, intent_model, rows, fallbacks):
+        """Intents of a batch of (id, content) rows; each company's uncertain texts go to its
+        own fallback, and the model calls made are logged as ``chatwoot.ai.run``."""
+        texts = [row[1] for row in rows]
+        if not fallbacks:
+            return predict_unique(intent_model.predict, texts)
+        company_of = dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT id, company_id FROM chatwoot_message WHERE id = ANY(%s)",
+                    [row[0] for row in rows],
+                )
+            )
+        )
+        positions = defaultdict(list)
+        for position, (message_id, _content) in enumerate(rows):
+            company_id = company_of.get(message_id)
+            positions[company_id if company_id in fallbacks else None].append(position)
+        intents = [None] * len(rows)
+        for company_id, group in positions.items():
+            fallback = fallbacks.get(company_id)
+            predict = partial(intent_model.predict, fallback=fallback)
+            group_intents = predict_unique(predict, [texts[p] for p in group])
+            for position, intent in zip(group, group_intents, strict=True):
+                intents[position] = intent
+            if fallback is not None:
+                # The first message with the text stands for it: duplicates are asked once.
+                message_ids = {}
+                for position in reversed(group):
+                    message_ids[texts[position]] = rows[position][0]
+                self.env["chatwoot.ai.run"]._log_intent_calls(
+                    self.env["res.company"].browse(company_id), fallback.pop_log(), message_ids
+                )
+        return intents
 
     @api.model
     def _iter_texts(self, condition, batch=CLASSIFY_BATCH):
