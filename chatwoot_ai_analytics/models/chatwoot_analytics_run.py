@@ -50,7 +50,11 @@ class ChatwootAnalyticsRun(models.Model):
     gg_q = fields.Float(string="Gamma-Gamma q", readonly=True, digits=(16, 4))
     gg_v = fields.Float(string="Gamma-Gamma v", readonly=True, digits=(16, 4))
     clv_fit_source = fields.Selection(
-        [("fitted", "Fitted on this company"), ("prior", "Prior (too few customers)")],
+        [
+            ("fitted", "Fitted on this company"),
+            ("spend_prior", "Purchases fitted, spend from the mean order value"),
+            ("prior", "Prior (too few customers)"),
+        ],
         string="CLV Parameters",
         readonly=True,
     )

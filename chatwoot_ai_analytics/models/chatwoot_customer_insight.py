@@ -608,20 +608,25 @@ class ChatwootCustomerInsight(models.Model):
         x = data["btyd_frequency"][buyers]
         repeaters = int((x > 0).sum())
         fitted = buyers.sum() >= MIN_BUYERS_TO_FIT and repeaters >= MIN_REPEATERS_TO_FIT
+        mean_value = float(data["avg_order_value"][buyers].mean()) if buyers.any() else 0.0
+        spend_prior = clv_stats.gamma_gamma_with_mean(mean_value, **PRIOR_GG_SHAPE)
+        source = "prior"
         if fitted:
             bg = clv_stats.fit_bgnbd(
                 x, data["btyd_recency"][buyers], data["btyd_T"][buyers], penalizer=0.001
             )
             gg = clv_stats.fit_gamma_gamma(x, data["btyd_monetary"][buyers], penalizer=0.001)
+            source = "fitted"
+            if not clv_stats.plausible_spend_model(gg, mean_value):
+                gg, source = spend_prior, "spend_prior"
             params = {"r": bg.r, "alpha": bg.alpha, "a": bg.a, "b": bg.b}
-            params.update(p=gg.p, q=gg.q, v=gg.v)
         else:
-            mean_value = float(data["avg_order_value"][buyers].mean()) if buyers.any() else 0.0
-            params = dict(PRIOR_BGNBD, **PRIOR_GG_SHAPE)
-            params["v"] = max(mean_value, 0.0) * (params["q"] - 1.0) / params["p"] or 1.0
+            params = dict(PRIOR_BGNBD)
+            gg = spend_prior
+        params.update(p=gg.p, q=gg.q, v=gg.v)
         run.write(
             {
-                "clv_fit_source": "fitted" if fitted else "prior",
+                "clv_fit_source": source,
                 **{f"bgnbd_{key}": params[key] for key in ("r", "alpha", "a", "b")},
                 **{f"gg_{key}": params[key] for key in ("p", "q", "v")},
             }
