@@ -3,7 +3,7 @@
 import json
 import logging
 
-from odoo import fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools import SQL
 
 _logger = logging.getLogger(__name__)
@@ -84,7 +84,8 @@ class ChatwootAnalyticsRun(models.Model):
         return json.loads(self.fits_json) if self.fits_json else {}
 
     def _report_progress(self, percent, message):
-        """Progress of the refresh, in the run record and in the server log."""
+        """Progress of the refresh, in the run record, the server log and, when a user started
+        it, a notification to that user."""
         self.ensure_one()
         self.env.cr.execute(
             SQL(
@@ -97,3 +98,38 @@ class ChatwootAnalyticsRun(models.Model):
         )
         self.invalidate_recordset(["progress", "progress_message"])
         _logger.info("customer analytics run %s: %s%% %s", self.id, percent, message)
+        self._notify_live(
+            self.env._(
+                "%(company)s: %(percent)s%% (%(step)s)",
+                company=self.company_id.name,
+                percent=percent,
+                step=self._step_label(message),
+            )
+        )
+
+    def _step_label(self, step):
+        labels = {
+            "extract": self.env._("reading orders and conversations"),
+            "fit": self.env._("fitting the models"),
+            "score": self.env._("scoring the customers"),
+            "write": self.env._("saving the results"),
+        }
+        return labels.get(step, step)
+
+    @api.model
+    def _notify_live(self, message):
+        """Tell the user who started the refresh how far it got, while it runs.
+
+        The whole refresh is one transaction, and bus messages are delivered at commit: this
+        one goes through its own cursor so that it arrives now rather than with the result.
+        """
+        user_id = self.env.context.get("chatwoot_analytics_notify_uid")
+        if not user_id:
+            return
+        payload = {"type": "info", "title": self.env._("Analytics"), "message": message}
+        try:
+            with self.env.registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                env["res.users"].browse(user_id)._bus_send("simple_notification", payload)
+        except Exception:  # noqa: BLE001 - a progress notice must never fail the refresh
+            _logger.warning("customer analytics: progress notice not sent", exc_info=True)

@@ -204,7 +204,7 @@ class ChatwootCustomerInsight(models.Model):
         if not self.env.user.has_group(MARKETER_GROUP):
             raise AccessError(self.env._("Only marketers can refresh the analytics."))
         self.with_delay(description=self.env._("Refresh customer analytics"))._job_refresh(
-            self.env.companies.ids
+            self.env.companies.ids, notify_uid=self.env.uid
         )
         return {
             "type": "ir.actions.client",
@@ -216,10 +216,11 @@ class ChatwootCustomerInsight(models.Model):
         }
 
     @api.model
-    def _job_refresh(self, company_ids, incremental=False):
+    def _job_refresh(self, company_ids, incremental=False, notify_uid=None):
+        """The queued refresh; ``notify_uid`` is the user who asked, told of each step."""
         return (
             self.with_company(company_ids[0])
-            .with_context(allowed_company_ids=company_ids)
+            .with_context(allowed_company_ids=company_ids, chatwoot_analytics_notify_uid=notify_uid)
             .action_refresh(incremental=incremental)
             .ids
         )
@@ -243,6 +244,9 @@ class ChatwootCustomerInsight(models.Model):
             model = self.env.get(model_name)
             if model is not None and hasattr(model, method):
                 _logger.info("customer analytics: %s.%s", model_name, method)
+                self.env["chatwoot.analytics.run"]._notify_live(
+                    self.env._("Analysing: %(what)s", what=model._description)
+                )
                 getattr(model, method)(**kwargs)
 
     def _notify_done(self, runs):

@@ -104,6 +104,38 @@ class TestInsightViews(InsightCase):
             Insight.search([("partner_id", "=", self.ana.id)]).company_id, self.company
         )
 
+    def test_queued_refresh_tells_the_user_each_step_while_it_runs(self):
+        marketer = new_test_user(
+            self.env,
+            login="progress_marketer",
+            groups=f"base.group_user,{MARKETER_GROUP}",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
+        Insight = self.Insight.with_user(marketer)
+        Insight.action_refresh_queued()
+        job = self.env["queue.job"].search([], order="id desc", limit=1)
+        self.assertEqual(job.kwargs["notify_uid"], marketer.id)
+        # The notices go through their own cursor: here it must see the test's uncommitted data.
+        with self.enter_registry_test_mode():
+            Insight._job_refresh(job.args[0], **job.kwargs)
+        channel = json.dumps(
+            [self.env.cr.dbname, "res.partner", marketer.partner_id.id], separators=(",", ":")
+        )
+        notices = [
+            json.loads(row.message)
+            for row in self.env["bus.bus"].sudo().search([("channel", "=", channel)])
+        ]
+        messages = [
+            notice["payload"]["message"]
+            for notice in notices
+            if notice["type"] == "simple_notification"
+        ]
+        progress = [message for message in messages if "%" in message]
+        self.assertIn(f"{self.company.name}: 10% (reading orders and conversations)", progress)
+        self.assertIn(f"{self.company.name}: 80% (saving the results)", progress)
+        self.assertTrue(any(message.startswith("Analysing:") for message in messages))
+
     def test_timeline_lists_the_orders_and_conversations_of_the_company_customer(self):
         contact = self.customer("Comprador da Ana", parent_id=self.ana.id)
         account = self.chatwoot_account(78)
