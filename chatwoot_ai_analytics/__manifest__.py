@@ -11,6 +11,7 @@
     "development_status": "Beta",
     "installable": True,
     "depends": ["chatwoot_ai_base", "spreadsheet_dashboard"],
+    "external_dependencies": {"python": ["numpy", "scipy", "scikit-learn", "threadpoolctl"]},
     "data": [
         "security/ir.model.access.csv",
         "security/chatwoot_ai_analytics_rules.xml",

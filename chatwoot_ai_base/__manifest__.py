@@ -12,7 +12,7 @@
     "application": True,
     "installable": True,
     "depends": ["mail", "contacts", "phone_validation", "product", "sale", "utm", "queue_job"],
-    "external_dependencies": {"python": ["requests"]},
+    "external_dependencies": {"python": ["requests", "crewai"]},
     "data": [
         "security/chatwoot_ai_security.xml",
         "security/ir.model.access.csv",
