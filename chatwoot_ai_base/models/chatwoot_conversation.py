@@ -55,6 +55,11 @@ class ChatwootConversation(models.Model):
     ai_suggested_reply = fields.Text(
         string="Suggested Reply", help="The AI agent's latest draft for a human agent."
     )
+    ai_bot_handled = fields.Boolean(
+        string="Handled by the AI Agent",
+        compute="_compute_ai_bot_handled",
+        help="The AI agent answers this conversation: no person holds it.",
+    )
     thread_html = fields.Html(
         string="Thread", compute="_compute_thread_html", sanitize=False, readonly=True
     )
@@ -118,6 +123,11 @@ class ChatwootConversation(models.Model):
             '<div class="small fw-bold">%s</div><div>%s</div>'
             '<div class="small opacity-75 text-end">%s</div></div></div>'
         ) % (side, color, header, message.content or "", when and when.strftime("%d/%m %H:%M"))
+
+    def _compute_ai_bot_handled(self):
+        bot = self.env["chatwoot.bot"]
+        for conversation in self:
+            conversation.ai_bot_handled = bot._bot_handles(conversation)
 
     def action_suggest_reply(self):
         """Agent assist: draft an answer to the customer's latest messages."""

@@ -262,6 +262,13 @@ class TestAgentAssist(BotFlowCase):
         self.account.action_regenerate_assist_token()
         self.assertEqual(self.url_open(old_url).status_code, 401)
 
+    def test_suggest_reply_is_offered_on_conversations_people_handle(self):
+        self.say(1504, "Quanto custa o batom vermelho?")
+        self.assertTrue(self.conversation().ai_bot_handled)
+        assignee = {"id": 3, "name": "Carla", "type": "user"}
+        self.say(1505, "Alguém aí?", assignee=assignee)
+        self.assertFalse(self.conversation().ai_bot_handled)
+
     def test_suggest_reply_button_stores_the_draft(self):
         assignee = {"id": 3, "name": "Carla", "type": "user"}
         self.say(1503, "Quanto custa o sérum de vitamina C?", assignee=assignee)
