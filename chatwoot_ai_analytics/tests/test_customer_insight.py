@@ -27,7 +27,14 @@ class InsightCase(TransactionCase):
         )
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.company.id]))
         cls.product = cls.env["product.product"].create(
-            {"name": "Camiseta", "list_price": 10.0, "taxes_id": [Command.clear()]}
+            # A service: orders to the company's own partner need no warehouse route when
+            # stock is installed (the analytics do not depend on the product type).
+            {
+                "name": "Consultoria de beleza",
+                "type": "service",
+                "list_price": 10.0,
+                "taxes_id": [Command.clear()],
+            }
         )
         cls.Insight = cls.env["chatwoot.customer.insight"]
 

@@ -840,6 +840,9 @@ class _SeedRun:
             "sale.order.line", self.line_row, self.LINE_COLUMNS
         )
         delivered_before = data.end - timedelta(days=DELIVERY_DAYS)
+        # With sale_stock, delivered quantities come from stock moves ("stock_move"): the seed
+        # writes no moves, so it must not claim deliveries either.
+        delivers_by_hand = self.line_row.get("qty_delivered_method") != "stock_move"
         customers = data.customers
         variants = self.variants
         company_id = self.company.id
@@ -863,7 +866,7 @@ class _SeedRun:
                     f"\t{company_id}\t{copy_text(currency_id)}\t{partner_id}\t{salesman}\t"
                     f"{order.state}\t{when}\t{when}\t{uid}\t{uid}\t{suffix}\n"
                 )
-                delivered = confirmed and order.date_order < delivered_before
+                delivered = delivers_by_hand and confirmed and order.date_order < delivered_before
                 for line in order.lines:
                     facts = variants[line.variant]
                     subtotal_cents = line.price * line.qty * (100 - line.discount)
