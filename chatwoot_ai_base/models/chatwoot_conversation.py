@@ -170,10 +170,8 @@ class ChatwootConversation(models.Model):
         if known is not None and data["display_id"] in known:
             conversation = known[data["display_id"]]
         else:
-            conversation = self.search(
-                [("account_id", "=", account.id), ("display_id", "=", data["display_id"])],
-                limit=1,
-            )
+            display_id = data["display_id"]
+            conversation = self._by_display_id(account, [display_id]).get(display_id, self)
         partner = conversation.partner_id
         if contact and not partner:
             partner = self.env["chatwoot.contact"]._match_partner(

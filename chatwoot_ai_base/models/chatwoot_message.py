@@ -56,13 +56,8 @@ class ChatwootMessage(models.Model):
     @api.model
     def _upsert_from_chatwoot(self, conversation, data):
         """Store a parsed message once per account; later versions update the content."""
-        message = self.search(
-            [
-                ("account_id", "=", conversation.account_id.id),
-                ("chatwoot_message_id", "=", data["chatwoot_message_id"]),
-            ],
-            limit=1,
-        )
+        message_id = data["chatwoot_message_id"]
+        message = self._by_chatwoot_id(conversation.account_id, [message_id]).get(message_id, self)
         values = self._values_from_chatwoot(conversation, data)
         if message:
             message.write(values)
