@@ -29,7 +29,7 @@ step_requirements() {
     local stamp="$LOCAL/requirements.sha256"
     local want
     want=$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && "$PYTHON" -c 'import crewai, odoo.addons.queue_job' 2>/dev/null; then
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && "$PYTHON" -c 'import importlib.util as u, crewai; assert u.find_spec("odoo.addons.queue_job")' 2>/dev/null; then
         return
     fi
     say "Installing Python requirements (requirements.txt)"
@@ -110,7 +110,8 @@ step_postgres() {
         as_pg_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/postgresql.log" -w -t 60 start -o \
             "-p $port -k $dir/run -c listen_addresses=127.0.0.1 -c max_connections=200
              -c fsync=off -c synchronous_commit=off -c full_page_writes=off
-             -c shared_buffers=512MB -c maintenance_work_mem=512MB -c max_wal_size=4GB" >/dev/null
+             -c shared_buffers=512MB -c maintenance_work_mem=512MB -c max_wal_size=4GB" \
+            </dev/null >/dev/null 2>>"$dir/postgresql.log"
         echo "$port" >"$LOCAL/pg.port"
     fi
     # Odoo refuses to connect as 'postgres': it gets a role of its own.
