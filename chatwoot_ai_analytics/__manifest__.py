@@ -31,4 +31,7 @@
         "views/res_config_settings_views.xml",
     ],
     "demo": [],
+    "assets": {
+        "web.assets_tests": ["chatwoot_ai_analytics/static/tests/tours/*.js"],
+    },
 }

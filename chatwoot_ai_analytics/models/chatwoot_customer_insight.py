@@ -198,9 +198,11 @@ class ChatwootCustomerInsight(models.Model):
                 }
             )
 
-    @api.model
     def action_refresh_queued(self):
-        """Button: run the refresh as a queue job and tell the user it started."""
+        """Button: run the refresh as a queue job and tell the user it started.
+
+        A list-header button: the web client calls it on the selected records (none, some or
+        all); the refresh always covers the user's companies, whatever is selected."""
         if not self.env.user.has_group(MARKETER_GROUP):
             raise AccessError(self.env._("Only marketers can refresh the analytics."))
         self.with_delay(description=self.env._("Refresh customer analytics"))._job_refresh(

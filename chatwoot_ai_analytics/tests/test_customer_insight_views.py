@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 from odoo.tools.misc import file_path
 
+from ..dashboard import spreadsheet
 from .test_customer_insight import USER_GROUP, InsightCase
 
 MARKETER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_marketer"
@@ -67,7 +68,8 @@ class TestInsightViews(InsightCase):
                 self.assertTrue(
                     measure["fieldName"] == "__count" or measure["fieldName"] in model._fields
                 )
-        charts = [figure["data"] for figure in data["sheets"][0]["figures"]]
+        self.assertEqual(spreadsheet.check_workbook(data), [])
+        charts = [figure["data"] for sheet in data["sheets"] for figure in sheet["figures"]]
         self.assertTrue(charts)
         for chart in charts:
             model = self.env[chart["metaData"]["resModel"]]
