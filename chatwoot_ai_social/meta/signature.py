@@ -50,9 +50,10 @@ def verify_signature(app_secret, body, header):
 def verify_challenge(params, verify_token):
     """The ``hub.challenge`` to echo for a subscription handshake, or ``None`` to refuse.
 
-    >>> verify_challenge({"hub.mode": "subscribe", "hub.verify_token": "t", "hub.challenge": "42"}, "t")
+    >>> params = {"hub.mode": "subscribe", "hub.verify_token": "t", "hub.challenge": "42"}
+    >>> verify_challenge(params, "t")
     '42'
-    >>> verify_challenge({"hub.mode": "subscribe", "hub.verify_token": "x", "hub.challenge": "42"}, "t")
+    >>> verify_challenge(params, "x")
     """
     if not verify_token or params.get("hub.mode") != "subscribe":
         return None

@@ -9,7 +9,6 @@ from odoo.addons.chatwoot_ai_analytics.models.chatwoot_message import INTENT_SEL
 
 from ..social.comments import STATES, plan_comment_update
 from ..social.triage import COMMENT_TYPES, LANGUAGES, PRIORITIES
-from .chatwoot_social_account import PLATFORMS
 
 
 def _stamp(seconds):
@@ -33,7 +32,7 @@ class ChatwootSocialComment(models.Model):
         "chatwoot.social.account", required=True, index=True, ondelete="cascade"
     )
     company_id = fields.Many2one(related="account_id.company_id", store=True, index=True)
-    platform = fields.Selection(PLATFORMS, related="account_id.platform", store=True)
+    platform = fields.Selection(related="account_id.platform", store=True)
     external_id = fields.Char(string="External ID", required=True, readonly=True)
     body = fields.Text(readonly=True)
     author_external_id = fields.Char(string="Author ID", readonly=True, index=True)
