@@ -1,0 +1,136 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+import logging
+
+from werkzeug.exceptions import RequestEntityTooLarge
+
+from odoo import SUPERUSER_ID, http
+from odoo.http import request
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
+from odoo.tools import SQL
+
+from ..meta.payloads import PayloadError, parse_body, split_items
+from ..meta.signature import SIGNATURE_HEADER, verify_challenge, verify_signature
+
+_logger = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 10 * 1024 * 1024
+
+
+class WebhookRejected(Exception):
+    def __init__(self, status, reason):
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+def read_body():
+    """The raw body, at most 10 MB (413 above), read before anything parses it."""
+    length = request.httprequest.content_length
+    if length is not None and length > MAX_BODY_BYTES:
+        raise WebhookRejected(413, "body over 10 MB")
+    request.httprequest.max_content_length = MAX_BODY_BYTES
+    try:
+        raw = request.httprequest.get_data(cache=True)
+    except RequestEntityTooLarge:
+        raise WebhookRejected(413, "body over 10 MB") from None
+    if len(raw) > MAX_BODY_BYTES:
+        raise WebhookRejected(413, "body over 10 MB")
+    return raw
+
+
+class MetaWebhookController(http.Controller):
+    """Meta's webhook: the subscription handshake, then signed deliveries stored at once."""
+
+    @http.route(
+        "/chatwoot_ai/meta/webhook/<string:token>",
+        type="http",
+        auth="none",
+        methods=["GET"],
+        csrf=False,
+        save_session=False,
+    )
+    def meta_webhook_verify(self, token, **params):
+        env = request.env(user=SUPERUSER_ID)
+        account, _secret, verify_token = env["chatwoot.social.account"]._find_by_webhook_token(
+            token
+        )
+        if not account:
+            return request.make_response("unknown webhook", status=404)
+        challenge = verify_challenge(request.httprequest.args, verify_token)
+        if challenge is None:
+            return request.make_response("verification failed", status=403)
+        return request.make_response(challenge, headers=[("Content-Type", "text/plain")])
+
+    @http.route(
+        "/chatwoot_ai/meta/webhook/<string:token>",
+        type="http",
+        auth="none",
+        methods=["POST"],
+        csrf=False,
+        save_session=False,
+        readonly=False,
+    )
+    def meta_webhook(self, token, **_kwargs):
+        try:
+            status, body = self._receive(token)
+        except WebhookRejected as rejection:
+            status, body = rejection.status, {"error": rejection.reason}
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+            raise  # Odoo replays the request: a redelivery becomes a duplicate.
+        except Exception:
+            _logger.exception("Meta webhook could not be stored")
+            request.env.cr.rollback()
+            status, body = 503, {"error": "temporarily unavailable, retry later"}
+        return request.make_json_response(body, status=status)
+
+    def _receive(self, token):
+        env = request.env(user=SUPERUSER_ID)
+        account, secret, _verify = env["chatwoot.social.account"]._find_by_webhook_token(token)
+        if not account:
+            raise WebhookRejected(404, "unknown webhook")
+        raw = read_body()
+        ok, reason = verify_signature(
+            secret, raw, request.httprequest.headers.get(SIGNATURE_HEADER)
+        )
+        if not ok:
+            raise WebhookRejected(401, reason)
+        try:
+            items = split_items(parse_body(raw))
+        except PayloadError as error:
+            raise WebhookRejected(400, str(error)) from None
+        routes = self._routes(env, account, {item["target_id"] for item in items})
+        rows = [
+            (
+                routes.get(item["target_id"], account.id),
+                item["kind"],
+                item["key"],
+                json.dumps(item, ensure_ascii=False),
+            )
+            for item in items
+        ]
+        stored = env["chatwoot.social.event"]._store_items(rows)
+        return 200, {"status": "stored", "items": len(rows), "new": stored}
+
+    def _routes(self, env, account, targets):
+        """{Page / IG / phone-number id: account id}: one app's webhook may serve several
+        accounts of the company; items for another id go to that account."""
+        targets.discard("")
+        if not targets or targets == {account.external_id}:
+            return {}
+        rows = env.execute_query(
+            SQL(
+                """
+                SELECT other.external_id, other.id
+                  FROM chatwoot_social_account other
+                  JOIN chatwoot_social_account this ON this.id = %s
+                 WHERE other.active AND other.company_id = this.company_id
+                   AND other.platform IN ('facebook', 'instagram', 'whatsapp')
+                   AND other.external_id = ANY(%s)
+                """,
+                account.id,
+                list(targets),
+            )
+        )
+        return dict(rows)
