@@ -60,7 +60,9 @@ def stable_id(row):
 
 
 def slug(name):
-    """>>> slug("Batom Matte Vermelho!")
+    """The product name as a URL part.
+
+    >>> slug("Batom Matte Vermelho!")
     'batom-matte-vermelho'
     """
     return _SLUG.sub("-", (name or "").lower()).strip("-") or "product"

@@ -5,7 +5,8 @@
 They are not translations of one another: each language has its own idioms, word order and
 calls to action, and several alternatives per slot so that products of one category do not
 read alike. Placeholders: ``{name}``, ``{category}``, ``{company}``, ``{price}``, ``{old}``,
-``{new}``, ``{percent}``, ``{campaign}``, ``{lead}`` (``{Lead}`` capitalised), ``{values}``, ``{attribute}`` and
+``{new}``, ``{percent}``, ``{campaign}``, ``{lead}`` (``{Lead}`` capitalised), ``{values}``,
+``{attribute}`` and
 ``{first_name}`` (the template variable ``{{1}}``). No bank contains a number: every figure
 in a piece comes from the product.
 """
@@ -88,6 +89,8 @@ PHRASES = {
         "mail_greeting": "Olá, {first_name}!",
         "mail_sign": "Um abraço,\nEquipe {company}",
         "bullet_category": "Da linha {category} da {company}",
+        "bullet_percent": "{percent}% de desconto",
+        "bullet_company": "Vendido e entregue pela {company}",
         "bullet_price": "Preço: {price}",
         "bullet_offer": "De {old} por {new}",
         "bullet_attribute": "{attribute}: {values}",
@@ -189,6 +192,8 @@ PHRASES = {
         "mail_greeting": "¡Hola, {first_name}!",
         "mail_sign": "Un saludo,\nEl equipo de {company}",
         "bullet_category": "De la línea {category} de {company}",
+        "bullet_percent": "{percent}% de descuento",
+        "bullet_company": "Vendido y enviado por {company}",
         "bullet_price": "Precio: {price}",
         "bullet_offer": "Antes {old}, ahora {new}",
         "bullet_attribute": "{attribute}: {values}",
@@ -289,6 +294,8 @@ PHRASES = {
         "mail_greeting": "Hi {first_name},",
         "mail_sign": "Best wishes,\nThe {company} team",
         "bullet_category": "From the {category} line at {company}",
+        "bullet_percent": "{percent}% off",
+        "bullet_company": "Sold and shipped by {company}",
         "bullet_price": "Price: {price}",
         "bullet_offer": "Was {old}, now {new}",
         "bullet_attribute": "{attribute}: {values}",

@@ -52,7 +52,7 @@ def join_words(values, conjunction):
 def truncate(text, limit, ellipsis=True):
     """``text`` cut to at most ``limit`` characters at a sentence, else a word, boundary.
 
-    >>> truncate("Uma frase. Outra frase longa demais.", 20)
+    >>> truncate("Uma frase. Outra frase longa demais.", 16)
     'Uma frase.'
     >>> truncate("palavras muito compridas aqui", 18)
     'palavras muito…'

@@ -59,12 +59,13 @@ def parse_numbers(token):
     """
     values = set()
     for thousands, point in ((".", ","), (",", ".")):
-        text = token.replace(thousands, "").replace(point, ".")
-        if text.count(".") <= 1:
-            try:
-                values.add(round(float(text), 4))
-            except ValueError:
-                continue
+        whole, _sep, decimals = token.partition(point)
+        if point in decimals:
+            continue
+        groups = whole.split(thousands)
+        if any(len(group) != 3 for group in groups[1:]) or thousands in decimals:
+            continue
+        values.add(round(float("".join(groups) + "." + (decimals or "0")), 4))
     return values
 
 

@@ -184,12 +184,17 @@ class OfflineWriter:
             bullets.append(bank["bullet_offer"].format(**values))
         elif values["price"]:
             bullets.append(bank["bullet_price"].format(**values))
-        if len(bullets) < MIN_BULLETS and facts.category:
-            bullets.append(bank["bullet_category"].format(**values))
-        for knowledge in facts.knowledge:
+        fillers = list(facts.knowledge)
+        if facts.promotion and facts.promotion.discount_percent:
+            fillers.insert(0, bank["bullet_percent"].format(**values))
+        if facts.category:
+            fillers.append(bank["bullet_category"].format(**values))
+        if facts.company:
+            fillers.append(bank["bullet_company"].format(**values))
+        for filler in fillers:
             if len(bullets) >= MIN_BULLETS:
                 break
-            bullets.append(knowledge.rstrip("."))
+            bullets.append(filler.rstrip("."))
         return "\n".join(f"• {b.rstrip('.')}" for b in bullets[:MAX_BULLETS])
 
     def _instagram_caption(self, facts, voice, language):
