@@ -1,1 +1,4 @@
 from . import test_content_smoke
+from . import test_content_writer
+from . import test_content_palette
+from . import test_content_stats_feed

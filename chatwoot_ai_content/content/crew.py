@@ -1,0 +1,129 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The content crew: writes a piece, validates it, retries with the reasons, or flags it.
+
+With the offline provider (``llm=None``) the ``OfflineWriter`` writes from the facts; with a
+remote provider a one-agent CrewAI crew writes from ``prompts.task_prompt`` and a rejected
+answer is asked again with the validator's reasons, up to ``max_attempts``. A piece that still
+fails comes back with ``issues``: the model layer marks it for review with the reason.
+"""
+
+import time
+from dataclasses import dataclass, field
+
+from .prompts import GOAL, ROLE, task_prompt
+from .validators import validate
+
+MAX_ATTEMPTS = 3
+CHARS_PER_TOKEN = 4
+
+
+@dataclass
+class PieceResult:
+    kind: str
+    language: str
+    text: str
+    issues: list = field(default_factory=list)
+    attempts: int = 1
+    tokens_in: int = 0
+    tokens_out: int = 0
+    latency_ms: int = 0
+    prompt: str = ""
+
+
+class ContentCrew:
+    """Writes pieces for one company (``voice``) with one LLM (``None``: offline)."""
+
+    def __init__(self, writer, voice, llm=None, crewai_classes=None, max_attempts=MAX_ATTEMPTS):
+        """``crewai_classes()`` returns (the ``crewai`` module, the ``Crew`` class to use):
+        the base addon's loader that switches telemetry off (injected by the model layer)."""
+        self.writer = writer
+        self.voice = voice
+        self.llm = llm
+        self.crewai_classes = crewai_classes
+        self.max_attempts = max_attempts
+
+    def write(self, kind, facts, language, briefs=()):
+        started = time.perf_counter()
+        if self.llm is None:
+            result = self._write_offline(kind, facts, language, briefs)
+        else:
+            result = self._write_remote(kind, facts, language)
+        result.latency_ms = int((time.perf_counter() - started) * 1000)
+        return result
+
+    def _price_texts(self, facts, language):
+        fmt = self.writer.format_price
+        texts = [("Price", fmt(facts.price, facts.currency, language) if facts.price else "")]
+        if facts.promotion:
+            texts += [
+                ("Old price", fmt(facts.promotion.old_price, facts.currency, language)),
+                ("New price", fmt(facts.promotion.new_price, facts.currency, language)),
+                ("Discount", f"{facts.promotion.discount_percent}%"),
+                ("Campaign", facts.promotion.campaign),
+            ]
+        return texts
+
+    def _write_offline(self, kind, facts, language, briefs):
+        text = self.writer.write(kind, facts, self.voice, language, briefs)
+        prompt = task_prompt(kind, facts, self.voice, language, self._price_texts(facts, language))
+        return PieceResult(
+            kind,
+            language,
+            text,
+            issues=[str(i) for i in validate(kind, text, facts, self.voice)],
+            tokens_in=len(prompt) // CHARS_PER_TOKEN,
+            tokens_out=len(text) // CHARS_PER_TOKEN,
+            prompt=prompt,
+        )
+
+    def _write_remote(self, kind, facts, language):
+        feedback, result = (), None
+        tokens_in = tokens_out = 0
+        for attempt in range(1, self.max_attempts + 1):
+            prompt = task_prompt(
+                kind, facts, self.voice, language, self._price_texts(facts, language), feedback
+            )
+            text, used_in, used_out = self._kickoff(prompt, facts)
+            tokens_in, tokens_out = tokens_in + used_in, tokens_out + used_out
+            issues = [str(i) for i in validate(kind, text, facts, self.voice)]
+            result = PieceResult(
+                kind, language, text, issues, attempt, tokens_in, tokens_out, 0, prompt
+            )
+            if not issues:
+                break
+            feedback = issues
+        return result
+
+    def _kickoff(self, prompt, facts):
+        """(text, tokens in, tokens out) of one crew run over the remote LLM."""
+        crewai, crew_class = self.crewai_classes()
+        agent = crewai.Agent(
+            role=ROLE.format(company=facts.company or "the shop"),
+            goal=GOAL,
+            backstory="You write e-commerce copy and never invent facts.",
+            llm=self.llm,
+            verbose=False,
+            allow_delegation=False,
+            max_iter=2,
+            max_retry_limit=0,
+        )
+        task = crewai.Task(description=prompt, expected_output="The text only.", agent=agent)
+        crew = crew_class(
+            agents=[agent],
+            tasks=[task],
+            process=crewai.Process.sequential,
+            verbose=False,
+            memory=False,
+            planning=False,
+            tracing=False,
+            cache=False,
+        )
+        before = self.llm.get_token_usage_summary()
+        output = crew.kickoff()
+        after = self.llm.get_token_usage_summary()
+        return (
+            (output.raw or "").strip(),
+            after.prompt_tokens - before.prompt_tokens,
+            after.completion_tokens - before.completion_tokens,
+        )
