@@ -20,6 +20,7 @@ class TestOverviewWorkbook(unittest.TestCase):
         self.assertEqual(result.failed, 0)
 
     def setUp(self):
+        super().setUp()
         self.workbook = json.loads(SHIPPED.read_text(encoding="utf-8"))
 
     def test_shipped_workbook_is_in_odoo_19_format(self):

@@ -43,7 +43,7 @@ class ContentCrew:
         self.crewai_classes = crewai_classes
         self.max_attempts = max_attempts
 
-    def write(self, kind, facts, language, briefs=()):
+    def compose(self, kind, facts, language, briefs=()):
         started = time.perf_counter()
         if self.llm is None:
             result = self._write_offline(kind, facts, language, briefs)
@@ -65,7 +65,7 @@ class ContentCrew:
         return texts
 
     def _write_offline(self, kind, facts, language, briefs):
-        text = self.writer.write(kind, facts, self.voice, language, briefs)
+        text = self.writer.compose(kind, facts, self.voice, language, briefs)
         prompt = task_prompt(kind, facts, self.voice, language, self._price_texts(facts, language))
         return PieceResult(
             kind,

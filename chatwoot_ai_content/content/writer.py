@@ -30,7 +30,7 @@ class OfflineWriter:
     def __init__(self, format_price):
         self.format_price = format_price
 
-    def write(self, kind, facts, voice, language, briefs=()):
+    def compose(self, kind, facts, voice, language, briefs=()):
         """The text of one piece; ``briefs`` are ``briefs.build_brief`` dicts (image briefs)."""
         language = language if language in PHRASES else "pt"
         method = getattr(self, f"_{kind}")

@@ -22,14 +22,14 @@ def _briefs():
 
 
 class TestOfflineWriter(unittest.TestCase):
-    def write(self, kind, product=MATTE, language="pt"):
-        return WRITER.write(kind, product, VOICE, language, _briefs())
+    def compose(self, kind, product=MATTE, language="pt"):
+        return WRITER.compose(kind, product, VOICE, language, _briefs())
 
     def test_every_kind_and_language_is_valid_within_limits(self):
         for language in LANGUAGES:
             for kind in KINDS:
                 with self.subTest(language=language, kind=kind):
-                    body = self.write(kind, language=language)
+                    body = self.compose(kind, language=language)
                     self.assertTrue(body.strip())
                     if LIMITS.get(kind):
                         self.assertLessEqual(len(body), LIMITS[kind])
@@ -41,14 +41,14 @@ class TestOfflineWriter(unittest.TestCase):
     def test_name_and_real_price_appear_in_selling_texts(self):
         for language in LANGUAGES:
             for kind in ("long_description", "instagram_caption", "facebook_post", "email_body"):
-                body = self.write(kind, language=language)
+                body = self.compose(kind, language=language)
                 self.assertIn("Batom Matte Vermelho", body)
                 self.assertIn(PRICES[language], body, (kind, language))
 
     def test_two_products_of_one_category_get_different_text(self):
         for kind in KINDS:
-            first = self.write(kind)
-            second = self.write(kind, CREAMY)
+            first = self.compose(kind)
+            second = self.compose(kind, CREAMY)
             self.assertNotEqual(first, second)
             # not just the name swapped
             swapped = first.replace(MATTE.name, CREAMY.name)
@@ -59,7 +59,7 @@ class TestOfflineWriter(unittest.TestCase):
         for kind in ("long_description", "facebook_post", "instagram_caption", "email_body"):
             own_lines = {}
             for language in LANGUAGES:
-                body = self.write(kind, language=language)
+                body = self.compose(kind, language=language)
                 # The lines the writer wrote itself (not copied from the product's data).
                 lines = [
                     line
@@ -75,10 +75,10 @@ class TestOfflineWriter(unittest.TestCase):
 
     def test_whatsapp_uses_the_first_name_template_variable(self):
         for language in LANGUAGES:
-            self.assertIn("{{1}}", self.write("whatsapp_broadcast", language=language))
+            self.assertIn("{{1}}", self.compose("whatsapp_broadcast", language=language))
 
     def test_instagram_hashtags_come_from_the_product(self):
-        body = self.write("instagram_caption")
+        body = self.compose("instagram_caption")
         tags = re.findall(r"#(\w+)", body)
         self.assertIn("batom", tags)
         self.assertIn("nude", tags)
@@ -86,7 +86,7 @@ class TestOfflineWriter(unittest.TestCase):
 
     def test_bullets_are_three_to_five(self):
         for product in (MATTE, CREAMY, OFFER):
-            lines = self.write("bullets", product).splitlines()
+            lines = self.compose("bullets", product).splitlines()
             self.assertTrue(3 <= len(lines) <= 5, lines)
             self.assertTrue(all(line.startswith("• ") for line in lines))
 
@@ -96,7 +96,7 @@ class TestOfflineWriter(unittest.TestCase):
             ("es", "R$ 79,90", "R$ 59,90"),
             ("en", "R$79.90", "R$59.90"),
         ):
-            body = self.write("facebook_post", OFFER, language)
+            body = self.compose("facebook_post", OFFER, language)
             self.assertIn(old, body)
             self.assertIn(new, body)
             self.assertIn("25%", body)
@@ -106,10 +106,10 @@ class TestOfflineWriter(unittest.TestCase):
     def test_seo_title_and_subject_stay_short_with_a_long_name(self):
         long_name = facts.ProductFacts(key="9", name="Kit " + "Maquiagem Completa " * 6, price=10)
         for kind in ("seo_title", "email_subject", "meta_description", "short_description"):
-            self.assertLessEqual(len(WRITER.write(kind, long_name, VOICE, "pt")), LIMITS[kind])
+            self.assertLessEqual(len(WRITER.compose(kind, long_name, VOICE, "pt")), LIMITS[kind])
 
     def test_image_brief_gives_each_format_and_its_safe_zone(self):
-        body = self.write("image_brief", language="en")
+        body = self.compose("image_brief", language="en")
         for size in ("1080×1080", "1080×1350", "1080×1920", "1200×628"):
             self.assertIn(size, body)
         self.assertIn("250px top", body)
@@ -157,7 +157,7 @@ class TestValidator(unittest.TestCase):
 class TestCrew(unittest.TestCase):
     def test_offline_crew_returns_valid_pieces_with_token_estimates(self):
         content_crew = crew.ContentCrew(WRITER, VOICE)
-        result = content_crew.write("short_description", MATTE, "es")
+        result = content_crew.compose("short_description", MATTE, "es")
         self.assertEqual(result.issues, [])
         self.assertEqual(result.attempts, 1)
         self.assertGreater(result.tokens_in, 0)
