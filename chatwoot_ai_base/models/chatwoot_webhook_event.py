@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 import logging
-import traceback
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
@@ -26,9 +25,6 @@ EVENT_STATES = [
     ("failed", "Failed"),
     ("ignored", "Ignored"),
 ]
-MAX_ATTEMPTS = 5
-#: Seconds to wait before attempt n+1, after n failures: quick first, then patient.
-BACKOFF_SECONDS = (10, 60, 300, 1800)
 #: Deliveries one drain job processes before handing over to a fresh job.
 DRAIN_BATCH = 200
 
@@ -43,6 +39,7 @@ class ChatwootWebhookEvent(models.Model):
     """
 
     _name = "chatwoot.webhook.event"
+    _inherit = ["chatwoot.retry.mixin"]
     _description = "Chatwoot Webhook Event"
     _order = "received_at desc, id desc"
     _rec_name = "dedupe_key"
@@ -222,34 +219,12 @@ class ChatwootWebhookEvent(models.Model):
             # The savepoint flushes on exit: a failure at flush time is caught here too.
             with self.env.cr.savepoint():
                 self._process()
-                self.write(
-                    {
-                        "state": "done",
-                        "processed_at": fields.Datetime.now(),
-                        "attempts": self.attempts + 1,
-                        "next_attempt_at": False,
-                        "error": False,
-                    }
-                )
+                self._record_success()
         except Exception as error:  # noqa: BLE001 — recorded on the event, retried, never lost
             self.env.invalidate_all()
             self._record_failure(error)
             return False
         return True
-
-    def _record_failure(self, error):
-        attempts = self.attempts + 1
-        values = {
-            "attempts": attempts,
-            "error": "".join(traceback.format_exception_only(error)).strip(),
-        }
-        if attempts >= MAX_ATTEMPTS:
-            values.update(state="failed", next_attempt_at=False)
-            _logger.warning("Chatwoot event %s failed %s times: %s", self.id, attempts, error)
-        else:
-            delay = BACKOFF_SECONDS[min(attempts, len(BACKOFF_SECONDS)) - 1]
-            values["next_attempt_at"] = fields.Datetime.now() + timedelta(seconds=delay)
-        self.write(values)
 
     def _process(self):
         payload = json.loads(self.payload)

@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 import logging
-import traceback
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
@@ -26,8 +25,6 @@ EVENT_KINDS = [
     ("messaging", "Messenger Event"),
     ("question", "Marketplace Question"),
 ]
-MAX_ATTEMPTS = 5
-BACKOFF_SECONDS = (10, 60, 300, 1800)
 DRAIN_BATCH = 500
 
 
@@ -41,6 +38,7 @@ class ChatwootSocialEvent(models.Model):
     """
 
     _name = "chatwoot.social.event"
+    _inherit = ["chatwoot.retry.mixin"]
     _description = "Social Webhook Item"
     _order = "received_at desc, id desc"
     _rec_name = "item_key"
@@ -138,34 +136,12 @@ class ChatwootSocialEvent(models.Model):
         try:
             with self.env.cr.savepoint():
                 touched, state = self._process()
-                self.write(
-                    {
-                        "state": state,
-                        "processed_at": fields.Datetime.now(),
-                        "attempts": self.attempts + 1,
-                        "next_attempt_at": False,
-                        "error": False,
-                    }
-                )
+                self._record_success(state)
         except Exception as error:  # noqa: BLE001 — recorded on the item, retried, never lost
             self.env.invalidate_all()
             self._record_failure(error)
             return None
         return touched
-
-    def _record_failure(self, error):
-        attempts = self.attempts + 1
-        values = {
-            "attempts": attempts,
-            "error": "".join(traceback.format_exception_only(error)).strip(),
-        }
-        if attempts >= MAX_ATTEMPTS:
-            values.update(state="failed", next_attempt_at=False)
-            _logger.warning("Social item %s failed %s times: %s", self.id, attempts, error)
-        else:
-            delay = BACKOFF_SECONDS[min(attempts, len(BACKOFF_SECONDS)) - 1]
-            values["next_attempt_at"] = fields.Datetime.now() + timedelta(seconds=delay)
-        self.write(values)
 
     def _process(self):
         """``(comments touched, final state)`` after applying the item."""
