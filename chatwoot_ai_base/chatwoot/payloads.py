@@ -48,8 +48,11 @@ class PayloadError(ValueError):
     """The delivery cannot be used: malformed JSON or a field its event needs is missing."""
 
 
-def parse_body(body):
-    """Decode a raw delivery (UTF-8 bytes, as Chatwoot sends) into a dict with an ``event``."""
+def decode_object(body):
+    """The JSON object in a raw webhook body (UTF-8 bytes); ``PayloadError`` otherwise.
+
+    Shared by every webhook of the suite (Chatwoot, Meta): decode once, never re-serialise.
+    """
     try:
         payload = json.loads(body.decode("utf-8"))
     except UnicodeDecodeError:
@@ -58,6 +61,12 @@ def parse_body(body):
         raise PayloadError(f"malformed JSON: {error}") from None
     if not isinstance(payload, dict):
         raise PayloadError("the body must be a JSON object")
+    return payload
+
+
+def parse_body(body):
+    """Decode a raw delivery (UTF-8 bytes, as Chatwoot sends) into a dict with an ``event``."""
+    payload = decode_object(body)
     event = payload.get("event")
     if not isinstance(event, str) or not event:
         raise PayloadError("missing 'event'")

@@ -26,6 +26,24 @@ class WebhookRejected(Exception):
         self.reason = reason
 
 
+def read_body(limit=MAX_BODY_BYTES):
+    """The request's raw body, read before anything parses it; 413 above ``limit`` bytes.
+
+    Shared by the suite's webhooks (Chatwoot here, Meta and Mercado Livre in the social addon).
+    """
+    length = request.httprequest.content_length
+    if length is not None and length > limit:
+        raise WebhookRejected(413, "body over 10 MB")
+    request.httprequest.max_content_length = limit
+    try:
+        raw = request.httprequest.get_data()
+    except RequestEntityTooLarge:
+        raise WebhookRejected(413, "body over 10 MB") from None
+    if len(raw) > limit:  # a chunked body has no length to check up front
+        raise WebhookRejected(413, "body over 10 MB")
+    return raw
+
+
 class ChatwootWebhookController(http.Controller):
     """Receive Chatwoot deliveries: authenticate, store, enqueue, answer — nothing slow."""
 
@@ -57,7 +75,7 @@ class ChatwootWebhookController(http.Controller):
         account, secret = env["chatwoot.account"]._find_by_webhook_token(token)
         if not account:
             raise WebhookRejected(404, "unknown webhook")
-        raw = self._read_body()
+        raw = read_body()
         self._authenticate(secret, raw)
         try:
             payload = parse_body(raw)
@@ -77,19 +95,6 @@ class ChatwootWebhookController(http.Controller):
             raise WebhookRejected(400, str(error)) from None
         stored = events._store_delivery(account, payload["event"], key, text, delivery_id)
         return 200, {"status": "stored" if stored else "duplicate"}
-
-    def _read_body(self):
-        length = request.httprequest.content_length
-        if length is not None and length > MAX_BODY_BYTES:
-            raise WebhookRejected(413, "body over 10 MB")
-        request.httprequest.max_content_length = MAX_BODY_BYTES
-        try:
-            raw = request.httprequest.get_data()
-        except RequestEntityTooLarge:
-            raise WebhookRejected(413, "body over 10 MB") from None
-        if len(raw) > MAX_BODY_BYTES:  # a chunked body has no length to check up front
-            raise WebhookRejected(413, "body over 10 MB")
-        return raw
 
     def _authenticate(self, secret, raw):
         if not secret:
