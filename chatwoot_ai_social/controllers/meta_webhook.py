@@ -3,41 +3,19 @@
 import json
 import logging
 
-from werkzeug.exceptions import RequestEntityTooLarge
-
 from odoo import SUPERUSER_ID, http
 from odoo.http import request
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL
 
-from ..meta.payloads import PayloadError, parse_body, split_items
+from odoo.addons.chatwoot_ai_base.chatwoot.payloads import PayloadError as BodyError
+from odoo.addons.chatwoot_ai_base.chatwoot.payloads import decode_object
+from odoo.addons.chatwoot_ai_base.controllers.webhook import WebhookRejected, read_body
+
+from ..meta.payloads import PayloadError, check_delivery, split_items
 from ..meta.signature import SIGNATURE_HEADER, verify_challenge, verify_signature
 
 _logger = logging.getLogger(__name__)
-
-MAX_BODY_BYTES = 10 * 1024 * 1024
-
-
-class WebhookRejected(Exception):
-    def __init__(self, status, reason):
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-
-
-def read_body():
-    """The raw body, at most 10 MB (413 above), read before anything parses it."""
-    length = request.httprequest.content_length
-    if length is not None and length > MAX_BODY_BYTES:
-        raise WebhookRejected(413, "body over 10 MB")
-    request.httprequest.max_content_length = MAX_BODY_BYTES
-    try:
-        raw = request.httprequest.get_data(cache=True)
-    except RequestEntityTooLarge:
-        raise WebhookRejected(413, "body over 10 MB") from None
-    if len(raw) > MAX_BODY_BYTES:
-        raise WebhookRejected(413, "body over 10 MB")
-    return raw
 
 
 class MetaWebhookController(http.Controller):
@@ -97,8 +75,8 @@ class MetaWebhookController(http.Controller):
         if not ok:
             raise WebhookRejected(401, reason)
         try:
-            items = split_items(parse_body(raw))
-        except PayloadError as error:
+            items = split_items(check_delivery(decode_object(raw)))
+        except (BodyError, PayloadError) as error:
             raise WebhookRejected(400, str(error)) from None
         routes = self._routes(env, account, {item["target_id"] for item in items})
         rows = [

@@ -12,7 +12,7 @@ values the models write.
 ...        b'"value":{"item":"comment","verb":"add","comment_id":"5_7","post_id":"10_5",'
 ...        b'"parent_id":"10_5","message":"Qual o pre\\\\u00e7o?","from":{"id":"99","name":"Ana"},'
 ...        b'"created_time":1757000000}}]}]}')
->>> [item] = split_items(parse_body(raw))
+>>> [item] = split_items(check_delivery(json.loads(raw)))
 >>> item["target_id"], item["kind"], item["key"][:9]
 ('10', 'comment', 'fb:5_7:ad')
 >>> comment = parse_item(item)
@@ -38,19 +38,12 @@ WA_STATUSES = ("sent", "delivered", "read", "failed")
 
 
 class PayloadError(ValueError):
-    """The delivery cannot be used: malformed JSON, not an object Meta sends, no entries."""
+    """The delivery is not one Meta sends: an unknown ``object``, no entries."""
 
 
-def parse_body(raw):
-    """Decode a delivery (the raw bytes Meta signed) into a dict with ``object`` and ``entry``."""
-    try:
-        payload = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise PayloadError("the body is not UTF-8") from None
-    except ValueError as error:
-        raise PayloadError(f"malformed JSON: {error}") from None
-    if not isinstance(payload, dict):
-        raise PayloadError("the body must be a JSON object")
+def check_delivery(payload):
+    """``payload`` (the decoded JSON object Meta signed) when it is a delivery Meta sends:
+    an ``object`` this suite handles and an ``entry`` list; ``PayloadError`` otherwise."""
     if payload.get("object") not in OBJECTS:
         raise PayloadError(f"unknown object {payload.get('object')!r}")
     if not isinstance(payload.get("entry"), list):

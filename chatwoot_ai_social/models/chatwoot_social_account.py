@@ -1,12 +1,12 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import secrets
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from odoo.addons.chatwoot_ai_base.models.chatwoot_account import _new_webhook_token
 from odoo.addons.queue_job.exception import RetryableJobError
 
 from ..meta.graph import DEFAULT_BASE_URL, DEFAULT_VERSION, GraphClient, GraphError
@@ -38,10 +38,6 @@ JOB_CHANNEL = "root.chatwoot.social"
 DRAIN_LOCK_NAMESPACE = 7_400_009
 DRAIN_DELAY_PARAM = "chatwoot_ai_social.drain_delay_seconds"
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
-
-
-def _new_token():
-    return secrets.token_urlsafe(32)
 
 
 class ChatwootSocialAccount(models.Model):
@@ -76,7 +72,7 @@ class ChatwootSocialAccount(models.Model):
     verify_token = fields.Char(
         groups=MANAGER_GROUP,
         copy=False,
-        default=lambda self: _new_token(),
+        default=lambda self: _new_webhook_token(),
         help="Paste it as the Verify Token in Meta's app dashboard.",
     )
     client_id = fields.Char(string="Client ID", groups=MANAGER_GROUP, copy=False)
@@ -89,7 +85,7 @@ class ChatwootSocialAccount(models.Model):
         required=True,
         readonly=True,
         copy=False,
-        default=lambda self: _new_token(),
+        default=lambda self: _new_webhook_token(),
         help="Unguessable part of the callback URL that identifies this account.",
     )
     callback_url = fields.Char(string="Callback URL", compute="_compute_callback_url")
@@ -155,7 +151,7 @@ class ChatwootSocialAccount(models.Model):
         """Invalidate the current callback URL, e.g. after it leaked."""
         self.ensure_one()
         self.check_access("write")
-        self.webhook_token = _new_token()
+        self.webhook_token = _new_webhook_token()
         self.message_post(body=self.env._("Callback URL regenerated."))
         return True
 

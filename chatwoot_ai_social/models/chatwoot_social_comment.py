@@ -1,14 +1,30 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import UTC, datetime
+import hashlib
+import time
+from datetime import UTC, datetime, timedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.fields import Domain
 
 from odoo.addons.chatwoot_ai_analytics.models.chatwoot_message import INTENT_SELECTION, SENTIMENTS
+from odoo.addons.chatwoot_ai_base.ai import CustomerAgent, LLMUnavailable, build_llm
+from odoo.addons.chatwoot_ai_base.ai.agent import search_query
+from odoo.addons.chatwoot_ai_base.ai.language import detect_language
 
 from ..social.comments import STATES, plan_comment_update
-from ..social.triage import COMMENT_TYPES, LANGUAGES, PRIORITIES
+from ..social.crew import SocialCrew, SocialTools
+from ..social.policy import decide
+from ..social.triage import COMMENT_TYPES, LANGUAGES, PRIORITIES, triage
+from .chatwoot_social_account import JOB_CHANNEL
+
+DRAFT_SOURCES = [
+    ("catalog", "Catalog"),
+    ("knowledge", "Knowledge"),
+    ("praise", "Thanks"),
+    ("private", "Invitation to a private channel"),
+    ("none", "No reply"),
+]
 
 
 def _stamp(seconds):
@@ -70,6 +86,15 @@ class ChatwootSocialComment(models.Model):
         string="First Reply (min)", readonly=True, aggregator="avg", help="From comment to reply."
     )
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True, index=True)
+    draft_source = fields.Selection(DRAFT_SOURCES, readonly=True)
+    draft_grounded = fields.Boolean(
+        string="Answered From Data",
+        readonly=True,
+        help="The draft answers from the catalog or the knowledge base.",
+    )
+    ai_run_id = fields.Many2one(
+        "chatwoot.ai.run", string="AI Run", readonly=True, copy=False, ondelete="set null"
+    )
     escalated_at = fields.Datetime(readonly=True, copy=False)
     escalation_conversation_id = fields.Many2one(
         "chatwoot.conversation", string="Escalation Conversation", readonly=True, copy=False
@@ -160,6 +185,8 @@ class ChatwootSocialComment(models.Model):
             "language": False,
             "reply_body": False,
             "confidence": 0.0,
+            "draft_source": False,
+            "draft_grounded": False,
         }
 
     def _link_thread(self):
@@ -189,3 +216,167 @@ class ChatwootSocialComment(models.Model):
                 values["partner_id"] = partner.id
             if values:
                 comment.write(values)
+
+    # ------------------------------------------------------------------ triage and draft
+    def _schedule_triage(self):
+        """One job per comment and text: an edit gets its own triage, a redelivery none."""
+        for comment in self:
+            digest = hashlib.sha256((comment.body or "").encode()).hexdigest()[:16]
+            comment.with_user(SUPERUSER_ID).with_delay(
+                channel=JOB_CHANNEL,
+                identity_key=f"social_triage:{comment.id}:{digest}",
+                description=f"Triage social comment {comment.id}",
+            )._job_triage()
+
+    def _job_triage(self):
+        """Queue job: classify, draft and apply the account's policy to new comments."""
+        done = self.browse()
+        for comment in self.filtered(lambda c: c.state == "new" and not c.is_own and c.body):
+            comment._triage()
+            comment._draft()
+            comment._apply_policy()
+            done |= comment
+        return f"{len(done)} comment(s) triaged"
+
+    def _triage(self):
+        """Type, intent and sentiment (the analytics models), language, priority, SLA."""
+        from odoo.addons.chatwoot_ai_analytics.stats.intent import IntentModel
+        from odoo.addons.chatwoot_ai_analytics.stats.sentiment import SentimentModel
+
+        self.ensure_one()
+        account = self.account_id
+        [sentiment] = SentimentModel.default().predict([self.body])
+        [intent] = IntentModel.default().predict([self.body])
+        result = triage(self.body, sentiment, intent, (account.sla_hours, account.urgent_sla_hours))
+        profile = self.env["chatwoot.business.profile"]._profile_for(self.company_id)
+        hours = result["sla_hours"]
+        self.write(
+            {
+                "comment_type": result["comment_type"],
+                "priority": result["priority"],
+                "sentiment": sentiment[0],
+                "sentiment_score": sentiment[1],
+                "intent": intent[0],
+                "intent_confidence": intent[1],
+                "language": detect_language(self.body, default=profile.default_language),
+                "sla_due": self.created_at + timedelta(hours=hours) if hours else False,
+            }
+        )
+
+    def _social_tools(self, caption):
+        """The crew's tools, bound to the comment's company and author."""
+        context = self.env["chatwoot.context"]
+        company, partner = self.company_id, self.partner_id
+
+        def search_products(query, limit=5):
+            found = context._search_products(query, partner=partner, limit=limit, company=company)
+            if not found and caption:
+                found = context._search_products(
+                    search_query(caption), partner=partner, limit=limit, company=company
+                )
+            return found
+
+        def search_knowledge(query, limit=3):
+            return context._search_knowledge(query, company=company, limit=limit)
+
+        def person_context():
+            return self.env["res.partner"]._chatwoot_cross_channel_context(partner)
+
+        return SocialTools(search_products, search_knowledge, person_context)
+
+    def _draft(self):
+        """Draft the public reply with the social-media crew; the run is logged."""
+        self.ensure_one()
+        company = self.company_id.sudo()
+        caption = self.post_id._ensure_caption().caption or "" if self.post_id else ""
+        profile = self.env["chatwoot.business.profile"]._profile_for(company)
+        model_allowed = not company.chatwoot_ai_budget_spent
+
+        def make_agent(tools, agent_profile):
+            return CustomerAgent(
+                build_llm(company._chatwoot_ai_llm_settings()), tools, agent_profile
+            )
+
+        crew = SocialCrew(make_agent, self._social_tools(caption), profile)
+        run = (
+            self.env["chatwoot.ai.run"]
+            .sudo()
+            .create(
+                {
+                    "kind": "social",
+                    "social_comment_id": self.id,
+                    "partner_id": self.partner_id.id,
+                    "input_text": self.body,
+                    "provider": company.chatwoot_ai_llm_provider,
+                    "model": company.chatwoot_ai_llm_model or False,
+                    "state": "running",
+                    "attempts": 1,
+                }
+            )
+        )
+        started = time.perf_counter()
+        arguments = (self.body, self.comment_type, self.intent, self.language or "pt")
+        try:
+            draft = crew.draft(
+                *arguments,
+                caption=caption,
+                author_name=self.author_name,
+                model_allowed=model_allowed,
+            )
+            error = False
+        except LLMUnavailable as failure:
+            draft = crew.draft(*arguments, author_name=self.author_name, model_allowed=False)
+            error = str(failure) or type(failure).__name__
+        run.write(
+            {
+                "state": "failed" if error else "done",
+                "error": error,
+                "output": draft.text,
+                "suggested_reply": draft.text,
+                "language": draft.language,
+                "crew": draft.crew or "social",
+                "confidence": draft.confidence,
+                "context_snapshot": draft.context,
+                "tokens_in": draft.tokens_in,
+                "tokens_out": draft.tokens_out,
+                "latency_ms": int((time.perf_counter() - started) * 1000),
+                "estimated_cost": self.env["res.company"]._chatwoot_ai_estimated_cost(
+                    company, draft.tokens_in, draft.tokens_out
+                ),
+            }
+        )
+        self.write(
+            {
+                "reply_body": draft.text or False,
+                "confidence": draft.confidence,
+                "draft_grounded": draft.grounded,
+                "draft_source": draft.source,
+                "ai_run_id": run.id,
+            }
+        )
+        return draft
+
+    def _apply_policy(self):
+        """Publish, queue for approval, escalate, hide or ignore (``social.policy``)."""
+        self.ensure_one()
+        account = self.account_id
+        action = decide(
+            self.comment_type,
+            self.confidence,
+            self.draft_grounded,
+            account.reply_mode,
+            account.auto_min_confidence,
+            account.hide_spam,
+        )
+        if action == "publish":
+            self.write({"state": "approved", "auto_replied": True})
+            self._schedule_publish()
+        elif action in ("approve", "draft"):
+            self.state = "drafted"
+        elif action == "escalate":
+            self._escalate()
+        elif action == "hide":
+            self._schedule_hide()
+        else:
+            self.state = "ignored"
+        return action

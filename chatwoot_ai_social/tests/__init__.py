@@ -1,1 +1,3 @@
 from . import test_social_smoke
+from . import test_meta_webhook
+from . import test_meta_concurrency
