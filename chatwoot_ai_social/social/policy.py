@@ -7,7 +7,7 @@
 * complaints are never answered by the machine: a person gets them (escalation);
 * low-risk comments (praise, or a question the draft answered from the catalog or the
   knowledge base) are published without a person in ``auto`` mode when the draft's
-  confidence reaches the account's threshold;
+  confidence is above the account's threshold;
 * everything else waits as a draft (``draft`` mode) or in the approval queue.
 
 >>> decide("praise", 0.9, True, "auto", 0.75, True)
@@ -49,7 +49,7 @@ def decide(comment_type, confidence, grounded, reply_mode, min_confidence, hide_
     if (
         reply_mode == "auto"
         and is_low_risk(comment_type, grounded)
-        and confidence >= (min_confidence or 0.0)
+        and confidence > (min_confidence or 0.0)
     ):
         return "publish"
     return "approve"

@@ -16,6 +16,8 @@ offensive language, a purchase signal, and the order people answer in.
 'spam'
 >>> triage("Amei! Lindo demais 😍", ("positive", 0.8), ("compliment", 0.9))["comment_type"]
 'praise'
+>>> triage("kkkk marca a Julia", ("neutral", 0.1), ("purchase", 0.26))["comment_type"]
+'other'
 """
 
 import re
@@ -31,8 +33,8 @@ COMMENT_TYPES = [
 ]
 LANGUAGES = [("pt", "Portuguese"), ("es", "Spanish"), ("en", "English")]
 PRIORITIES = [("0", "Low"), ("1", "Normal"), ("2", "High"), ("3", "Urgent")]
-#: Types that may be answered without a person when the draft is confident enough.
-LOW_RISK_TYPES = ("question", "praise")
+#: Below this confidence the intent model's label is not used (as the analytics fallback).
+MIN_INTENT_CONFIDENCE = 0.4
 QUESTION_INTENTS = ("price", "shipping", "support", "order_status", "exchange_return")
 COMPLAINT_INTENTS = ("complaint",)
 
@@ -95,7 +97,9 @@ def triage(text, sentiment, intent, sla_hours=None):
     Complaints and negative comments come first, then purchase intent, then questions.
     """
     sentiment_label, score = sentiment
-    intent_label, _confidence = intent
+    intent_label, confidence = intent
+    if confidence < MIN_INTENT_CONFIDENCE:
+        intent_label = "other"
     flat = plain(text)
     if is_spam(text):
         comment_type = "spam"
@@ -103,7 +107,7 @@ def triage(text, sentiment, intent, sla_hours=None):
         comment_type = "complaint"
     elif intent_label == "purchase" or any(re.search(p, flat) for p in PURCHASE_PATTERNS):
         comment_type = "purchase_intent"
-    elif "?" in text or intent_label in QUESTION_INTENTS or intent_label == "price":
+    elif "?" in text or intent_label in QUESTION_INTENTS:
         comment_type = "question"
     elif intent_label == "compliment" or sentiment_label == "positive":
         comment_type = "praise"
