@@ -19,6 +19,10 @@
         "views/chatwoot_social_account_views.xml",
         "views/chatwoot_social_comment_views.xml",
         "views/chatwoot_ai_social_menus.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["chatwoot_ai_social/static/tests/tours/*.js"],
+    },
     "demo": [],
 }

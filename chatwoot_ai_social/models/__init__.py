@@ -11,3 +11,4 @@ from . import chatwoot_identity_suggestion
 from . import chatwoot_customer_timeline
 from . import chatwoot_ai_run
 from . import res_partner
+from . import spreadsheet_dashboard

@@ -55,6 +55,8 @@ class ChatwootSocialComment(models.Model):
     author_name = fields.Char(readonly=True)
     post_external_id = fields.Char(string="Post ID", readonly=True, index=True)
     post_id = fields.Many2one("chatwoot.social.post", string="Post", readonly=True, index=True)
+    post_caption = fields.Text(related="post_id.caption", string="Caption")
+    post_permalink = fields.Char(related="post_id.permalink", string="Post Link")
     parent_external_id = fields.Char(string="Parent ID", readonly=True)
     parent_id = fields.Many2one(
         "chatwoot.social.comment", string="Parent Comment", readonly=True, index="btree_not_null"
@@ -75,7 +77,15 @@ class ChatwootSocialComment(models.Model):
     reply_body = fields.Text(string="Reply")
     reply_external_id = fields.Char(string="Reply ID", readonly=True, copy=False)
     replied_at = fields.Datetime(readonly=True, copy=False)
-    auto_replied = fields.Boolean(readonly=True, copy=False)
+    auto_replied = fields.Boolean(string="Answered by AI", readonly=True, copy=False)
+    auto_reply_percent = fields.Float(
+        string="Auto-reply Share (%)",
+        compute="_compute_auto_reply_percent",
+        store=True,
+        aggregator="avg",
+        help="100 for a reply the AI published alone, 0 for one a person approved; "
+        "averaged over replied comments.",
+    )
     hidden_on_platform = fields.Boolean(readonly=True, copy=False)
     publish_error = fields.Text(readonly=True, copy=False)
     sla_due = fields.Datetime(string="SLA Due", readonly=True, index=True)
@@ -114,6 +124,12 @@ class ChatwootSocialComment(models.Model):
             text = (comment.body or "").replace("\n", " ")
             text = text[:40] + ("…" if len(text) > 40 else "")
             comment.display_name = f"{comment.author_name or '?'}: {text}"
+
+    @api.depends("state", "auto_replied")
+    def _compute_auto_reply_percent(self):
+        for comment in self:
+            replied = comment.state == "replied"
+            comment.auto_reply_percent = 100.0 if replied and comment.auto_replied else 0.0
 
     @api.depends("sla_due", "state")
     def _compute_is_overdue(self):

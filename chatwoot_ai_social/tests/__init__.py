@@ -6,3 +6,4 @@ from . import test_social_triage
 from . import test_social_publish
 from . import test_social_escalation
 from . import test_social_pure
+from . import test_social_tours
