@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "security/chatwoot_ai_social_rules.xml",
         "data/queue_job_channel_data.xml",
+        "data/ir_cron_data.xml",
         "views/chatwoot_social_account_views.xml",
         "views/chatwoot_social_comment_views.xml",
         "views/chatwoot_ai_social_menus.xml",

@@ -1,12 +1,15 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""Shared fixtures: one user per ChatwootAI level, and menu/action checks every addon reuses."""
+"""Shared fixtures: one user per ChatwootAI level, menu/action checks every addon reuses, the
+job runner played by a test, and committing cursors for concurrency tests."""
 
+from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import polib
 
-from odoo.tests import TransactionCase, new_test_user
+from odoo import SUPERUSER_ID, api, sql_db
+from odoo.tests import BaseCase, TransactionCase, new_test_user
 from odoo.tests import common as odoo_test_common
 from odoo.tools.misc import file_path
 from odoo.tools.safe_eval import safe_eval
@@ -15,6 +18,51 @@ from odoo.tools.translate import TranslationModuleReader
 USER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_user"
 MARKETER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_marketer"
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
+
+
+def perform_jobs(env, find_due, rounds=20):
+    """Perform the jobs ``find_due()`` returns, round after round, as the job runner would;
+    the number performed."""
+    from odoo.addons.queue_job.job import Job
+
+    performed = 0
+    for _round in range(rounds):
+        records = find_due()
+        if not records:
+            break
+        for record in records:
+            job = Job.load(env, record.uuid)
+            job.perform()
+            job.set_done(result=job.result)
+            job.store()
+            performed += 1
+        env.invalidate_all()
+    return performed
+
+
+class CommittingCase(BaseCase):
+    """Not a TransactionCase: each :meth:`env_cursor` block commits, so that several real
+    connections (threads) see each other's rows, as concurrent requests do."""
+
+    def setUp(self):
+        super().setUp()
+        from odoo.tools import config
+
+        db_name = config["db_name"]
+        self.dbname = db_name[0] if isinstance(db_name, list) else db_name
+
+    @contextmanager
+    def env_cursor(self):
+        """A superuser environment on a new connection, committed at the end of the block."""
+        cr = sql_db.db_connect(self.dbname).cursor()
+        try:
+            yield api.Environment(cr, SUPERUSER_ID, {})
+            cr.commit()
+        except BaseException:
+            cr.rollback()
+            raise
+        finally:
+            cr.close()
 
 
 class ChatwootAICase(TransactionCase):

@@ -7,43 +7,23 @@ from contextlib import closing
 
 from odoo import SUPERUSER_ID, api, sql_db
 from odoo.service.model import retrying
-from odoo.tests import BaseCase, tagged
+from odoo.tests import tagged
+
+from .common import CommittingCase
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentDeliveries(BaseCase):
-    """Not a TransactionCase: each connection must commit for the other to see it."""
+class TestConcurrentDeliveries(CommittingCase):
+    """Each connection must commit for the other to see it."""
 
     def setUp(self):
         super().setUp()
-        from odoo.tools import config
-
-        self.dbname = (
-            config["db_name"][0] if isinstance(config["db_name"], list) else config["db_name"]
-        )
         with self.env_cursor() as env:
             account = env["chatwoot.account"].create(
                 {"name": "Concurrency", "chatwoot_account_id": 99, "base_url": "https://c.example"}
             )
             self.account_id = account.id
         self.addCleanup(self.remove_account)
-
-    def env_cursor(self):
-        outer = self
-
-        class Ctx:
-            def __enter__(self):
-                self.cr = sql_db.db_connect(outer.dbname).cursor()
-                return api.Environment(self.cr, SUPERUSER_ID, {})
-
-            def __exit__(self, exc_type, *_):
-                if exc_type:
-                    self.cr.rollback()
-                else:
-                    self.cr.commit()
-                self.cr.close()
-
-        return Ctx()
 
     def remove_account(self):
         with self.env_cursor() as env:

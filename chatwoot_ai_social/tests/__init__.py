@@ -7,3 +7,4 @@ from . import test_social_publish
 from . import test_social_escalation
 from . import test_social_pure
 from . import test_social_tours
+from . import test_social_events

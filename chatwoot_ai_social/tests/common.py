@@ -9,8 +9,7 @@ from odoo import fields
 from odoo.tests import HttpCase
 from odoo.tests import common as odoo_test_common
 
-from odoo.addons.chatwoot_ai_base.tests.common import ChatwootAICase
-from odoo.addons.queue_job.job import Job
+from odoo.addons.chatwoot_ai_base.tests.common import ChatwootAICase, perform_jobs
 
 from ..meta.payloads import check_delivery, split_items
 from ..meta.signature import sign
@@ -115,19 +114,7 @@ class SocialCase(ChatwootAICase):
 
     def run_jobs(self, rounds=10):
         """Perform the due jobs of the social channel, as the job runner would."""
-        performed = 0
-        for _round in range(rounds):
-            records = self.social_jobs()
-            if not records:
-                break
-            for record in records:
-                job = Job.load(self.env, record.uuid)
-                job.perform()
-                job.set_done(result=job.result)
-                job.store()
-                performed += 1
-            self.env.invalidate_all()
-        return performed
+        return perform_jobs(self.env, self.social_jobs, rounds)
 
     def run_delayed_jobs(self):
         """Make the waiting jobs due now (a retry's eta), then run them."""

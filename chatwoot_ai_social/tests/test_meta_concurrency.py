@@ -8,7 +8,9 @@ from contextlib import closing
 
 from odoo import SUPERUSER_ID, api, sql_db
 from odoo.service.model import retrying
-from odoo.tests import BaseCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.chatwoot_ai_base.tests.common import CommittingCase
 
 from ..meta.payloads import check_delivery, split_items
 from .common import delivery, fb_change
@@ -17,15 +19,11 @@ PAGE = "1999000001"
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentMetaDeliveries(BaseCase):
-    """Not a TransactionCase: each connection must commit for the others to see it."""
+class TestConcurrentMetaDeliveries(CommittingCase):
+    """Each connection must commit for the others to see it."""
 
     def setUp(self):
         super().setUp()
-        from odoo.tools import config
-
-        db_name = config["db_name"]
-        self.dbname = db_name[0] if isinstance(db_name, list) else db_name
         with self.env_cursor() as env:
             account = env["chatwoot.social.account"].create(
                 {"name": "Concurrency", "platform": "facebook", "external_id": PAGE}
@@ -39,23 +37,6 @@ class TestConcurrentMetaDeliveries(BaseCase):
         )
         items = split_items(check_delivery(payload))
         self.rows = [(self.account_id, i["kind"], i["key"], json.dumps(i)) for i in items]
-
-    def env_cursor(self):
-        outer = self
-
-        class Ctx:
-            def __enter__(self):
-                self.cr = sql_db.db_connect(outer.dbname).cursor()
-                return api.Environment(self.cr, SUPERUSER_ID, {})
-
-            def __exit__(self, exc_type, *_):
-                if exc_type:
-                    self.cr.rollback()
-                else:
-                    self.cr.commit()
-                self.cr.close()
-
-        return Ctx()
 
     def jobs(self, env):
         return env["queue.job"].search(

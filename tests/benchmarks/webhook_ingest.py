@@ -10,50 +10,34 @@ percentiles, 5xx count, and whether every accepted delivery was stored exactly o
 """
 
 import argparse
-import importlib.util
 import json
 import os
 import random
 import signal
-import socket
-import statistics
-import subprocess
-import sys
-import threading
 import time
-from pathlib import Path
 
 import psycopg2
-import requests
-from _benchlib import db_options, drop_database
+from _benchlib import (
+    ROOT,
+    db_options,
+    drop_database,
+    free_port,
+    load,
+    load_pure,
+    run_odoo,
+    summary,
+)
+from _benchlib import start_server as start_odoo
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_pure(relative_path):
-    """Load a pure module by path: importing the addon package would import Odoo models."""
-    spec = importlib.util.spec_from_file_location(Path(relative_path).stem, ROOT / relative_path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-sign = _load_pure("chatwoot_ai_base/chatwoot/signature.py").sign
+sign = load_pure("chatwoot_ai_base/chatwoot/signature.py").sign
 
 DB = "bench_webhook"
 SECRET = "bench-secret"
 FIXTURE = ROOT / "chatwoot_ai_base/tests/fixtures/chatwoot/cw4141_message_created_incoming_api.json"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def odoo(config, *args, command="server", **kwargs):
-    cmd = [sys.executable, "-m", "odoo", command, "-c", config, "-d", DB, "--log-level=warn", *args]
-    return subprocess.run(cmd, check=True, capture_output=True, text=True, **kwargs)
+    return run_odoo(config, DB, *args, command=command, **kwargs)
 
 
 def prepare_database(config, dsn):
@@ -67,71 +51,9 @@ def prepare_database(config, dsn):
     return next(line[6:] for line in out.splitlines() if line.startswith("TOKEN="))
 
 
-def odoo_launcher(config):
-    """The launcher `make` writes beside the config: with --workers, Odoo re-executes its
-    own script for the gevent process, which `python -m odoo` cannot provide."""
-    launcher = Path(config).resolve().parent / "odoo-bin"
-    return [str(launcher)] if launcher.exists() else [sys.executable, "-m", "odoo"]
-
-
 def start_server(config, port):
-    cmd = [
-        *odoo_launcher(config), "-c", config, "-d", DB, f"--db-filter=^{DB}$",
-        "--workers=2", "--max-cron-threads=0", f"--http-port={port}",
-        f"--gevent-port={free_port()}", "--log-level=warn",
-    ]  # fmt: skip
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            if requests.get(f"{url}/web/health", timeout=2).status_code == 200:
-                return server, url
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    server.kill()
-    raise RuntimeError("Odoo did not start")
-
-
-def load(seconds, connections, make_request):
-    """Run `make_request(session, n)` from `connections` threads; return latencies and codes."""
-    deadline = time.monotonic() + seconds
-    results, lock, counter = [], threading.Lock(), iter(range(10**9))
-
-    def worker():
-        session, mine = requests.Session(), []
-        while time.monotonic() < deadline:
-            with lock:
-                n = next(counter)
-            start = time.perf_counter()
-            try:
-                status = make_request(session, n)
-            except requests.RequestException:
-                status = 0
-            mine.append((time.perf_counter() - start, status, n))
-        with lock:
-            results.extend(mine)
-
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
-def summary(results, seconds):
-    latencies = sorted(r[0] for r in results)
-    quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
-    return {
-        "requests": len(results),
-        "per_s": round(len(results) / seconds, 1),
-        "p50_ms": round(quantiles[49] * 1000, 2),
-        "p99_ms": round(quantiles[98] * 1000, 2),
-        "5xx": sum(1 for r in results if r[1] >= 500),
-        "errors": sum(1 for r in results if r[1] == 0),
-    }
+    """Odoo on this benchmark's database (``DB``; bot_reply_latency sets its own)."""
+    return start_odoo(config, port, DB)
 
 
 def delivery_body(template, message_id):
