@@ -149,6 +149,14 @@ class TestSocialCrew(SocialShopCase):
         self.assertFalse(comment.draft_grounded)
         self.assertNotEqual(comment.state, "replied")
 
+    def test_the_reply_speaks_the_language_of_the_comment(self):
+        spanish = self.comment_on_page(7, "¿Cuánto cuesta el labial rojo?", ("99", "Lucía"))
+        english = self.comment_on_page(8, "So beautiful, I love it!", ("98", "Kate"))
+        self.assertEqual((spanish.language, english.language), ("es", "en"))
+        self.assertIn("cuesta", spanish.reply_body)
+        self.assertIn(self.price(59.90, "es"), spanish.reply_body)
+        self.assertIn("Thank you", english.reply_body)
+
     def test_praise_is_thanked_without_a_model_call(self):
         comment = self.comment_on_page(5, "Amei! Lindo demais 😍", ("88", "Bia Lima"))
         self.assertEqual(comment.draft_source, "praise")
