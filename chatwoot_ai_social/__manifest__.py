@@ -16,9 +16,16 @@
         "security/ir.model.access.csv",
         "security/chatwoot_ai_social_rules.xml",
         "data/queue_job_channel_data.xml",
+        "data/chatwoot_identity_suggestion_cron.xml",
+        "data/chatwoot_marketplace_cron.xml",
         "views/chatwoot_social_account_views.xml",
         "views/chatwoot_social_comment_views.xml",
         "views/chatwoot_ai_social_menus.xml",
+        "views/chatwoot_identity_suggestion_views.xml",
+        "views/chatwoot_social_account_marketplace_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["chatwoot_ai_social/static/tests/tours/*.js"],
+    },
     "demo": [],
 }

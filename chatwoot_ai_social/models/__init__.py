@@ -7,3 +7,5 @@ from . import chatwoot_social_message_status
 from . import chatwoot_contact
 from . import chatwoot_identity_suggestion
 from . import chatwoot_customer_timeline
+from . import chatwoot_social_account_marketplace
+from . import chatwoot_social_comment_marketplace
