@@ -15,6 +15,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/chatwoot_ai_social_rules.xml",
+        "security/chatwoot_ai_social_bot_rules.xml",
         "data/queue_job_channel_data.xml",
         "data/chatwoot_identity_suggestion_cron.xml",
         "data/chatwoot_marketplace_cron.xml",

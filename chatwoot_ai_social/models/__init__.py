@@ -9,3 +9,5 @@ from . import chatwoot_identity_suggestion
 from . import chatwoot_customer_timeline
 from . import chatwoot_social_account_marketplace
 from . import chatwoot_social_comment_marketplace
+from . import res_partner
+from . import chatwoot_context
