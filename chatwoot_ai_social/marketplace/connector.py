@@ -173,6 +173,11 @@ class MarketplaceConnector:
         """``{"id", "name"}`` of the seller the token belongs to (a connection check)."""
         raise NotImplementedError
 
+    def fetch_listing(self, item_id):
+        """``{"title", "permalink", "price", "currency"}`` of a listing the questions are on:
+        what the crew reads as the post's caption."""
+        raise NotImplementedError
+
     @classmethod
     def parse_notification(cls, payload):
         """``{"key", "question_id", "user_id"}`` of a question notification, ``None`` for

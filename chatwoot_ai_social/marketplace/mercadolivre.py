@@ -7,6 +7,7 @@ The base URL is given by the caller (a setting), never hard-coded here:
 * ``POST /oauth/token`` with ``grant_type=refresh_token``: the answer carries a **new**
   refresh token; the one sent is spent (single-use);
 * ``GET /questions/{id}`` and ``GET /questions/search?seller_id=…&status=UNANSWERED``;
+* ``GET /items/{id}``: the listing's title and price, the crew's "caption";
 * ``POST /answers`` with ``question_id`` and ``text`` (at most 2,000 characters, no contact
   details: see :mod:`.answers`);
 * notifications ``{"resource": "/questions/123", "topic": "questions", "user_id": …}``.
@@ -146,6 +147,15 @@ class MercadoLivreConnector(MarketplaceConnector):
         return self.request(
             "POST", "/answers", json={"question_id": int(question_id), "text": text}
         )
+
+    def fetch_listing(self, item_id):
+        data = self.request("GET", f"/items/{item_id}")
+        return {
+            "title": data.get("title") or "",
+            "permalink": data.get("permalink") or "",
+            "price": data.get("price"),
+            "currency": data.get("currency_id") or "",
+        }
 
     def whoami(self):
         data = self.request("GET", "/users/me")

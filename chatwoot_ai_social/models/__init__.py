@@ -11,3 +11,4 @@ from . import chatwoot_social_account_marketplace
 from . import chatwoot_social_comment_marketplace
 from . import res_partner
 from . import chatwoot_context
+from . import chatwoot_social_post_marketplace

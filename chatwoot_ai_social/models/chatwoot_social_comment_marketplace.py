@@ -89,6 +89,8 @@ class ChatwootSocialComment(models.Model):
         else:
             comment = self.create(values)
         comment._link_thread()
+        # The listing's title is what the crew reads as the caption: fetched once per listing.
+        comment.post_id._ensure_caption()
         return comment
 
     # ------------------------------------------------------------------ publishing

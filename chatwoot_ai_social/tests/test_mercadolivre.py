@@ -118,6 +118,22 @@ class TestQuestionNotifications(MercadoLivreCase):
         self.assertEqual(identity.partner_id, question.partner_id)
         self.assertTrue(question.partner_id)
 
+    def test_the_listing_title_is_the_caption_fetched_once(self):
+        listing = {"id": ITEM_ID, "title": "Batom Matte Vermelho", "price": 39.9}
+        listing.update(currency_id="BRL", permalink="https://produto.example/MLB3000000001")
+        self.fake.script("GET", f"/items/{ITEM_ID}", [{"json": listing}])
+        for question_id in ("51", "52"):
+            self.fake.script(
+                "GET", f"/questions/{question_id}", [{"json": self.fake.question(question_id, "?")}]
+            )
+            self.notify(self.notification(question_id, f"n-{question_id}"))
+        self.process()
+        posts = self.questions().post_id
+        self.assertEqual(len(posts), 1, "both questions are on one listing")
+        self.assertEqual(posts.caption, "Batom Matte Vermelho — BRL 39.9")
+        self.assertEqual(posts.permalink, listing["permalink"])
+        self.assertEqual(len(self.fake.requests_to("GET", f"/items/{ITEM_ID}")), 1)
+
     def test_redelivered_notification_is_stored_once(self):
         self.assertEqual(self.notify(self.notification()).json()["new"], 1)
         again = self.notify(self.notification())
@@ -227,7 +243,7 @@ class TestTokens(MercadoLivreCase):
         self.notify(self.notification())
         self.process()
         self.assertEqual(self.events().state, "done")
-        calls = [(r.method, r.path) for r in self.fake.requests]
+        calls = [(r.method, r.path) for r in self.fake.requests if r.path != f"/items/{ITEM_ID}"]
         self.assertEqual(
             calls,
             [
