@@ -12,3 +12,4 @@ from . import chatwoot_social_comment_marketplace
 from . import res_partner
 from . import chatwoot_context
 from . import chatwoot_social_post_marketplace
+from . import chatwoot_personal_data
