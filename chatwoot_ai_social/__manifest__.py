@@ -24,6 +24,7 @@
         "views/chatwoot_ai_social_menus.xml",
         "views/chatwoot_identity_suggestion_views.xml",
         "views/chatwoot_social_account_marketplace_views.xml",
+        "views/chatwoot_contact_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["chatwoot_ai_social/static/tests/tours/*.js"],
