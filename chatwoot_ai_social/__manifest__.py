@@ -15,12 +15,18 @@
     "data": [
         "security/ir.model.access.csv",
         "security/chatwoot_ai_social_rules.xml",
+        "security/chatwoot_ai_social_bot_rules.xml",
         "data/queue_job_channel_data.xml",
         "data/ir_cron_data.xml",
         "views/chatwoot_social_account_views.xml",
         "views/chatwoot_social_comment_views.xml",
         "views/chatwoot_ai_social_menus.xml",
         "data/spreadsheet_dashboard_data.xml",
+        "data/chatwoot_identity_suggestion_cron.xml",
+        "data/chatwoot_marketplace_cron.xml",
+        "views/chatwoot_identity_suggestion_views.xml",
+        "views/chatwoot_social_account_marketplace_views.xml",
+        "views/chatwoot_contact_views.xml",
     ],
     "assets": {
         "web.assets_tests": ["chatwoot_ai_social/static/tests/tours/*.js"],

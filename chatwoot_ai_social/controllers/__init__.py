@@ -1,1 +1,2 @@
 from . import meta_webhook
+from . import mercadolivre_notify

@@ -12,3 +12,8 @@ from . import chatwoot_customer_timeline
 from . import chatwoot_ai_run
 from . import res_partner
 from . import spreadsheet_dashboard
+from . import chatwoot_social_account_marketplace
+from . import chatwoot_social_comment_marketplace
+from . import chatwoot_context
+from . import chatwoot_social_post_marketplace
+from . import chatwoot_personal_data

@@ -133,7 +133,7 @@ class ChatwootContact(models.Model):
         by_phone = by_phone or self.env["res.partner"]
         if by_bsuid and by_phone and by_bsuid != by_phone:
             self.env["chatwoot.identity.suggestion"]._suggest(
-                by_bsuid, by_phone, "bsuid_moved", bsuid
+                by_bsuid, by_phone, "bsuid_moved", bsuid, company=account.company_id
             )
         partner = by_bsuid or by_phone
         if not partner:

@@ -29,7 +29,7 @@ class ChatwootCustomerTimeline(models.Model):
                            sc.id
                       FROM chatwoot_social_comment sc
                       JOIN res_partner rp ON rp.id = sc.partner_id
-                     WHERE NOT sc.is_own
+                     WHERE sc.is_own IS NOT TRUE
                     """
                 ),
             ),

@@ -14,10 +14,12 @@ MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
 SUGGESTION_STATES = [("pending", "Pending"), ("accepted", "Merged"), ("rejected", "Rejected")]
 #: Evidence found by SQL over res.partner: the expression grouped on.
 PARTNER_EVIDENCE_SQL = {
-    "phone": "phone_sanitized",
-    "email": "email_normalized",
-    "name_city": "lower(trim(name)) || '|' || lower(trim(city))",
+    "phone": "p.phone_sanitized",
+    "email": "p.email_normalized",
+    "name_city": "lower(trim(p.name)) || ', ' || lower(trim(p.city))",
 }
+#: A value shared by more partners than this is a shop's or a family's, not one person's.
+MAX_GROUP = 5
 
 
 class ChatwootIdentitySuggestion(models.Model):
@@ -50,8 +52,11 @@ class ChatwootIdentitySuggestion(models.Model):
     )
 
     @api.model
-    def _suggest(self, first, second, evidence, value=None):
-        """Record (or strengthen) the suggestion that ``first`` and ``second`` are one person."""
+    def _suggest(self, first, second, evidence, value=None, company=None):
+        """Record (or strengthen) the suggestion that ``first`` and ``second`` are one person.
+
+        A pair already decided stays decided: a rejected pair is never suggested again.
+        """
         if not (first and second) or first == second:
             return self.browse()
         keep_id, duplicate_id = ordered_pair(first.id, second.id)
@@ -76,31 +81,58 @@ class ChatwootIdentitySuggestion(models.Model):
                 "evidence_value": value,
                 "evidence_note": line,
                 "score": score([evidence]),
+                "company_id": (company or self.env.company).id,
             }
         )
 
     @api.model
     def _cron_suggest_merges(self):
-        """Suggest partners sharing a phone, an e-mail, or a name plus a city."""
+        """Suggest active partners sharing a phone, an e-mail, or a name plus a city.
+
+        Contacts of one company, users' own partners and values shared by more than a few
+        partners (a shop's switchboard, a family e-mail) are left out.
+        """
         count = 0
+        self.env["res.partner"].flush_model(
+            [
+                "active",
+                "is_company",
+                "commercial_partner_id",
+                "phone_sanitized",
+                "email_normalized",
+                "name",
+                "city",
+            ]
+        )
+        self.env["res.users"].flush_model(["partner_id"])
         for evidence, expression in PARTNER_EVIDENCE_SQL.items():
             rows = self.env.execute_query(
                 SQL(
                     """
-                    SELECT %(expr)s AS value, array_agg(id ORDER BY id)
-                      FROM res_partner
-                     WHERE active AND %(expr)s IS NOT NULL AND %(expr)s <> ''
-                       AND %(expr)s <> '|'
-                     GROUP BY 1 HAVING count(*) BETWEEN 2 AND 5
+                    SELECT %(expr)s AS value, array_agg(p.id ORDER BY p.id)
+                      FROM res_partner p
+                     WHERE p.active AND NOT p.is_company
+                       AND coalesce(%(expr)s, '') NOT IN ('', ', ')
+                       AND (%(evidence)s <> 'name_city' OR coalesce(trim(p.city), '') <> '')
+                       AND NOT EXISTS (SELECT 1 FROM res_users u WHERE u.partner_id = p.id)
+                     GROUP BY 1
+                    HAVING count(DISTINCT p.commercial_partner_id) BETWEEN 2 AND %(max)s
                     """,
                     expr=SQL(expression),
+                    evidence=evidence,
+                    max=MAX_GROUP,
                 )
             )
+            Partner = self.env["res.partner"]
             for value, partner_ids in rows:
-                partners = self.env["res.partner"].browse(partner_ids)
+                partners = Partner.browse(partner_ids)
+                first = partners[0]
                 for other in partners[1:]:
-                    self._suggest(partners[0], other, evidence, value)
-                    count += 1
+                    if other.commercial_partner_id == first.commercial_partner_id:
+                        continue
+                    company = first.company_id or other.company_id or self.env.company
+                    if self._suggest(first, other, evidence, value, company=company):
+                        count += 1
         return count
 
     def _check_manager(self):
@@ -110,21 +142,28 @@ class ChatwootIdentitySuggestion(models.Model):
     def action_accept(self):
         """Merge the duplicate into the kept partner with Odoo's partner merge."""
         self._check_manager()
+        Wizard = self.env["base.partner.merge.automatic.wizard"].sudo()
         for suggestion in self.filtered(lambda s: s.state == "pending"):
             keep, duplicate = suggestion.partner_id, suggestion.duplicate_id
             if not (keep.exists() and duplicate.exists()):
                 raise UserError(self.env._("One of the partners no longer exists."))
-            wizard = self.env["base.partner.merge.automatic.wizard"].sudo()
-            wizard._merge((keep | duplicate).ids, keep, extra_checks=False)
-            # The merge pointed every reference to the duplicate at the kept partner.
+            # Decided before the merge repoints (or deletes) the rows naming the duplicate.
             suggestion.write(
                 {
                     "duplicate_id": False,
+                    "duplicate_name": duplicate.display_name,
                     "state": "accepted",
                     "decided_by_id": self.env.user.id,
                     "decided_at": fields.Datetime.now(),
                 }
             )
+            self.flush_model()
+            Wizard._merge((keep | duplicate).ids, keep.sudo(), extra_checks=False)
+            self.invalidate_model()
+            # Other suggestions of the duplicate now name the kept partner twice.
+            self.sudo().search([("state", "=", "pending"), ("partner_id", "=", keep.id)]).filtered(
+                lambda s: s.duplicate_id == s.partner_id
+            ).unlink()
         return True
 
     def action_reject(self):

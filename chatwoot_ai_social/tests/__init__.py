@@ -8,3 +8,11 @@ from . import test_social_escalation
 from . import test_social_pure
 from . import test_social_tours
 from . import test_social_events
+from . import test_whatsapp
+from . import test_identity
+from . import test_mercadolivre
+from . import test_mercadolivre_token_commit
+from . import test_marketplace_pure
+from . import test_social_identity_tours
+from . import test_cross_channel
+from . import test_social_personal_data
