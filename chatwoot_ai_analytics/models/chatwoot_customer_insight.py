@@ -152,6 +152,11 @@ class ChatwootCustomerInsight(models.Model):
     stage = fields.Selection(JOURNEY_STAGES, string="Journey Stage", readonly=True, index=True)
     last_refresh = fields.Datetime(readonly=True)
     run_id = fields.Many2one("chatwoot.analytics.run", string="Run", readonly=True)
+    rhythm_note = fields.Text(
+        string="Segment and Stage",
+        compute="_compute_rhythm_note",
+        help="Why the RFM segment and the journey stage read this customer differently.",
+    )
 
     # A constraint, not a unique index: the partner merge wizard only sees constraints, and
     # drops the merged-away partner's insight instead of failing on the duplicate.
@@ -159,6 +164,43 @@ class ChatwootCustomerInsight(models.Model):
         "UNIQUE(company_id, partner_id)", "One insight per customer and company."
     )
     _partner_idx = models.Index("(partner_id)")
+
+    @api.depends("rfm_segment", "stage", "churn_reason_keys", "recency_days", "p_alive")
+    def _compute_rhythm_note(self):
+        from ..stats.rhythm import RECENT_LOOKING, RHYTHM_REASON
+
+        for insight in self:
+            gap = insight._usual_gap()
+            values = {
+                "days": insight.recency_days,
+                "gap": round(gap) if gap else "-",
+                "p_alive": round(insight.p_alive * 100),
+            }
+            if RHYTHM_REASON in (insight.churn_reason_keys or "").split(","):
+                insight.rhythm_note = self.env._(
+                    "Ranked against the other customers this customer looks recent, but has been "
+                    "silent for %(days)s days against a usual %(gap)s days between orders, with "
+                    "a %(p_alive)s %% probability of still being active: the segment reads that "
+                    "silence too.",
+                    **values,
+                )
+            elif insight.rfm_segment in RECENT_LOOKING and insight.stage in ("at_risk", "lost"):
+                insight.rhythm_note = self.env._(
+                    "The segment ranks the %(days)s days since the last order against the other "
+                    "customers; the journey stage compares them with this customer's own rhythm "
+                    "(about %(gap)s days between orders) and a %(p_alive)s %% probability of "
+                    "still being active.",
+                    **values,
+                )
+            else:
+                insight.rhythm_note = False
+
+    def _usual_gap(self):
+        """Mean days between this customer's orders (0 below two orders)."""
+        self.ensure_one()
+        if self.frequency < 2 or not self.first_order_date or not self.last_order_date:
+            return 0.0
+        return (self.last_order_date - self.first_order_date).days / (self.frequency - 1)
 
     # -- entry points -----------------------------------------------------------------------
 
@@ -827,10 +869,44 @@ class ChatwootCustomerInsight(models.Model):
         scores.update(self._score_btyd(data, fits["btyd"], buyers))
         scores.update(self._score_clusters(data, fits["clusters"]))
         scores.update(self._score_churn(events, fits["churn"], scores["p_alive"], buyers, now))
-        scores["stage"] = self._journey_stages(
-            data, scores["p_alive"], fits["churn"]["typical_gap"]
-        )
+        self._reconcile_with_rhythm(data, scores, fits["churn"]["typical_gap"])
         return scores
+
+    def _reconcile_with_rhythm(self, data, scores, typical_gap):
+        """Journey stage, then the segment and risk read with it (see stats/rhythm).
+
+        One reading of recency for the three: the stage compares the silence with the
+        customer's own gap between orders and P(alive); a recent-looking segment of a regular
+        buyer silent for several of their gaps moves down to At Risk / Can't Lose Them, the
+        risk never reads lower than the stage, and the churn reasons say why.
+        """
+        from ..stats import rhythm
+
+        buyers = data["frequency"] > 0
+        gaps = self._own_gaps(data)
+        scores["stage"] = self._journey_stages(data, scores["p_alive"], typical_gap, gaps)
+        overdue = rhythm.overdue_ratios(data["recency_days"], gaps, typical_gap)
+        p_alive = np.where(buyers, scores["p_alive"], np.nan)
+        segments, moved = rhythm.rhythm_segments(
+            scores["rfm_segment"],
+            data["frequency"],
+            overdue,
+            p_alive,
+            scores["frequency_score"],
+            scores["monetary_score"],
+        )
+        risks = rhythm.risk_floor(scores["churn_risk"], scores["stage"])
+        raised = (risks != np.asarray(scores["churn_risk"], dtype=object)) & (
+            overdue >= rhythm.OVERDUE_FACTOR / 2
+        )
+        keys = rhythm.with_rhythm_reason(scores["churn_reason_keys"], (moved | raised).tolist())
+        labels = self._churn_reason_labels()
+        scores.update(
+            rfm_segment=segments.tolist(),
+            churn_risk=risks.tolist(),
+            churn_reason_keys=[",".join(row) for row in keys],
+            churn_reasons=["\n".join(labels.get(key, key) for key in row) for row in keys],
+        )
 
     def _score_btyd(self, data, params, buyers):
         """P(alive), expected orders and discounted CLV over 12 months; 0 for non-buyers."""
@@ -893,14 +969,10 @@ class ChatwootCustomerInsight(models.Model):
             "high",
             np.where(probability >= CHURN_RISK_BOUNDS[0], "medium", "low"),
         )
-        labels = self._churn_reason_labels()
         return {
             "churn_probability": probability,
             "churn_risk": risk.tolist(),
-            "churn_reason_keys": [",".join(keys) for keys in reason_keys],
-            "churn_reasons": [
-                "\n".join(labels.get(key, key) for key in keys) for keys in reason_keys
-            ],
+            "churn_reason_keys": reason_keys,
         }
 
     def _churn_model(self, run_id):
@@ -922,23 +994,31 @@ class ChatwootCustomerInsight(models.Model):
             "complaints": self.env._("Recent complaints"),
             "unanswered_conversations": self.env._("Unanswered conversations"),
             "low_p_alive": self.env._("Low probability of still being active"),
+            "silent_beyond_rhythm": self.env._(
+                "Silent for several of their usual gaps between orders: moved out of a "
+                "recent-looking segment"
+            ),
         }
 
     @staticmethod
-    def _journey_stages(data, p_alive, typical_gap):
+    def _own_gaps(data):
+        """Each customer's mean gap between orders in days, from the order dates."""
+        from ..stats.rhythm import own_gaps
+
+        ordinal = lambda days: np.array(  # noqa: E731
+            [d.toordinal() if d else np.nan for d in days], dtype=float
+        )
+        return own_gaps(data["frequency"], ordinal(data["first_day"]), ordinal(data["last_day"]))
+
+    @staticmethod
+    def _journey_stages(data, p_alive, typical_gap, own_gap):
         """Journey stage of every customer (see stats/journey): order count, lateness against
         their own rhythm (the stored population gap for one-order customers) and P(alive)."""
         from ..stats.journey import customer_stages
 
-        frequency = data["frequency"]
-        first = np.array([d.toordinal() if d else np.nan for d in data["first_day"]], float)
-        last = np.array([d.toordinal() if d else np.nan for d in data["last_day"]], float)
-        own_gap = np.divide(
-            last - first, frequency - 1, out=np.full(len(frequency), np.nan), where=frequency >= 2
-        )
-        buyers = frequency > 0
+        buyers = data["frequency"] > 0
         stages = customer_stages(
-            frequency,
+            data["frequency"],
             data["recency_days"],
             np.where(buyers, p_alive, np.nan),
             own_gap,

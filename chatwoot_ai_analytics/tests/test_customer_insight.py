@@ -210,6 +210,44 @@ class TestSegments(InsightCase):
 
 
 @tagged("post_install", "-at_install")
+class TestRhythm(InsightCase):
+    """The regular buyer gone silent, in a mostly dormant shop where 200 days ranks recent."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.regular = cls.customer("Regular, then silent")
+        for step in range(8):
+            cls.order(cls.regular, 200 + 20 * step, 150.0)
+        for index in range(24):
+            partner = cls.customer(f"Dormant {index}")
+            for order_index in range(1 + index % 3):
+                cls.order(partner, 300 + 17 * index + 60 * order_index, 40.0 + index)
+
+    def test_silent_regular_buyer_is_moved_down_and_the_three_agree(self):
+        self.refresh()
+        insight = self.insight(self.regular)
+        self.assertEqual(insight.recency_score, 5)  # ranked against the dormant shop
+        self.assertIn(insight.rfm_segment, ("at_risk", "cannot_lose"))
+        self.assertEqual(insight.stage, "lost")
+        self.assertEqual(insight.churn_risk, "high")
+        self.assertEqual(insight.churn_reason_keys.split(",")[0], "silent_beyond_rhythm")
+        self.assertIn("usual gaps", insight.churn_reasons.splitlines()[0])
+        self.assertIn("200 days", insight.rhythm_note)
+        self.assertIn("20 days between orders", insight.rhythm_note)
+
+    def test_no_customer_reads_recent_lost_and_low_risk_at_once(self):
+        self.refresh()
+        for insight in self.Insight.search([("company_id", "=", self.company.id)]):
+            if insight.stage == "lost":
+                self.assertEqual(insight.churn_risk, "high", insight.partner_id.name)
+            if insight.stage == "at_risk":
+                self.assertIn(insight.churn_risk, ("medium", "high"), insight.partner_id.name)
+            if insight.rfm_segment in ("champions", "loyal") and insight.stage != "loyal":
+                self.assertTrue(insight.rhythm_note, insight.partner_id.name)
+
+
+@tagged("post_install", "-at_install")
 class TestRealWorldData(InsightCase):
     def test_cancelled_and_draft_orders_are_excluded(self):
         partner = self.customer("Cancela")
