@@ -1,7 +1,6 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
-import io
 import json
 import logging
 import pickle
@@ -16,8 +15,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 from odoo.tools.sql import column_exists
 
-from odoo.addons.chatwoot_ai_base.models.chatwoot_demo_seed import copy_text
-
+from ..sql.bulk import bulk_write, copy_lines, copy_text, read_numbers, staged, write_staged
 from ..stats import clv as clv_stats
 from ..stats.customer_scoring import fit_rfm_thresholds, score_rfm
 from ..stats.rfm import SEGMENTS, rfm_segments
@@ -277,21 +275,19 @@ class ChatwootCustomerInsight(models.Model):
 
     @api.model
     def _refresh_other_analyses(self, incremental):
-        """Conversation and product analyses (helper models), each only if installed."""
-        entry_points = (
-            ("chatwoot.message", "_analytics_classify", {"since": None}),
-            ("chatwoot.topic", "_refresh_topics", {}),
-            ("chatwoot.product.affinity", "_refresh_affinity", {}),
-            ("chatwoot.product.trend", "_refresh_trends", {}),
+        """Conversation and product analyses of this addon, one after the other."""
+        steps = (
+            (self.env["chatwoot.message"], lambda model: model._analytics_classify(since=None)),
+            (self.env["chatwoot.topic"], lambda model: model._refresh_topics()),
+            (self.env["chatwoot.product.affinity"], lambda model: model._refresh_affinity()),
+            (self.env["chatwoot.product.trend"], lambda model: model._refresh_trends()),
         )
-        for model_name, method, kwargs in entry_points:
-            model = self.env.get(model_name)
-            if model is not None and hasattr(model, method):
-                _logger.info("customer analytics: %s.%s", model_name, method)
-                self.env["chatwoot.analytics.run"]._notify_live(
-                    self.env._("Analysing: %(what)s", what=model._description)
-                )
-                getattr(model, method)(**kwargs)
+        for model, step in steps:
+            _logger.info("customer analytics: %s", model._name)
+            self.env["chatwoot.analytics.run"]._notify_live(
+                self.env._("Analysing: %(what)s", what=model._description)
+            )
+            step(model)
 
     def _notify_done(self, runs):
         failed = runs.filtered(lambda run: run.state == "failed")
@@ -699,33 +695,7 @@ class ChatwootCustomerInsight(models.Model):
                 "cluster_silhouette": 0.0 if np.isnan(result.silhouette) else result.silhouette,
             }
         )
-        return {
-            "k": result.k,
-            "silhouette": None if np.isnan(result.silhouette) else result.silhouette,
-            "labels": [profile["label"] for profile in result.profiles],
-            "centers": result.centers.tolist(),
-            "medians": np.nan_to_num(result._medians).tolist(),
-            "log_columns": result._log_columns.tolist(),
-            "means": result._means.tolist(),
-            "scales": result._scales.tolist(),
-        }
-
-    @staticmethod
-    def _cluster_model(fit):
-        from ..stats.clusters import ClusterResult
-
-        return ClusterResult(
-            labels=np.zeros(0, dtype=np.int64),
-            k=fit["k"],
-            silhouette=fit["silhouette"],
-            profiles=[],
-            feature_names=list(FEATURES),
-            centers=np.asarray(fit["centers"], dtype=float),
-            _medians=np.asarray(fit["medians"], dtype=float),
-            _log_columns=np.asarray(fit["log_columns"], dtype=bool),
-            _means=np.asarray(fit["means"], dtype=float),
-            _scales=np.asarray(fit["scales"], dtype=float),
-        )
+        return result.to_dict()
 
     def _fit_churn(self, company, now, events, fits, run):
         """Churn classifier evaluated on a temporal holdout, stored (pickled) on ``run``.
@@ -741,7 +711,6 @@ class ChatwootCustomerInsight(models.Model):
         horizon = churn.suggest_horizon(events, today)
         t1 = today - horizon
         model = churn.temporal_holdout(events, t1 - horizon, t1, horizon_days=horizon)
-        current = churn.churn_features(events, today, p_alive=np.ones(events.customer_count))
         run.write(
             {
                 "churn_auc": 0.0 if np.isnan(model.auc) else model.auc,
@@ -754,46 +723,34 @@ class ChatwootCustomerInsight(models.Model):
             "run_id": run.id,
             "weight": CHURN_CLASSIFIER_WEIGHT,
             "horizon_days": horizon,
-            "typical_gap": self._typical_gap(current),
+            "typical_gap": churn.typical_gap(events, today),
         }
-
-    @staticmethod
-    def _typical_gap(features):
-        """Median gap between orders of the repeat customers, in days (as in stats/churn)."""
-        from ..stats import churn
-
-        column = churn.CHURN_FEATURES.index
-        count = features[:, column("order_count")]
-        repeat = count >= 2
-        if not repeat.any():
-            return churn.DEFAULT_GAP_DAYS
-        tenure = features[repeat, column("tenure_days")]
-        recency = features[repeat, column("recency_days")]
-        return float(np.median((tenure - recency) / (count[repeat] - 1)))
 
     def _churn_events(self, company, now, customer_keys, customer_ids=None):
         """Orders, incoming messages and conversations of the customers, as churn events.
 
-        Days come as day numbers since 1970-01-01 and amounts as floats, the forms
-        stats/churn computes with: converting 700k dates and decimals in Python is slower
-        than the queries.
+        Each query returns numbers only (days as day numbers since 1970-01-01, amounts as
+        floats, flags as 0/1) and is read through COPY into one float matrix: a million events
+        never become a million Python tuples.
         """
         from ..stats import churn
 
-        orders_query = self._orders_query(company, now, customer_ids)
-        orders = self.env.execute_query(
+        orders = read_numbers(
+            self.env,
             SQL(
                 "SELECT customer_id, day - DATE '1970-01-01', amount::float8 FROM (%s) o",
-                orders_query,
-            )
+                self._orders_query(company, now, customer_ids),
+            ),
+            3,
         )
         sentiment, complaint = self._message_signal_columns()
         only = self._only_customers(customer_ids)
-        messages = self.env.execute_query(
+        messages = read_numbers(
+            self.env,
             SQL(
                 """
                 SELECT rp.commercial_partner_id, m.created_at::date - DATE '1970-01-01',
-                       %s::float8, %s
+                       %s::float8, (%s)::int
                   FROM chatwoot_message m JOIN res_partner rp ON rp.id = m.partner_id
                  WHERE m.company_id = %s AND m.message_type = 'incoming'
                    AND m.created_at < %s %s
@@ -803,50 +760,28 @@ class ChatwootCustomerInsight(models.Model):
                 company.id,
                 now,
                 only,
-            )
+            ),
+            4,
         )
-        conversations = self.env.execute_query(
+        conversations = read_numbers(
+            self.env,
             SQL(
                 """
                 SELECT rp.commercial_partner_id,
                        COALESCE(c.created_at, c.create_date)::date - DATE '1970-01-01',
-                       c.first_reply_at IS NULL AND c.status <> 'resolved'
+                       (c.first_reply_at IS NULL AND c.status <> 'resolved')::int
                   FROM chatwoot_conversation c JOIN res_partner rp ON rp.id = c.partner_id
                  WHERE c.company_id = %s AND COALESCE(c.created_at, c.create_date) < %s %s
                 """,
                 company.id,
                 now,
                 only,
-            )
+            ),
+            3,
         )
-        keys = np.asarray(customer_keys, dtype=np.int64)
-        order_index, order_columns = self._event_columns(keys, orders, 3)
-        message_index, message_columns = self._event_columns(keys, messages, 4)
-        conversation_index, conversation_columns = self._event_columns(keys, conversations, 3)
-        return churn.CustomerEvents(
-            customer_count=len(keys),
-            order_customer=order_index,
-            order_day=order_columns[1],
-            order_amount=order_columns[2],
-            message_customer=message_index,
-            message_day=message_columns[1],
-            message_sentiment=message_columns[2],
-            message_complaint=message_columns[3] == 1.0,
-            conversation_customer=conversation_index,
-            conversation_day=conversation_columns[1],
-            conversation_unanswered=conversation_columns[2] == 1.0,
+        return churn.CustomerEvents.from_rows(
+            np.asarray(customer_keys, dtype=np.int64), orders, messages, conversations
         )
-
-    @staticmethod
-    def _event_columns(keys, rows, width):
-        """Rows of numbers (customer key first) as float columns, kept for the customers of
-        ``keys`` (sorted), with each row's customer position: CustomerEvents.from_rows, but
-        vectorised (NULL becomes NaN, booleans 0/1)."""
-        matrix = np.array(rows, dtype=float).reshape(-1, width)
-        position = np.searchsorted(keys, matrix[:, 0])
-        position = np.minimum(position, max(len(keys) - 1, 0))
-        known = (keys[position] == matrix[:, 0]) if len(keys) else np.zeros(len(matrix), bool)
-        return position[known].astype(np.int64), matrix[known].T
 
     # -- scoring -----------------------------------------------------------------------------
 
@@ -932,37 +867,31 @@ class ChatwootCustomerInsight(models.Model):
         count = len(data["customer_id"])
         if not fit["k"] or not count:
             return {"cluster": np.zeros(count, dtype=np.int64), "cluster_label": [""] * count}
-        labels = self._cluster_model(fit).assign(self._feature_matrix(data))
+        from ..stats.clusters import ClusterResult
+
+        labels = ClusterResult.from_dict(fit, FEATURES).assign(self._feature_matrix(data))
         return {"cluster": labels, "cluster_label": [fit["labels"][i] for i in labels]}
 
     def _score_churn(self, events, fit, p_alive, buyers, now):
-        """Churn probability (classifier blended with 1 - P(alive)), risk level and reasons.
-
-        The features come from :mod:`..stats.churn`, except that customers with fewer than
-        two orders take the *stored* typical gap for their overdue ratio, so that scoring a
-        few changed customers gives what scoring everybody gives.
-        """
+        """Churn probability (stats/churn.score_customers: the classifier blended with
+        1 - P(alive)), risk level and reason keys; one-order customers are overdue against the
+        *stored* typical gap, so scoring a few changed customers gives what scoring everybody
+        gives."""
         from ..stats import churn
 
         count = len(p_alive)
         probability = np.zeros(count)
         reason_keys = [[] for _index in range(count)]
         if buyers.any():
-            features = churn.churn_features(
-                events, float(churn.day_numbers(now.date())), p_alive=p_alive
+            probability, reason_keys, _ordered = churn.score_customers(
+                self._churn_model(fit["run_id"]),
+                events,
+                now.date(),
+                p_alive=p_alive,
+                weight=fit["weight"],
+                k=3,
+                default_gap_days=max(fit["typical_gap"], 1.0),
             )
-            column = churn.CHURN_FEATURES.index
-            few = features[:, column("order_count")] < 2
-            features[few, column("overdue_ratio")] = features[few, column("recency_days")] / max(
-                fit["typical_gap"], 1.0
-            )
-            features = features[buyers]
-            model = self._churn_model(fit["run_id"])
-            classifier = model.predict_proba(features)
-            probability[buyers] = churn.blend(p_alive[buyers], classifier, fit["weight"])
-            top = churn.top_reasons(model, features, k=3)
-            for index, keys in zip(np.flatnonzero(buyers).tolist(), top, strict=True):
-                reason_keys[index] = keys
         probability = np.clip(np.nan_to_num(probability), 0.0, 1.0)
         risk = np.where(
             probability >= CHURN_RISK_BOUNDS[1],
@@ -1049,26 +978,22 @@ class ChatwootCustomerInsight(models.Model):
             [float((day - epoch).days) for day in month_ends],
         )
         transitions = transitions_from_matrix(matrix, month_ends)
-        audit = (str(self.env.uid), now.isoformat(sep=" "))
-        lines = [
-            "\t".join((str(company.id), month.isoformat(), origin, target, str(count), "t"))
-            + "\t"
-            + "\t".join(audit * 2)
-            + "\n"
-            for month, origin, target, count in transitions
-        ]
-        cr = self.env.cr
-        cr.execute(
+        self.env.cr.execute(
             SQL(
                 "DELETE FROM chatwoot_customer_journey WHERE company_id = %s AND from_history",
                 company.id,
             )
         )
-        cr.copy_expert(
-            "COPY chatwoot_customer_journey (company_id, date, from_stage, to_stage, "
-            "customer_count, from_history, create_uid, create_date, write_uid, write_date) "
-            "FROM STDIN",
-            io.StringIO("".join(lines)),
+        bulk_write(
+            self.env,
+            "chatwoot_customer_journey",
+            ("company_id", "date", "from_stage", "to_stage", "customer_count", "from_history"),
+            [
+                "\t".join((str(company.id), month.isoformat(), origin, target, str(count), "t"))
+                + "\n"
+                for month, origin, target, count in transitions
+            ],
+            now=now,
         )
 
     # -- writing back ------------------------------------------------------------------------
@@ -1133,68 +1058,41 @@ class ChatwootCustomerInsight(models.Model):
             constant(now),
             constant(run.id),
         )
-        return ["\t".join(row) + "\n" for row in zip(*columns, strict=True)]
+        return copy_lines(*columns)
 
     def _write_insights(self, company, run, now, data, scores, customer_ids):
         """Upsert the insights of ``company`` in bulk, record the journey stage changes and
         remove the insights of customers who are no longer customers (merged away, rolled up
         into a company, only cancelled orders left). Returns the number removed."""
         cr = self.env.cr
-        cr.execute(
-            SQL(
-                "CREATE TEMPORARY TABLE chatwoot_insight_incoming "
-                "(LIKE chatwoot_customer_insight INCLUDING DEFAULTS) ON COMMIT DROP"
+        lines = self._insight_lines(company, run, now, data, scores)
+        with staged(self.env, self._table, INSIGHT_COLUMNS, lines) as incoming:
+            self._record_stage_changes(company, now, incoming)
+            write_staged(
+                self.env, self._table, incoming, INSIGHT_COLUMNS, ("company_id", "partner_id"), now
             )
-        )
-        columns = SQL(", ").join(SQL.identifier(column) for column in INSIGHT_COLUMNS)
-        buffer = io.StringIO("".join(self._insight_lines(company, run, now, data, scores)))
-        copy = SQL("COPY chatwoot_insight_incoming (%s) FROM STDIN", columns)
-        cr.copy_expert(copy.code, buffer)
-        self._record_stage_changes(company, now)
-        updates = SQL(", ").join(
-            SQL("%s = EXCLUDED.%s", SQL.identifier(column), SQL.identifier(column))
-            for column in INSIGHT_COLUMNS[2:]
-        )
-        uid = self.env.uid
-        cr.execute(
-            SQL(
-                """
-                INSERT INTO chatwoot_customer_insight
-                       (%(columns)s, create_uid, create_date, write_uid, write_date)
-                SELECT %(columns)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM chatwoot_insight_incoming
-                ON CONFLICT (company_id, partner_id) DO UPDATE
-                   SET %(updates)s, write_uid = %(uid)s, write_date = %(now)s
-                """,
-                columns=columns,
-                updates=updates,
-                uid=uid,
-                now=now,
+            scope = (
+                SQL("AND i.partner_id = ANY(%s)", list(customer_ids))
+                if customer_ids is not None
+                else SQL()
             )
-        )
-        scope = (
-            SQL("AND i.partner_id = ANY(%s)", list(customer_ids))
-            if customer_ids is not None
-            else SQL()
-        )
-        cr.execute(
-            SQL(
-                """
-                DELETE FROM chatwoot_customer_insight i
-                 WHERE i.company_id = %s %s
-                   AND NOT EXISTS (SELECT 1 FROM chatwoot_insight_incoming n
-                                    WHERE n.partner_id = i.partner_id)
-                """,
-                company.id,
-                scope,
+            cr.execute(
+                SQL(
+                    """
+                    DELETE FROM chatwoot_customer_insight i
+                     WHERE i.company_id = %s %s
+                       AND NOT EXISTS (SELECT 1 FROM %s n WHERE n.partner_id = i.partner_id)
+                    """,
+                    company.id,
+                    scope,
+                    SQL.identifier(incoming),
+                )
             )
-        )
-        removed = cr.rowcount
-        cr.execute(SQL("DROP TABLE chatwoot_insight_incoming"))
+            removed = cr.rowcount
         self.env.invalidate_all()
         return removed
 
-    def _record_stage_changes(self, company, now):
+    def _record_stage_changes(self, company, now, incoming):
         """One journey row per customer whose stage differs from the stored insight's."""
         uid = self.env.uid
         self.env.cr.execute(
@@ -1205,7 +1103,7 @@ class ChatwootCustomerInsight(models.Model):
                         from_history, create_uid, create_date, write_uid, write_date)
                 SELECT n.company_id, n.partner_id, %(today)s, i.stage, n.stage, 1,
                        FALSE, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM chatwoot_insight_incoming n
+                  FROM %(incoming)s n
                   LEFT JOIN chatwoot_customer_insight i
                     ON i.company_id = n.company_id AND i.partner_id = n.partner_id
                  WHERE n.company_id = %(company)s AND i.stage IS DISTINCT FROM n.stage
@@ -1214,5 +1112,6 @@ class ChatwootCustomerInsight(models.Model):
                 uid=uid,
                 now=now,
                 company=company.id,
+                incoming=SQL.identifier(incoming),
             )
         )
