@@ -5,7 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .chatwoot_message import predict_unique
+from ..stats.predict import predict_unique
 
 _logger = logging.getLogger(__name__)
 

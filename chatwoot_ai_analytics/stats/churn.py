@@ -196,10 +196,17 @@ class CustomerEvents:
 
 def _number_column(values):
     """Floats of one column: day numbers for dates, NaN for None, 0/1 for booleans."""
-    values = list(values)
-    if any(isinstance(value, (date, datetime)) for value in values):
-        return day_numbers(values)
-    return np.array([np.nan if value is None else float(value) for value in values], dtype=float)
+    return np.array(
+        [
+            np.nan
+            if value is None
+            else float(day_numbers(value))
+            if isinstance(value, (date, datetime))
+            else float(value)
+            for value in values
+        ],
+        dtype=float,
+    )
 
 
 def event_columns(customer_keys, rows, width):
