@@ -13,11 +13,11 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
-from odoo.tools.sql import column_exists
 
-from ..sql.bulk import bulk_write, copy_lines, copy_text, read_numbers, staged, write_staged
-from ..stats import clv as clv_stats
-from ..stats.customer_scoring import fit_rfm_thresholds, score_rfm
+from ..sql import customers as customer_sql
+from ..sql.bulk import bulk_write, read_numbers, staged, write_staged
+from ..stats import customer_scoring as scoring
+from ..stats.customer_scoring import FEATURES, TIME_UNIT_DAYS, fit_rfm_thresholds, score_rfm
 from ..stats.rfm import SEGMENTS, rfm_segments
 
 _logger = logging.getLogger(__name__)
@@ -33,27 +33,7 @@ JOURNEY_STAGES = [
 ]
 CHURN_RISKS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 CHURN_RISK_BOUNDS = (0.4, 0.7)  # churn probability from which the risk is medium, high
-TIME_UNIT_DAYS = 7  # BTYD periods are weeks, like the CDNOW reference fits
 SENTIMENT_WINDOW_DAYS = 90
-# Fewer customers than this and the BTYD fit is noise: the published CDNOW fit serves as prior.
-MIN_BUYERS_TO_FIT = 50
-MIN_REPEATERS_TO_FIT = 10
-PRIOR_BGNBD = {"r": 0.2426, "alpha": 4.4135, "a": 0.7929, "b": 2.4258}
-PRIOR_GG_SHAPE = {"p": 6.25, "q": 3.74}
-# Behaviour features, in this order, for clusters and the churn classifier.
-FEATURES = (
-    "recency_days",
-    "frequency",
-    "monetary",
-    "avg_order_value",
-    "category_count",
-    "message_count",
-    "complaint_count",
-    "unanswered_count",
-    "channel_count",
-    "sentiment_recent",
-    "sentiment_trend",
-)
 JOURNEY_HISTORY_MONTHS = 12
 # Weight of the classifier against the BTYD 1 - P(alive) in the churn probability.
 CHURN_CLASSIFIER_WEIGHT = 0.5
@@ -384,247 +364,26 @@ class ChatwootCustomerInsight(models.Model):
 
     def _changed_customers(self, company, since):
         """Commercial partners with orders, credit notes, messages or partner edits since
-        ``since`` (a merge rewrites orders in SQL but writes the surviving partner)."""
+        ``since`` (see sql/customers.changed_customers_query)."""
         self.env.flush_all()
-        query = SQL(
-            """
-            SELECT DISTINCT rp.commercial_partner_id FROM (
-                SELECT partner_id FROM sale_order WHERE company_id = %(company)s
-                   AND write_date >= %(since)s
-                UNION ALL
-                SELECT partner_id FROM account_move WHERE company_id = %(company)s
-                   AND move_type = 'out_refund' AND write_date >= %(since)s
-                UNION ALL
-                SELECT partner_id FROM chatwoot_message WHERE company_id = %(company)s
-                   AND create_date >= %(since)s
-                UNION ALL
-                SELECT partner_id FROM chatwoot_conversation WHERE company_id = %(company)s
-                   AND write_date >= %(since)s
-                UNION ALL
-                SELECT id FROM res_partner WHERE write_date >= %(since)s
-            ) changed
-            JOIN res_partner rp ON rp.id = changed.partner_id
-            """,
-            company=company.id,
-            since=since,
-        )
+        query = customer_sql.changed_customers_query(company.id, since)
         return [row[0] for row in self.env.execute_query(query)]
 
     # -- extraction -------------------------------------------------------------------------
 
-    def _message_signal_columns(self):
-        """SQL for the sentiment and intent of a message: the columns exist once the
-        conversation analytics add them; until then a message counts as neutral."""
-        cr = self.env.cr
-        sentiment = (
-            SQL("m.sentiment_score")
-            if column_exists(cr, "chatwoot_message", "sentiment_score")
-            else SQL("NULL::float")
-        )
-        complaint = (
-            SQL("(m.intent = 'complaint')")
-            if column_exists(cr, "chatwoot_message", "intent")
-            else SQL("FALSE")
-        )
-        return sentiment, complaint
-
-    @staticmethod
-    def _only_customers(customer_ids):
-        """SQL restricting a query on ``rp`` (res_partner) to some commercial partners."""
-        if customer_ids is None:
-            return SQL()
-        return SQL("AND rp.commercial_partner_id = ANY(%s)", list(customer_ids))
-
-    @staticmethod
-    def _excluded_partners_query():
-        """Partners whose orders are no customer's: the companies' own, and the ones flagged
-        (POS walk-in and other anonymous default customers)."""
-        return SQL(
-            "SELECT partner_id AS id FROM res_company WHERE partner_id IS NOT NULL "
-            "UNION SELECT id FROM res_partner WHERE chatwoot_analytics_exclude"
-        )
-
-    def _orders_query(self, company, now, customer_ids=None):
-        """Confirmed orders of real customers: (customer_id, order_id, day, amount).
-
-        Amounts are untaxed, in company currency at the order date's rate
-        (``sale_order.currency_rate`` is the company-to-order currency rate of that date).
-        """
-        return SQL(
-            """
-            SELECT rp.commercial_partner_id AS customer_id, so.id AS order_id,
-                   so.date_order::date AS day,
-                   so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1.0) AS amount
-              FROM sale_order so
-              JOIN res_partner rp ON rp.id = so.partner_id
-             WHERE so.company_id = %(company)s AND so.state = 'sale' AND so.date_order < %(now)s
-               AND rp.id NOT IN (%(excluded)s)
-               AND rp.commercial_partner_id NOT IN (%(excluded)s) %(only)s
-            """,
-            company=company.id,
-            now=now,
-            excluded=self._excluded_partners_query(),
-            only=self._only_customers(customer_ids),
-        )
-
     def _extract_customers(self, company, now, customer_ids=None):
-        """One row of raw behaviour per customer of ``company`` as of ``now``, as arrays.
-
-        Customers are commercial partners with a confirmed order or an incoming message,
-        except the companies' own partners and partners excluded from analytics (POS walk-in
-        and other anonymous default customers). Amounts are untaxed and converted to the
-        company currency with the rate of the order date (``sale_order.currency_rate`` is
-        that rate, set at confirmation from ``res_currency_rate``); posted credit notes are
-        subtracted from the spend (they already are in company currency, signed).
-        """
+        """One row of raw behaviour per customer of ``company`` as of ``now``, as arrays
+        (sql/customers.customers_query, stats/customer_scoring.customer_arrays)."""
         self.env.flush_all()
-        sentiment, complaint = self._message_signal_columns()
-        only = self._only_customers(customer_ids)
-        query = SQL(
-            """
-            WITH excluded AS (%(excluded)s), orders AS (%(orders)s), aged AS (
-                SELECT customer_id, amount, day,
-                       day - MIN(day) OVER (PARTITION BY customer_id) AS age
-                  FROM orders
-            ), order_stats AS (
-                SELECT customer_id, COUNT(*) AS orders, MIN(day) AS first_day,
-                       MAX(day) AS last_day, SUM(amount) AS amount,
-                       COUNT(DISTINCT age / %(unit)s) - 1 AS repeat_periods,
-                       COALESCE(SUM(amount) FILTER (WHERE age >= %(unit)s), 0) AS repeat_amount
-                  FROM aged GROUP BY customer_id
-            ), categories AS (
-                SELECT o.customer_id, COUNT(DISTINCT pt.categ_id) AS categories
-                  FROM orders o
-                  JOIN sale_order_line sol ON sol.order_id = o.order_id
-                  JOIN product_product pp ON pp.id = sol.product_id
-                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                 GROUP BY o.customer_id
-            ), refunds AS (
-                SELECT rp.commercial_partner_id AS customer_id,
-                       SUM(am.amount_untaxed_signed) AS amount
-                  FROM account_move am
-                  JOIN res_partner rp ON rp.id = am.partner_id
-                 WHERE am.company_id = %(company)s AND am.move_type = 'out_refund'
-                   AND am.state = 'posted' AND am.invoice_date < %(now)s %(only)s
-                 GROUP BY rp.commercial_partner_id
-            ), messages AS (
-                SELECT rp.commercial_partner_id AS customer_id, COUNT(*) AS messages,
-                       COUNT(*) FILTER (WHERE %(complaint)s) AS complaints,
-                       AVG(%(sentiment)s) FILTER (WHERE m.created_at >= %(recent)s)
-                           AS sentiment_recent,
-                       AVG(%(sentiment)s) FILTER (
-                           WHERE m.created_at < %(recent)s AND m.created_at >= %(before)s
-                       ) AS sentiment_before
-                  FROM chatwoot_message m
-                  JOIN res_partner rp ON rp.id = m.partner_id
-                 WHERE m.company_id = %(company)s AND m.message_type = 'incoming'
-                   AND m.created_at < %(now)s
-                   AND rp.id NOT IN (SELECT id FROM excluded)
-                   AND rp.commercial_partner_id NOT IN (SELECT id FROM excluded) %(only)s
-                 GROUP BY rp.commercial_partner_id
-            ), conversations AS (
-                SELECT rp.commercial_partner_id AS customer_id,
-                       COUNT(*) FILTER (
-                           WHERE c.first_reply_at IS NULL AND c.status <> 'resolved'
-                       ) AS unanswered,
-                       COUNT(DISTINCT c.channel_type) AS channels
-                  FROM chatwoot_conversation c
-                  JOIN res_partner rp ON rp.id = c.partner_id
-                 WHERE c.company_id = %(company)s
-                   AND COALESCE(c.created_at, c.create_date) < %(now)s %(only)s
-                 GROUP BY rp.commercial_partner_id
-            ), universe AS (
-                SELECT customer_id FROM order_stats UNION SELECT customer_id FROM messages
-            )
-            SELECT u.customer_id,
-                   COALESCE(os.orders, 0),
-                   %(today)s - os.last_day,
-                   COALESCE(os.amount, 0) + COALESCE(r.amount, 0),
-                   COALESCE(os.amount, 0),
-                   os.first_day, os.last_day,
-                   COALESCE(os.repeat_periods, 0),
-                   COALESCE(os.repeat_amount, 0),
-                   COALESCE(ca.categories, 0),
-                   COALESCE(ms.messages, 0),
-                   COALESCE(ms.complaints, 0),
-                   COALESCE(cv.unanswered, 0),
-                   ms.sentiment_recent,
-                   ms.sentiment_before,
-                   COALESCE(cv.channels, 0)
-              FROM universe u
-              LEFT JOIN order_stats os ON os.customer_id = u.customer_id
-              LEFT JOIN refunds r ON r.customer_id = u.customer_id
-              LEFT JOIN categories ca ON ca.customer_id = u.customer_id
-              LEFT JOIN messages ms ON ms.customer_id = u.customer_id
-              LEFT JOIN conversations cv ON cv.customer_id = u.customer_id
-             ORDER BY u.customer_id
-            """,
-            company=company.id,
-            now=now,
-            today=now.date(),
+        query = customer_sql.customers_query(
+            company.id,
+            now,
+            customer_ids,
             recent=now - timedelta(days=SENTIMENT_WINDOW_DAYS),
             before=now - timedelta(days=2 * SENTIMENT_WINDOW_DAYS),
-            unit=TIME_UNIT_DAYS,
-            only=only,
-            orders=self._orders_query(company, now, customer_ids),
-            excluded=self._excluded_partners_query(),
-            sentiment=sentiment,
-            complaint=complaint,
+            time_unit_days=TIME_UNIT_DAYS,
         )
-        self.env.cr.execute(query)
-        return self._rows_to_arrays(self.env.cr.fetchall(), now)
-
-    def _rows_to_arrays(self, rows, now):
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 16
-        as_float = lambda values: np.array(  # noqa: E731
-            [np.nan if v is None else float(v) for v in values], dtype=float
-        )
-        frequency = np.array(columns[1], dtype=np.int64)
-        order_amount = as_float(columns[4])
-        sentiment_recent = as_float(columns[13])
-        sentiment_before = as_float(columns[14])
-        today = now.date()
-        first_day = [d for d in columns[5]]
-        last_day = [d for d in columns[6]]
-        ordinal = lambda days: np.array(  # noqa: E731
-            [np.nan if d is None else d.toordinal() for d in days], dtype=float
-        )
-        first, last = ordinal(first_day), ordinal(last_day)
-        return {
-            "customer_id": np.array(columns[0], dtype=np.int64),
-            "frequency": frequency,
-            "recency_days": [None if d is None else int(d) for d in columns[2]],
-            "monetary": as_float(columns[3]),
-            "avg_order_value": np.divide(
-                order_amount, frequency, out=np.zeros(len(frequency)), where=frequency > 0
-            ),
-            "first_day": first_day,
-            "last_day": last_day,
-            # BTYD summary in weeks: repeat periods, age at last purchase, age now.
-            "btyd_frequency": np.array(columns[7], dtype=float),
-            "btyd_recency": np.nan_to_num((last - first) / TIME_UNIT_DAYS),
-            "btyd_T": np.nan_to_num((today.toordinal() - first) / TIME_UNIT_DAYS),
-            "btyd_monetary": self._repeat_value(as_float(columns[8]), np.array(columns[7], float)),
-            "category_count": np.array(columns[9], dtype=np.int64),
-            "message_count": np.array(columns[10], dtype=np.int64),
-            "complaint_count": np.array(columns[11], dtype=np.int64),
-            "unanswered_count": np.array(columns[12], dtype=np.int64),
-            "channel_count": np.array(columns[15], dtype=np.int64),
-            "sentiment_recent": np.nan_to_num(sentiment_recent),
-            "sentiment_trend": np.nan_to_num(sentiment_recent - sentiment_before),
-        }
-
-    @staticmethod
-    def _repeat_value(repeat_amount, repeat_periods):
-        """Mean value of a repeat period (Gamma-Gamma input), 0 without repeat or when the
-        refunds outweigh the purchases."""
-        value = np.divide(
-            repeat_amount,
-            repeat_periods,
-            out=np.zeros(len(repeat_periods)),
-            where=repeat_periods > 0,
-        )
-        return np.maximum(value, 0.0)
+        return scoring.customer_arrays(self.env.execute_query(query), now.date(), TIME_UNIT_DAYS)
 
     # -- population fits ---------------------------------------------------------------------
 
@@ -642,32 +401,8 @@ class ChatwootCustomerInsight(models.Model):
         return fits
 
     def _fit_btyd(self, data, run):
-        """BG/NBD on the buyers and Gamma-Gamma on the repeat buyers of the company.
-
-        Too small a population gives meaningless maximum-likelihood estimates: then the
-        published CDNOW fit is the prior, with the Gamma-Gamma scale set so that the expected
-        order value is the company's mean order value.
-        """
-        buyers = data["frequency"] > 0
-        x = data["btyd_frequency"][buyers]
-        repeaters = int((x > 0).sum())
-        fitted = buyers.sum() >= MIN_BUYERS_TO_FIT and repeaters >= MIN_REPEATERS_TO_FIT
-        mean_value = float(data["avg_order_value"][buyers].mean()) if buyers.any() else 0.0
-        spend_prior = clv_stats.gamma_gamma_with_mean(mean_value, **PRIOR_GG_SHAPE)
-        source = "prior"
-        if fitted:
-            bg = clv_stats.fit_bgnbd(
-                x, data["btyd_recency"][buyers], data["btyd_T"][buyers], penalizer=0.001
-            )
-            gg = clv_stats.fit_gamma_gamma(x, data["btyd_monetary"][buyers], penalizer=0.001)
-            source = "fitted"
-            if not clv_stats.plausible_spend_model(gg, mean_value):
-                gg, source = spend_prior, "spend_prior"
-            params = {"r": bg.r, "alpha": bg.alpha, "a": bg.a, "b": bg.b}
-        else:
-            params = dict(PRIOR_BGNBD)
-            gg = spend_prior
-        params.update(p=gg.p, q=gg.q, v=gg.v)
+        """BG/NBD + Gamma-Gamma (stats/customer_scoring.fit_btyd), shown on ``run``."""
+        params, source = scoring.fit_btyd(data)
         run.write(
             {
                 "clv_fit_source": source,
@@ -677,18 +412,12 @@ class ChatwootCustomerInsight(models.Model):
         )
         return params
 
-    @staticmethod
-    def _feature_matrix(data):
-        recency = np.array([np.nan if d is None else d for d in data["recency_days"]], dtype=float)
-        columns = [recency if name == "recency_days" else data[name] for name in FEATURES]
-        return np.column_stack([np.asarray(c, dtype=float) for c in columns])
-
     def _fit_clusters(self, data, run):
         """k-means clusters (k by silhouette); the fitted scaling and centres are stored so
         that an incremental refresh assigns changed customers to the same clusters."""
         from ..stats.clusters import cluster_customers
 
-        result = cluster_customers(self._feature_matrix(data), list(FEATURES), seed=0)
+        result = cluster_customers(scoring.feature_matrix(data), list(FEATURES), seed=0)
         run.write(
             {
                 "cluster_count": result.k,
@@ -735,49 +464,13 @@ class ChatwootCustomerInsight(models.Model):
         """
         from ..stats import churn
 
-        orders = read_numbers(
-            self.env,
-            SQL(
-                "SELECT customer_id, day - DATE '1970-01-01', amount::float8 FROM (%s) o",
-                self._orders_query(company, now, customer_ids),
-            ),
-            3,
-        )
-        sentiment, complaint = self._message_signal_columns()
-        only = self._only_customers(customer_ids)
-        messages = read_numbers(
-            self.env,
-            SQL(
-                """
-                SELECT rp.commercial_partner_id, m.created_at::date - DATE '1970-01-01',
-                       %s::float8, (%s)::int
-                  FROM chatwoot_message m JOIN res_partner rp ON rp.id = m.partner_id
-                 WHERE m.company_id = %s AND m.message_type = 'incoming'
-                   AND m.created_at < %s %s
-                """,
-                sentiment,
-                complaint,
-                company.id,
-                now,
-                only,
-            ),
-            4,
-        )
-        conversations = read_numbers(
-            self.env,
-            SQL(
-                """
-                SELECT rp.commercial_partner_id,
-                       COALESCE(c.created_at, c.create_date)::date - DATE '1970-01-01',
-                       (c.first_reply_at IS NULL AND c.status <> 'resolved')::int
-                  FROM chatwoot_conversation c JOIN res_partner rp ON rp.id = c.partner_id
-                 WHERE c.company_id = %s AND COALESCE(c.created_at, c.create_date) < %s %s
-                """,
-                company.id,
-                now,
-                only,
-            ),
-            3,
+        orders, messages, conversations = (
+            read_numbers(self.env, query, width)
+            for query, width in zip(
+                customer_sql.churn_event_queries(company.id, now, customer_ids),
+                (3, 4, 3),
+                strict=True,
+            )
         )
         return churn.CustomerEvents.from_rows(
             np.asarray(customer_keys, dtype=np.int64), orders, messages, conversations
@@ -801,7 +494,7 @@ class ChatwootCustomerInsight(models.Model):
             "monetary_score": m_score,
             "rfm_segment": rfm_segments(r_score, f_score, m_score),
         }
-        scores.update(self._score_btyd(data, fits["btyd"], buyers))
+        scores.update(scoring.score_btyd(data, fits["btyd"], TIME_UNIT_DAYS))
         scores.update(self._score_clusters(data, fits["clusters"]))
         scores.update(self._score_churn(events, fits["churn"], scores["p_alive"], buyers, now))
         self._reconcile_with_rhythm(data, scores, fits["churn"]["typical_gap"])
@@ -843,33 +536,13 @@ class ChatwootCustomerInsight(models.Model):
             churn_reasons=["\n".join(labels.get(key, key) for key in row) for row in keys],
         )
 
-    def _score_btyd(self, data, params, buyers):
-        """P(alive), expected orders and discounted CLV over 12 months; 0 for non-buyers."""
-        bg = clv_stats.BetaGeo(params["r"], params["alpha"], params["a"], params["b"])
-        gg = clv_stats.GammaGamma(params["p"], params["q"], params["v"])
-        x = data["btyd_frequency"][buyers]
-        t_x = data["btyd_recency"][buyers]
-        big_t = data["btyd_T"][buyers]
-        count = len(buyers)
-        p_alive, expected, value = np.zeros(count), np.zeros(count), np.zeros(count)
-        if buyers.any():
-            weeks = 12 * clv_stats.DAYS_PER_MONTH / TIME_UNIT_DAYS
-            p_alive[buyers] = bg.p_alive(x, t_x, big_t)
-            expected[buyers] = bg.expected_purchases(weeks, x, t_x, big_t)
-            value[buyers] = clv_stats.clv(bg, gg, x, t_x, big_t, data["btyd_monetary"][buyers])
-        return {
-            "p_alive": np.clip(np.nan_to_num(p_alive), 0.0, 1.0),
-            "expected_orders_12m": np.maximum(np.nan_to_num(expected), 0.0),
-            "clv_12m": np.maximum(np.nan_to_num(value), 0.0),
-        }
-
     def _score_clusters(self, data, fit):
         count = len(data["customer_id"])
         if not fit["k"] or not count:
             return {"cluster": np.zeros(count, dtype=np.int64), "cluster_label": [""] * count}
         from ..stats.clusters import ClusterResult
 
-        labels = ClusterResult.from_dict(fit, FEATURES).assign(self._feature_matrix(data))
+        labels = ClusterResult.from_dict(fit, FEATURES).assign(scoring.feature_matrix(data))
         return {"cluster": labels, "cluster_label": [fit["labels"][i] for i in labels]}
 
     def _score_churn(self, events, fit, p_alive, buyers, now):
@@ -998,74 +671,12 @@ class ChatwootCustomerInsight(models.Model):
 
     # -- writing back ------------------------------------------------------------------------
 
-    def _insight_lines(self, company, run, now, data, scores):
-        """The insights as COPY text lines, in the order of INSIGHT_COLUMNS.
-
-        Built column by column (one list comprehension per column, then one join per row):
-        formatting 100k rows value by value costs more than the whole SQL side.
-        """
-        count = len(data["customer_id"])
-        buyers = (data["frequency"] > 0).tolist()
-
-        def constant(value):
-            return [copy_text(value)] * count
-
-        def integers(values):
-            return np.asarray(values).astype(np.int64).astype(str).tolist()
-
-        def decimals(values, digits):
-            return np.round(np.asarray(values, dtype=float), digits).astype(str).tolist()
-
-        def texts(values):
-            # Few distinct values (segments, stages, reasons, days): escape each one once.
-            escaped = {value: copy_text(value or None) for value in set(values)}
-            return [escaped[value] for value in values]
-
-        churn_risk = [
-            risk if buyer else None
-            for risk, buyer in zip(scores["churn_risk"], buyers, strict=True)
-        ]
-        columns = (
-            constant(company.id),
-            integers(data["customer_id"]),
-            texts(scores["rfm_segment"]),
-            integers(scores["recency_score"]),
-            integers(scores["frequency_score"]),
-            integers(scores["monetary_score"]),
-            [copy_text(days) for days in data["recency_days"]],
-            integers(data["frequency"]),
-            decimals(data["monetary"], 2),
-            decimals(data["avg_order_value"], 2),
-            texts(data["first_day"]),
-            texts(data["last_day"]),
-            integers(data["category_count"]),
-            integers(data["message_count"]),
-            integers(data["complaint_count"]),
-            integers(data["unanswered_count"]),
-            integers(data["channel_count"]),
-            decimals(data["sentiment_recent"], 4),
-            decimals(data["sentiment_trend"], 4),
-            integers(scores["cluster"]),
-            texts(scores["cluster_label"]),
-            decimals(scores["p_alive"], 6),
-            decimals(scores["expected_orders_12m"], 6),
-            decimals(scores["clv_12m"], 2),
-            decimals(scores["churn_probability"], 6),
-            texts(churn_risk),
-            texts(scores["churn_reason_keys"]),
-            texts(scores["churn_reasons"]),
-            texts(scores["stage"]),
-            constant(now),
-            constant(run.id),
-        )
-        return copy_lines(*columns)
-
     def _write_insights(self, company, run, now, data, scores, customer_ids):
         """Upsert the insights of ``company`` in bulk, record the journey stage changes and
         remove the insights of customers who are no longer customers (merged away, rolled up
         into a company, only cancelled orders left). Returns the number removed."""
         cr = self.env.cr
-        lines = self._insight_lines(company, run, now, data, scores)
+        lines = customer_sql.insight_lines(company.id, run.id, now, data, scores)
         with staged(self.env, self._table, INSIGHT_COLUMNS, lines) as incoming:
             self._record_stage_changes(company, now, incoming)
             write_staged(
