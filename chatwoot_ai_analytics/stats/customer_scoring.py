@@ -125,7 +125,16 @@ def repeat_value(repeat_amount, repeat_periods):
 def customer_arrays(rows, today, time_unit_days=TIME_UNIT_DAYS):
     """The customers' raw behaviour as arrays, from the rows of the customers query
     (:func:`..sql.customers.customers_query`), with the BTYD summary in ``time_unit_days``
-    periods: repeat periods, age at the last purchase, age ``today``, mean repeat value."""
+    periods: repeat periods, age at the last purchase, age ``today``, mean repeat value.
+
+    Credit notes reduce the Gamma-Gamma spend input as they reduce the net spend: the repeat
+    purchases keep their share of the refunds (``repeat * net / gross``), so a customer who
+    returned half of what they bought is valued on the half they kept.
+
+    >>> row = (7, 3, 5, 150.0, 300.0, None, None, 2, 200.0, 1, 0, 0, 0, None, None, 1)
+    >>> customer_arrays([row], __import__("datetime").date(2026, 1, 1))["btyd_monetary"].tolist()
+    [50.0]
+    """
     columns = list(zip(*rows, strict=True)) if rows else [()] * 16
     frequency = np.array(columns[1], dtype=np.int64)
     order_amount = _floats(columns[4])
@@ -134,11 +143,19 @@ def customer_arrays(rows, today, time_unit_days=TIME_UNIT_DAYS):
     first_day, last_day = list(columns[5]), list(columns[6])
     first, last = _ordinals(first_day), _ordinals(last_day)
     repeat_periods = np.array(columns[7], dtype=float)
+    net_amount = _floats(columns[3])
+    kept_share = np.divide(
+        np.maximum(net_amount, 0.0),
+        order_amount,
+        out=np.ones(len(order_amount)),
+        where=order_amount > 0,
+    )
+    repeat_amount = _floats(columns[8]) * np.minimum(kept_share, 1.0)
     return {
         "customer_id": np.array(columns[0], dtype=np.int64),
         "frequency": frequency,
         "recency_days": [None if d is None else int(d) for d in columns[2]],
-        "monetary": _floats(columns[3]),
+        "monetary": net_amount,
         "avg_order_value": np.divide(
             order_amount, frequency, out=np.zeros(len(frequency)), where=frequency > 0
         ),
@@ -147,7 +164,7 @@ def customer_arrays(rows, today, time_unit_days=TIME_UNIT_DAYS):
         "btyd_frequency": repeat_periods,
         "btyd_recency": np.nan_to_num((last - first) / time_unit_days),
         "btyd_T": np.nan_to_num((today.toordinal() - first) / time_unit_days),
-        "btyd_monetary": repeat_value(_floats(columns[8]), repeat_periods),
+        "btyd_monetary": repeat_value(repeat_amount, repeat_periods),
         "category_count": np.array(columns[9], dtype=np.int64),
         "message_count": np.array(columns[10], dtype=np.int64),
         "complaint_count": np.array(columns[11], dtype=np.int64),
