@@ -424,6 +424,47 @@ class TestServiceReport(ConversationAnalyticsCase):
             self.assertEqual(bool(row.bot_resolved), bool(facts["bot_resolved"][position]))
             self.assertEqual(bool(row.bot_handled), bool(facts["bot_handled"][position]))
 
+    def test_breakdown_counts_events_at_their_time_for_the_replying_agent(self):
+        """One conversation from March 30 into April, answered by Caio then by Bia."""
+        start = datetime(2026, 3, 30, 10, 0)
+        chat = self.new_conversation(
+            9100,
+            created_at=start,
+            status="resolved",
+            resolved_at=datetime(2026, 4, 3, 9, 0),
+            assignee_name="Bia",
+        )
+        values = [
+            (start, "incoming", "contact", None),
+            (start + timedelta(minutes=10), "outgoing", "user", "Caio"),
+            (datetime(2026, 4, 2, 9, 0), "incoming", "contact", None),
+            (datetime(2026, 4, 2, 9, 30), "outgoing", "user", "Bia"),
+        ]
+        for when, message_type, sender_type, sender_name in values:
+            type(self).message_seq += 1
+            self.env["chatwoot.message"].create(
+                {
+                    "account_id": chat.account_id.id,
+                    "conversation_id": chat.id,
+                    "chatwoot_message_id": self.message_seq,
+                    "content": "Oi",
+                    "message_type": message_type,
+                    "sender_type": sender_type,
+                    "sender_name": sender_name,
+                    "created_at": when,
+                }
+            )
+        domain = [("id", "=", chat.id)]
+        months = dict(self.Report._breakdown("period", domain))
+        self.assertEqual(set(months), {"2026-03", "2026-04"})
+        self.assertEqual(
+            (months["2026-03"]["first_responses"], months["2026-03"]["replies"]), (1, 0)
+        )
+        self.assertEqual((months["2026-04"]["replies"], months["2026-04"]["resolutions"]), (1, 1))
+        agents = dict(self.Report._breakdown("agent", domain))
+        self.assertEqual((agents["Caio"]["first_responses"], agents["Caio"]["replies"]), (1, 0))
+        self.assertEqual((agents["Bia"]["replies"], agents["Bia"]["resolutions"]), (1, 1))
+
     def test_breakdown_per_agent_and_rates(self):
         rows = dict(self.Report._breakdown("agent", [("id", "in", self.rows.ids)]))
         self.assertEqual(rows["Bia"]["conversations"], 2)
