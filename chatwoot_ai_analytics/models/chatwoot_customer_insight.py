@@ -5,10 +5,9 @@ import json
 import logging
 import pickle
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import numpy as np
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
@@ -501,40 +500,26 @@ class ChatwootCustomerInsight(models.Model):
         return scores
 
     def _reconcile_with_rhythm(self, data, scores, typical_gap):
-        """Journey stage, then the segment and risk read with it (see stats/rhythm).
-
-        One reading of recency for the three: the stage compares the silence with the
-        customer's own gap between orders and P(alive); a recent-looking segment of a regular
-        buyer silent for several of their gaps moves down to At Risk / Can't Lose Them, the
-        risk never reads lower than the stage, and the churn reasons say why.
-        """
+        """Journey stage, then the segment, risk and reasons read with it (stats/rhythm)."""
         from ..stats import rhythm
 
-        buyers = data["frequency"] > 0
-        gaps = self._own_gaps(data)
-        scores["stage"] = self._journey_stages(data, scores["p_alive"], typical_gap, gaps)
-        overdue = rhythm.overdue_ratios(data["recency_days"], gaps, typical_gap)
-        p_alive = np.where(buyers, scores["p_alive"], np.nan)
-        segments, moved = rhythm.rhythm_segments(
-            scores["rfm_segment"],
-            data["frequency"],
-            overdue,
-            p_alive,
-            scores["frequency_score"],
-            scores["monetary_score"],
+        ordinal = lambda days: np.array(  # noqa: E731
+            [d.toordinal() if d else np.nan for d in days], dtype=float
         )
-        risks = rhythm.risk_floor(scores["churn_risk"], scores["stage"])
-        raised = (risks != np.asarray(scores["churn_risk"], dtype=object)) & (
-            overdue >= rhythm.OVERDUE_FACTOR / 2
-        )
-        keys = rhythm.with_rhythm_reason(scores["churn_reason_keys"], (moved | raised).tolist())
-        labels = self._churn_reason_labels()
         scores.update(
-            rfm_segment=segments.tolist(),
-            churn_risk=risks.tolist(),
-            churn_reason_keys=[",".join(row) for row in keys],
-            churn_reasons=["\n".join(labels.get(key, key) for key in row) for row in keys],
+            rhythm.reconcile(
+                data["frequency"],
+                data["recency_days"],
+                ordinal(data["first_day"]),
+                ordinal(data["last_day"]),
+                scores,
+                typical_gap,
+            )
         )
+        labels = self._churn_reason_labels()
+        keys = scores["churn_reason_keys"]
+        scores["churn_reason_keys"] = [",".join(row) for row in keys]
+        scores["churn_reasons"] = ["\n".join(labels.get(key, key) for key in row) for row in keys]
 
     def _score_clusters(self, data, fit):
         count = len(data["customer_id"])
@@ -602,32 +587,6 @@ class ChatwootCustomerInsight(models.Model):
             ),
         }
 
-    @staticmethod
-    def _own_gaps(data):
-        """Each customer's mean gap between orders in days, from the order dates."""
-        from ..stats.rhythm import own_gaps
-
-        ordinal = lambda days: np.array(  # noqa: E731
-            [d.toordinal() if d else np.nan for d in days], dtype=float
-        )
-        return own_gaps(data["frequency"], ordinal(data["first_day"]), ordinal(data["last_day"]))
-
-    @staticmethod
-    def _journey_stages(data, p_alive, typical_gap, own_gap):
-        """Journey stage of every customer (see stats/journey): order count, lateness against
-        their own rhythm (the stored population gap for one-order customers) and P(alive)."""
-        from ..stats.journey import customer_stages
-
-        buyers = data["frequency"] > 0
-        stages = customer_stages(
-            data["frequency"],
-            data["recency_days"],
-            np.where(buyers, p_alive, np.nan),
-            own_gap,
-            default_gap_days=typical_gap,
-        )
-        return stages.tolist()
-
     def _rebuild_journey_history(self, company, now, events):
         """Monthly stage transitions of the last 12 months, rebuilt from the order history.
 
@@ -636,21 +595,15 @@ class ChatwootCustomerInsight(models.Model):
         complete from the first refresh; later refreshes add the moves they observe, one row
         per customer.
         """
-        from ..stats.journey import monthly_stages, transitions_from_matrix
+        from ..stats.journey import history_transitions
 
-        today = now.date()
-        month_ends = [
-            date(today.year, today.month, 1) - relativedelta(months=back, days=1)
-            for back in range(JOURNEY_HISTORY_MONTHS, -1, -1)
-        ]
-        epoch = date(1970, 1, 1)
-        matrix = monthly_stages(
+        transitions = history_transitions(
             events.order_customer,
             events.order_day,
             events.customer_count,
-            [float((day - epoch).days) for day in month_ends],
+            now.date(),
+            JOURNEY_HISTORY_MONTHS,
         )
-        transitions = transitions_from_matrix(matrix, month_ends)
         self.env.cr.execute(
             SQL(
                 "DELETE FROM chatwoot_customer_journey WHERE company_id = %s AND from_history",

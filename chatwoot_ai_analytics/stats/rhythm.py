@@ -136,3 +136,41 @@ def with_rhythm_reason(reason_keys, explained, k=3):
         ([RHYTHM_REASON] + [key for key in keys if key != RHYTHM_REASON])[:k] if flag else keys
         for keys, flag in zip(reason_keys, explained, strict=True)
     ]
+
+
+def reconcile(order_count, recency_days, first_day, last_day, scores, typical_gap_days):
+    """Journey stages, then segments, risks and reason keys read with them, for arrays of
+    customers: what the insight refresh stores. ``first_day``/``last_day`` are day numbers
+    (NaN without orders); ``scores`` holds ``p_alive``, ``rfm_segment``, ``frequency_score``,
+    ``monetary_score``, ``churn_risk`` and ``churn_reason_keys`` (lists of keys). Returns a
+    dict of the new ``stage``, ``rfm_segment``, ``churn_risk`` and ``churn_reason_keys``.
+    """
+    from .journey import customer_stages
+
+    buyers = np.asarray(order_count, dtype=float) > 0
+    gaps = own_gaps(order_count, first_day, last_day)
+    p_alive = np.where(buyers, np.asarray(scores["p_alive"], dtype=float), np.nan)
+    stages = customer_stages(
+        order_count, recency_days, p_alive, gaps, default_gap_days=typical_gap_days
+    )
+    overdue = overdue_ratios(recency_days, gaps, typical_gap_days)
+    segments, moved = rhythm_segments(
+        scores["rfm_segment"],
+        order_count,
+        overdue,
+        p_alive,
+        scores["frequency_score"],
+        scores["monetary_score"],
+    )
+    risks = risk_floor(scores["churn_risk"], stages)
+    raised = (risks != np.asarray(scores["churn_risk"], dtype=object)) & (
+        overdue >= OVERDUE_FACTOR / 2
+    )
+    return {
+        "stage": stages.tolist(),
+        "rfm_segment": segments.tolist(),
+        "churn_risk": risks.tolist(),
+        "churn_reason_keys": with_rhythm_reason(
+            scores["churn_reason_keys"], (moved | raised).tolist()
+        ),
+    }

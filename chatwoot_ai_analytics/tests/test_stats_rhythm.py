@@ -113,5 +113,27 @@ class TestRhythmSegments(unittest.TestCase):
         gaps = rhythm.own_gaps([3], [-1000.0], [-800.0])
         self.assertEqual(gaps.tolist(), [100.0])
 
+    def test_reconcile_gives_stage_segment_risk_and_reasons_one_reading(self):
+        result = rhythm.reconcile(
+            np.array([8, 8, 0]),
+            [200, 5, None],
+            np.array([-340.0, -145.0, np.nan]),
+            np.array([-200.0, -5.0, np.nan]),
+            {
+                "p_alive": np.array([0.05, 0.95, 0.0]),
+                "rfm_segment": np.array(["loyal", "champions", "lost"], dtype=object),
+                "frequency_score": np.array([4, 5, 1]),
+                "monetary_score": np.array([3, 5, 1]),
+                "churn_risk": ["low", "low", "low"],
+                "churn_reason_keys": [["low_spend"], [], []],
+            },
+            60.0,
+        )
+        self.assertEqual(result["stage"], ["lost", "loyal", "lead"])
+        self.assertEqual(result["rfm_segment"], ["at_risk", "champions", "lost"])
+        self.assertEqual(result["churn_risk"], ["high", "low", "low"])
+        self.assertEqual(result["churn_reason_keys"][0], ["silent_beyond_rhythm", "low_spend"])
+        self.assertEqual(result["churn_reason_keys"][1:], [[], []])
+
     def test_module_doctests_pass(self):
         self.assertEqual(doctest.testmod(rhythm).failed, 0)
