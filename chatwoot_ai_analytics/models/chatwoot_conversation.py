@@ -10,28 +10,6 @@ SENTIMENT_TRENDS = [
     ("worsening", "Worsening"),
     ("steady", "Steady"),
 ]
-#: Mean scores beyond these bounds make the conversation negative / positive.
-NEUTRAL_BAND = 0.2
-#: A change of the mean score between the two halves of the conversation above this is a trend.
-TREND_STEP = 0.3
-
-
-def sentiment_label(score):
-    if score is None:
-        return False
-    if score <= -NEUTRAL_BAND:
-        return "negative"
-    return "positive" if score >= NEUTRAL_BAND else "neutral"
-
-
-def sentiment_trend(first_half, second_half):
-    """How the customer's mood moved from the first half of their messages to the second."""
-    if first_half is None or second_half is None:
-        return False
-    change = second_half - first_half
-    if change >= TREND_STEP:
-        return "improving"
-    return "worsening" if change <= -TREND_STEP else "steady"
 
 
 class ChatwootConversation(models.Model):
@@ -55,6 +33,8 @@ class ChatwootConversation(models.Model):
 
     def _compute_conversation_insight(self):
         """One grouped query for the whole batch of conversations."""
+        from ..stats.sentiment import sentiment_label, sentiment_trend
+
         rows = {}
         if self.ids:
             rows = {

@@ -1,25 +1,22 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
-import io
 import json
 import logging
 import pickle
 import time
-from datetime import date, timedelta
+from datetime import timedelta
 
 import numpy as np
-from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
-from odoo.tools.sql import column_exists
 
-from odoo.addons.chatwoot_ai_base.models.chatwoot_demo_seed import copy_text
-
-from ..stats import clv as clv_stats
-from ..stats.customer_scoring import fit_rfm_thresholds, score_rfm
+from ..sql import customers as customer_sql
+from ..sql.bulk import bulk_write, read_numbers, staged, write_staged
+from ..stats import customer_scoring as scoring
+from ..stats.customer_scoring import FEATURES, TIME_UNIT_DAYS, fit_rfm_thresholds, score_rfm
 from ..stats.rfm import SEGMENTS, rfm_segments
 
 _logger = logging.getLogger(__name__)
@@ -35,27 +32,7 @@ JOURNEY_STAGES = [
 ]
 CHURN_RISKS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 CHURN_RISK_BOUNDS = (0.4, 0.7)  # churn probability from which the risk is medium, high
-TIME_UNIT_DAYS = 7  # BTYD periods are weeks, like the CDNOW reference fits
 SENTIMENT_WINDOW_DAYS = 90
-# Fewer customers than this and the BTYD fit is noise: the published CDNOW fit serves as prior.
-MIN_BUYERS_TO_FIT = 50
-MIN_REPEATERS_TO_FIT = 10
-PRIOR_BGNBD = {"r": 0.2426, "alpha": 4.4135, "a": 0.7929, "b": 2.4258}
-PRIOR_GG_SHAPE = {"p": 6.25, "q": 3.74}
-# Behaviour features, in this order, for clusters and the churn classifier.
-FEATURES = (
-    "recency_days",
-    "frequency",
-    "monetary",
-    "avg_order_value",
-    "category_count",
-    "message_count",
-    "complaint_count",
-    "unanswered_count",
-    "channel_count",
-    "sentiment_recent",
-    "sentiment_trend",
-)
 JOURNEY_HISTORY_MONTHS = 12
 # Weight of the classifier against the BTYD 1 - P(alive) in the churn probability.
 CHURN_CLASSIFIER_WEIGHT = 0.5
@@ -152,6 +129,11 @@ class ChatwootCustomerInsight(models.Model):
     stage = fields.Selection(JOURNEY_STAGES, string="Journey Stage", readonly=True, index=True)
     last_refresh = fields.Datetime(readonly=True)
     run_id = fields.Many2one("chatwoot.analytics.run", string="Run", readonly=True)
+    rhythm_note = fields.Text(
+        string="Segment and Stage",
+        compute="_compute_rhythm_note",
+        help="Why the RFM segment and the journey stage read this customer differently.",
+    )
 
     # A constraint, not a unique index: the partner merge wizard only sees constraints, and
     # drops the merged-away partner's insight instead of failing on the duplicate.
@@ -159,6 +141,43 @@ class ChatwootCustomerInsight(models.Model):
         "UNIQUE(company_id, partner_id)", "One insight per customer and company."
     )
     _partner_idx = models.Index("(partner_id)")
+
+    @api.depends("rfm_segment", "stage", "churn_reason_keys", "recency_days", "p_alive")
+    def _compute_rhythm_note(self):
+        from ..stats.rhythm import RECENT_LOOKING, RHYTHM_REASON
+
+        for insight in self:
+            gap = insight._usual_gap()
+            values = {
+                "days": insight.recency_days,
+                "gap": round(gap) if gap else "-",
+                "p_alive": round(insight.p_alive * 100),
+            }
+            if RHYTHM_REASON in (insight.churn_reason_keys or "").split(","):
+                insight.rhythm_note = self.env._(
+                    "Ranked against the other customers this customer looks recent, but has been "
+                    "silent for %(days)s days against a usual %(gap)s days between orders, with "
+                    "a %(p_alive)s %% probability of still being active: the segment reads that "
+                    "silence too.",
+                    **values,
+                )
+            elif insight.rfm_segment in RECENT_LOOKING and insight.stage in ("at_risk", "lost"):
+                insight.rhythm_note = self.env._(
+                    "The segment ranks the %(days)s days since the last order against the other "
+                    "customers; the journey stage compares them with this customer's own rhythm "
+                    "(about %(gap)s days between orders) and a %(p_alive)s %% probability of "
+                    "still being active.",
+                    **values,
+                )
+            else:
+                insight.rhythm_note = False
+
+    def _usual_gap(self):
+        """Mean days between this customer's orders (0 below two orders)."""
+        self.ensure_one()
+        if self.frequency < 2 or not self.first_order_date or not self.last_order_date:
+            return 0.0
+        return (self.last_order_date - self.first_order_date).days / (self.frequency - 1)
 
     # -- entry points -----------------------------------------------------------------------
 
@@ -235,21 +254,19 @@ class ChatwootCustomerInsight(models.Model):
 
     @api.model
     def _refresh_other_analyses(self, incremental):
-        """Conversation and product analyses (helper models), each only if installed."""
-        entry_points = (
-            ("chatwoot.message", "_analytics_classify", {"since": None}),
-            ("chatwoot.topic", "_refresh_topics", {}),
-            ("chatwoot.product.affinity", "_refresh_affinity", {}),
-            ("chatwoot.product.trend", "_refresh_trends", {}),
+        """Conversation and product analyses of this addon, one after the other."""
+        steps = (
+            (self.env["chatwoot.message"], lambda model: model._analytics_classify(since=None)),
+            (self.env["chatwoot.topic"], lambda model: model._refresh_topics()),
+            (self.env["chatwoot.product.affinity"], lambda model: model._refresh_affinity()),
+            (self.env["chatwoot.product.trend"], lambda model: model._refresh_trends()),
         )
-        for model_name, method, kwargs in entry_points:
-            model = self.env.get(model_name)
-            if model is not None and hasattr(model, method):
-                _logger.info("customer analytics: %s.%s", model_name, method)
-                self.env["chatwoot.analytics.run"]._notify_live(
-                    self.env._("Analysing: %(what)s", what=model._description)
-                )
-                getattr(model, method)(**kwargs)
+        for model, step in steps:
+            _logger.info("customer analytics: %s", model._name)
+            self.env["chatwoot.analytics.run"]._notify_live(
+                self.env._("Analysing: %(what)s", what=model._description)
+            )
+            step(model)
 
     def _notify_done(self, runs):
         failed = runs.filtered(lambda run: run.state == "failed")
@@ -346,247 +363,26 @@ class ChatwootCustomerInsight(models.Model):
 
     def _changed_customers(self, company, since):
         """Commercial partners with orders, credit notes, messages or partner edits since
-        ``since`` (a merge rewrites orders in SQL but writes the surviving partner)."""
+        ``since`` (see sql/customers.changed_customers_query)."""
         self.env.flush_all()
-        query = SQL(
-            """
-            SELECT DISTINCT rp.commercial_partner_id FROM (
-                SELECT partner_id FROM sale_order WHERE company_id = %(company)s
-                   AND write_date >= %(since)s
-                UNION ALL
-                SELECT partner_id FROM account_move WHERE company_id = %(company)s
-                   AND move_type = 'out_refund' AND write_date >= %(since)s
-                UNION ALL
-                SELECT partner_id FROM chatwoot_message WHERE company_id = %(company)s
-                   AND create_date >= %(since)s
-                UNION ALL
-                SELECT partner_id FROM chatwoot_conversation WHERE company_id = %(company)s
-                   AND write_date >= %(since)s
-                UNION ALL
-                SELECT id FROM res_partner WHERE write_date >= %(since)s
-            ) changed
-            JOIN res_partner rp ON rp.id = changed.partner_id
-            """,
-            company=company.id,
-            since=since,
-        )
+        query = customer_sql.changed_customers_query(company.id, since)
         return [row[0] for row in self.env.execute_query(query)]
 
     # -- extraction -------------------------------------------------------------------------
 
-    def _message_signal_columns(self):
-        """SQL for the sentiment and intent of a message: the columns exist once the
-        conversation analytics add them; until then a message counts as neutral."""
-        cr = self.env.cr
-        sentiment = (
-            SQL("m.sentiment_score")
-            if column_exists(cr, "chatwoot_message", "sentiment_score")
-            else SQL("NULL::float")
-        )
-        complaint = (
-            SQL("(m.intent = 'complaint')")
-            if column_exists(cr, "chatwoot_message", "intent")
-            else SQL("FALSE")
-        )
-        return sentiment, complaint
-
-    @staticmethod
-    def _only_customers(customer_ids):
-        """SQL restricting a query on ``rp`` (res_partner) to some commercial partners."""
-        if customer_ids is None:
-            return SQL()
-        return SQL("AND rp.commercial_partner_id = ANY(%s)", list(customer_ids))
-
-    @staticmethod
-    def _excluded_partners_query():
-        """Partners whose orders are no customer's: the companies' own, and the ones flagged
-        (POS walk-in and other anonymous default customers)."""
-        return SQL(
-            "SELECT partner_id AS id FROM res_company WHERE partner_id IS NOT NULL "
-            "UNION SELECT id FROM res_partner WHERE chatwoot_analytics_exclude"
-        )
-
-    def _orders_query(self, company, now, customer_ids=None):
-        """Confirmed orders of real customers: (customer_id, order_id, day, amount).
-
-        Amounts are untaxed, in company currency at the order date's rate
-        (``sale_order.currency_rate`` is the company-to-order currency rate of that date).
-        """
-        return SQL(
-            """
-            SELECT rp.commercial_partner_id AS customer_id, so.id AS order_id,
-                   so.date_order::date AS day,
-                   so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1.0) AS amount
-              FROM sale_order so
-              JOIN res_partner rp ON rp.id = so.partner_id
-             WHERE so.company_id = %(company)s AND so.state = 'sale' AND so.date_order < %(now)s
-               AND rp.id NOT IN (%(excluded)s)
-               AND rp.commercial_partner_id NOT IN (%(excluded)s) %(only)s
-            """,
-            company=company.id,
-            now=now,
-            excluded=self._excluded_partners_query(),
-            only=self._only_customers(customer_ids),
-        )
-
     def _extract_customers(self, company, now, customer_ids=None):
-        """One row of raw behaviour per customer of ``company`` as of ``now``, as arrays.
-
-        Customers are commercial partners with a confirmed order or an incoming message,
-        except the companies' own partners and partners excluded from analytics (POS walk-in
-        and other anonymous default customers). Amounts are untaxed and converted to the
-        company currency with the rate of the order date (``sale_order.currency_rate`` is
-        that rate, set at confirmation from ``res_currency_rate``); posted credit notes are
-        subtracted from the spend (they already are in company currency, signed).
-        """
+        """One row of raw behaviour per customer of ``company`` as of ``now``, as arrays
+        (sql/customers.customers_query, stats/customer_scoring.customer_arrays)."""
         self.env.flush_all()
-        sentiment, complaint = self._message_signal_columns()
-        only = self._only_customers(customer_ids)
-        query = SQL(
-            """
-            WITH excluded AS (%(excluded)s), orders AS (%(orders)s), aged AS (
-                SELECT customer_id, amount, day,
-                       day - MIN(day) OVER (PARTITION BY customer_id) AS age
-                  FROM orders
-            ), order_stats AS (
-                SELECT customer_id, COUNT(*) AS orders, MIN(day) AS first_day,
-                       MAX(day) AS last_day, SUM(amount) AS amount,
-                       COUNT(DISTINCT age / %(unit)s) - 1 AS repeat_periods,
-                       COALESCE(SUM(amount) FILTER (WHERE age >= %(unit)s), 0) AS repeat_amount
-                  FROM aged GROUP BY customer_id
-            ), categories AS (
-                SELECT o.customer_id, COUNT(DISTINCT pt.categ_id) AS categories
-                  FROM orders o
-                  JOIN sale_order_line sol ON sol.order_id = o.order_id
-                  JOIN product_product pp ON pp.id = sol.product_id
-                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                 GROUP BY o.customer_id
-            ), refunds AS (
-                SELECT rp.commercial_partner_id AS customer_id,
-                       SUM(am.amount_untaxed_signed) AS amount
-                  FROM account_move am
-                  JOIN res_partner rp ON rp.id = am.partner_id
-                 WHERE am.company_id = %(company)s AND am.move_type = 'out_refund'
-                   AND am.state = 'posted' AND am.invoice_date < %(now)s %(only)s
-                 GROUP BY rp.commercial_partner_id
-            ), messages AS (
-                SELECT rp.commercial_partner_id AS customer_id, COUNT(*) AS messages,
-                       COUNT(*) FILTER (WHERE %(complaint)s) AS complaints,
-                       AVG(%(sentiment)s) FILTER (WHERE m.created_at >= %(recent)s)
-                           AS sentiment_recent,
-                       AVG(%(sentiment)s) FILTER (
-                           WHERE m.created_at < %(recent)s AND m.created_at >= %(before)s
-                       ) AS sentiment_before
-                  FROM chatwoot_message m
-                  JOIN res_partner rp ON rp.id = m.partner_id
-                 WHERE m.company_id = %(company)s AND m.message_type = 'incoming'
-                   AND m.created_at < %(now)s
-                   AND rp.id NOT IN (SELECT id FROM excluded)
-                   AND rp.commercial_partner_id NOT IN (SELECT id FROM excluded) %(only)s
-                 GROUP BY rp.commercial_partner_id
-            ), conversations AS (
-                SELECT rp.commercial_partner_id AS customer_id,
-                       COUNT(*) FILTER (
-                           WHERE c.first_reply_at IS NULL AND c.status <> 'resolved'
-                       ) AS unanswered,
-                       COUNT(DISTINCT c.channel_type) AS channels
-                  FROM chatwoot_conversation c
-                  JOIN res_partner rp ON rp.id = c.partner_id
-                 WHERE c.company_id = %(company)s
-                   AND COALESCE(c.created_at, c.create_date) < %(now)s %(only)s
-                 GROUP BY rp.commercial_partner_id
-            ), universe AS (
-                SELECT customer_id FROM order_stats UNION SELECT customer_id FROM messages
-            )
-            SELECT u.customer_id,
-                   COALESCE(os.orders, 0),
-                   %(today)s - os.last_day,
-                   COALESCE(os.amount, 0) + COALESCE(r.amount, 0),
-                   COALESCE(os.amount, 0),
-                   os.first_day, os.last_day,
-                   COALESCE(os.repeat_periods, 0),
-                   COALESCE(os.repeat_amount, 0),
-                   COALESCE(ca.categories, 0),
-                   COALESCE(ms.messages, 0),
-                   COALESCE(ms.complaints, 0),
-                   COALESCE(cv.unanswered, 0),
-                   ms.sentiment_recent,
-                   ms.sentiment_before,
-                   COALESCE(cv.channels, 0)
-              FROM universe u
-              LEFT JOIN order_stats os ON os.customer_id = u.customer_id
-              LEFT JOIN refunds r ON r.customer_id = u.customer_id
-              LEFT JOIN categories ca ON ca.customer_id = u.customer_id
-              LEFT JOIN messages ms ON ms.customer_id = u.customer_id
-              LEFT JOIN conversations cv ON cv.customer_id = u.customer_id
-             ORDER BY u.customer_id
-            """,
-            company=company.id,
-            now=now,
-            today=now.date(),
+        query = customer_sql.customers_query(
+            company.id,
+            now,
+            customer_ids,
             recent=now - timedelta(days=SENTIMENT_WINDOW_DAYS),
             before=now - timedelta(days=2 * SENTIMENT_WINDOW_DAYS),
-            unit=TIME_UNIT_DAYS,
-            only=only,
-            orders=self._orders_query(company, now, customer_ids),
-            excluded=self._excluded_partners_query(),
-            sentiment=sentiment,
-            complaint=complaint,
+            time_unit_days=TIME_UNIT_DAYS,
         )
-        self.env.cr.execute(query)
-        return self._rows_to_arrays(self.env.cr.fetchall(), now)
-
-    def _rows_to_arrays(self, rows, now):
-        columns = list(zip(*rows, strict=True)) if rows else [()] * 16
-        as_float = lambda values: np.array(  # noqa: E731
-            [np.nan if v is None else float(v) for v in values], dtype=float
-        )
-        frequency = np.array(columns[1], dtype=np.int64)
-        order_amount = as_float(columns[4])
-        sentiment_recent = as_float(columns[13])
-        sentiment_before = as_float(columns[14])
-        today = now.date()
-        first_day = [d for d in columns[5]]
-        last_day = [d for d in columns[6]]
-        ordinal = lambda days: np.array(  # noqa: E731
-            [np.nan if d is None else d.toordinal() for d in days], dtype=float
-        )
-        first, last = ordinal(first_day), ordinal(last_day)
-        return {
-            "customer_id": np.array(columns[0], dtype=np.int64),
-            "frequency": frequency,
-            "recency_days": [None if d is None else int(d) for d in columns[2]],
-            "monetary": as_float(columns[3]),
-            "avg_order_value": np.divide(
-                order_amount, frequency, out=np.zeros(len(frequency)), where=frequency > 0
-            ),
-            "first_day": first_day,
-            "last_day": last_day,
-            # BTYD summary in weeks: repeat periods, age at last purchase, age now.
-            "btyd_frequency": np.array(columns[7], dtype=float),
-            "btyd_recency": np.nan_to_num((last - first) / TIME_UNIT_DAYS),
-            "btyd_T": np.nan_to_num((today.toordinal() - first) / TIME_UNIT_DAYS),
-            "btyd_monetary": self._repeat_value(as_float(columns[8]), np.array(columns[7], float)),
-            "category_count": np.array(columns[9], dtype=np.int64),
-            "message_count": np.array(columns[10], dtype=np.int64),
-            "complaint_count": np.array(columns[11], dtype=np.int64),
-            "unanswered_count": np.array(columns[12], dtype=np.int64),
-            "channel_count": np.array(columns[15], dtype=np.int64),
-            "sentiment_recent": np.nan_to_num(sentiment_recent),
-            "sentiment_trend": np.nan_to_num(sentiment_recent - sentiment_before),
-        }
-
-    @staticmethod
-    def _repeat_value(repeat_amount, repeat_periods):
-        """Mean value of a repeat period (Gamma-Gamma input), 0 without repeat or when the
-        refunds outweigh the purchases."""
-        value = np.divide(
-            repeat_amount,
-            repeat_periods,
-            out=np.zeros(len(repeat_periods)),
-            where=repeat_periods > 0,
-        )
-        return np.maximum(value, 0.0)
+        return scoring.customer_arrays(self.env.execute_query(query), now.date(), TIME_UNIT_DAYS)
 
     # -- population fits ---------------------------------------------------------------------
 
@@ -604,32 +400,8 @@ class ChatwootCustomerInsight(models.Model):
         return fits
 
     def _fit_btyd(self, data, run):
-        """BG/NBD on the buyers and Gamma-Gamma on the repeat buyers of the company.
-
-        Too small a population gives meaningless maximum-likelihood estimates: then the
-        published CDNOW fit is the prior, with the Gamma-Gamma scale set so that the expected
-        order value is the company's mean order value.
-        """
-        buyers = data["frequency"] > 0
-        x = data["btyd_frequency"][buyers]
-        repeaters = int((x > 0).sum())
-        fitted = buyers.sum() >= MIN_BUYERS_TO_FIT and repeaters >= MIN_REPEATERS_TO_FIT
-        mean_value = float(data["avg_order_value"][buyers].mean()) if buyers.any() else 0.0
-        spend_prior = clv_stats.gamma_gamma_with_mean(mean_value, **PRIOR_GG_SHAPE)
-        source = "prior"
-        if fitted:
-            bg = clv_stats.fit_bgnbd(
-                x, data["btyd_recency"][buyers], data["btyd_T"][buyers], penalizer=0.001
-            )
-            gg = clv_stats.fit_gamma_gamma(x, data["btyd_monetary"][buyers], penalizer=0.001)
-            source = "fitted"
-            if not clv_stats.plausible_spend_model(gg, mean_value):
-                gg, source = spend_prior, "spend_prior"
-            params = {"r": bg.r, "alpha": bg.alpha, "a": bg.a, "b": bg.b}
-        else:
-            params = dict(PRIOR_BGNBD)
-            gg = spend_prior
-        params.update(p=gg.p, q=gg.q, v=gg.v)
+        """BG/NBD + Gamma-Gamma (stats/customer_scoring.fit_btyd), shown on ``run``."""
+        params, source = scoring.fit_btyd(data)
         run.write(
             {
                 "clv_fit_source": source,
@@ -639,51 +411,19 @@ class ChatwootCustomerInsight(models.Model):
         )
         return params
 
-    @staticmethod
-    def _feature_matrix(data):
-        recency = np.array([np.nan if d is None else d for d in data["recency_days"]], dtype=float)
-        columns = [recency if name == "recency_days" else data[name] for name in FEATURES]
-        return np.column_stack([np.asarray(c, dtype=float) for c in columns])
-
     def _fit_clusters(self, data, run):
         """k-means clusters (k by silhouette); the fitted scaling and centres are stored so
         that an incremental refresh assigns changed customers to the same clusters."""
         from ..stats.clusters import cluster_customers
 
-        result = cluster_customers(self._feature_matrix(data), list(FEATURES), seed=0)
+        result = cluster_customers(scoring.feature_matrix(data), list(FEATURES), seed=0)
         run.write(
             {
                 "cluster_count": result.k,
                 "cluster_silhouette": 0.0 if np.isnan(result.silhouette) else result.silhouette,
             }
         )
-        return {
-            "k": result.k,
-            "silhouette": None if np.isnan(result.silhouette) else result.silhouette,
-            "labels": [profile["label"] for profile in result.profiles],
-            "centers": result.centers.tolist(),
-            "medians": np.nan_to_num(result._medians).tolist(),
-            "log_columns": result._log_columns.tolist(),
-            "means": result._means.tolist(),
-            "scales": result._scales.tolist(),
-        }
-
-    @staticmethod
-    def _cluster_model(fit):
-        from ..stats.clusters import ClusterResult
-
-        return ClusterResult(
-            labels=np.zeros(0, dtype=np.int64),
-            k=fit["k"],
-            silhouette=fit["silhouette"],
-            profiles=[],
-            feature_names=list(FEATURES),
-            centers=np.asarray(fit["centers"], dtype=float),
-            _medians=np.asarray(fit["medians"], dtype=float),
-            _log_columns=np.asarray(fit["log_columns"], dtype=bool),
-            _means=np.asarray(fit["means"], dtype=float),
-            _scales=np.asarray(fit["scales"], dtype=float),
-        )
+        return result.to_dict()
 
     def _fit_churn(self, company, now, events, fits, run):
         """Churn classifier evaluated on a temporal holdout, stored (pickled) on ``run``.
@@ -699,7 +439,6 @@ class ChatwootCustomerInsight(models.Model):
         horizon = churn.suggest_horizon(events, today)
         t1 = today - horizon
         model = churn.temporal_holdout(events, t1 - horizon, t1, horizon_days=horizon)
-        current = churn.churn_features(events, today, p_alive=np.ones(events.customer_count))
         run.write(
             {
                 "churn_auc": 0.0 if np.isnan(model.auc) else model.auc,
@@ -712,99 +451,29 @@ class ChatwootCustomerInsight(models.Model):
             "run_id": run.id,
             "weight": CHURN_CLASSIFIER_WEIGHT,
             "horizon_days": horizon,
-            "typical_gap": self._typical_gap(current),
+            "typical_gap": churn.typical_gap(events, today),
         }
-
-    @staticmethod
-    def _typical_gap(features):
-        """Median gap between orders of the repeat customers, in days (as in stats/churn)."""
-        from ..stats import churn
-
-        column = churn.CHURN_FEATURES.index
-        count = features[:, column("order_count")]
-        repeat = count >= 2
-        if not repeat.any():
-            return churn.DEFAULT_GAP_DAYS
-        tenure = features[repeat, column("tenure_days")]
-        recency = features[repeat, column("recency_days")]
-        return float(np.median((tenure - recency) / (count[repeat] - 1)))
 
     def _churn_events(self, company, now, customer_keys, customer_ids=None):
         """Orders, incoming messages and conversations of the customers, as churn events.
 
-        Days come as day numbers since 1970-01-01 and amounts as floats, the forms
-        stats/churn computes with: converting 700k dates and decimals in Python is slower
-        than the queries.
+        Each query returns numbers only (days as day numbers since 1970-01-01, amounts as
+        floats, flags as 0/1) and is read through COPY into one float matrix: a million events
+        never become a million Python tuples.
         """
         from ..stats import churn
 
-        orders_query = self._orders_query(company, now, customer_ids)
-        orders = self.env.execute_query(
-            SQL(
-                "SELECT customer_id, day - DATE '1970-01-01', amount::float8 FROM (%s) o",
-                orders_query,
+        orders, messages, conversations = (
+            read_numbers(self.env, query, width)
+            for query, width in zip(
+                customer_sql.churn_event_queries(company.id, now, customer_ids),
+                (3, 4, 3),
+                strict=True,
             )
         )
-        sentiment, complaint = self._message_signal_columns()
-        only = self._only_customers(customer_ids)
-        messages = self.env.execute_query(
-            SQL(
-                """
-                SELECT rp.commercial_partner_id, m.created_at::date - DATE '1970-01-01',
-                       %s::float8, %s
-                  FROM chatwoot_message m JOIN res_partner rp ON rp.id = m.partner_id
-                 WHERE m.company_id = %s AND m.message_type = 'incoming'
-                   AND m.created_at < %s %s
-                """,
-                sentiment,
-                complaint,
-                company.id,
-                now,
-                only,
-            )
+        return churn.CustomerEvents.from_rows(
+            np.asarray(customer_keys, dtype=np.int64), orders, messages, conversations
         )
-        conversations = self.env.execute_query(
-            SQL(
-                """
-                SELECT rp.commercial_partner_id,
-                       COALESCE(c.created_at, c.create_date)::date - DATE '1970-01-01',
-                       c.first_reply_at IS NULL AND c.status <> 'resolved'
-                  FROM chatwoot_conversation c JOIN res_partner rp ON rp.id = c.partner_id
-                 WHERE c.company_id = %s AND COALESCE(c.created_at, c.create_date) < %s %s
-                """,
-                company.id,
-                now,
-                only,
-            )
-        )
-        keys = np.asarray(customer_keys, dtype=np.int64)
-        order_index, order_columns = self._event_columns(keys, orders, 3)
-        message_index, message_columns = self._event_columns(keys, messages, 4)
-        conversation_index, conversation_columns = self._event_columns(keys, conversations, 3)
-        return churn.CustomerEvents(
-            customer_count=len(keys),
-            order_customer=order_index,
-            order_day=order_columns[1],
-            order_amount=order_columns[2],
-            message_customer=message_index,
-            message_day=message_columns[1],
-            message_sentiment=message_columns[2],
-            message_complaint=message_columns[3] == 1.0,
-            conversation_customer=conversation_index,
-            conversation_day=conversation_columns[1],
-            conversation_unanswered=conversation_columns[2] == 1.0,
-        )
-
-    @staticmethod
-    def _event_columns(keys, rows, width):
-        """Rows of numbers (customer key first) as float columns, kept for the customers of
-        ``keys`` (sorted), with each row's customer position: CustomerEvents.from_rows, but
-        vectorised (NULL becomes NaN, booleans 0/1)."""
-        matrix = np.array(rows, dtype=float).reshape(-1, width)
-        position = np.searchsorted(keys, matrix[:, 0])
-        position = np.minimum(position, max(len(keys) - 1, 0))
-        known = (keys[position] == matrix[:, 0]) if len(keys) else np.zeros(len(matrix), bool)
-        return position[known].astype(np.int64), matrix[known].T
 
     # -- scoring -----------------------------------------------------------------------------
 
@@ -824,83 +493,73 @@ class ChatwootCustomerInsight(models.Model):
             "monetary_score": m_score,
             "rfm_segment": rfm_segments(r_score, f_score, m_score),
         }
-        scores.update(self._score_btyd(data, fits["btyd"], buyers))
+        scores.update(scoring.score_btyd(data, fits["btyd"], TIME_UNIT_DAYS))
         scores.update(self._score_clusters(data, fits["clusters"]))
         scores.update(self._score_churn(events, fits["churn"], scores["p_alive"], buyers, now))
-        scores["stage"] = self._journey_stages(
-            data, scores["p_alive"], fits["churn"]["typical_gap"]
-        )
+        self._reconcile_with_rhythm(data, scores, fits["churn"]["typical_gap"])
         return scores
 
-    def _score_btyd(self, data, params, buyers):
-        """P(alive), expected orders and discounted CLV over 12 months; 0 for non-buyers."""
-        bg = clv_stats.BetaGeo(params["r"], params["alpha"], params["a"], params["b"])
-        gg = clv_stats.GammaGamma(params["p"], params["q"], params["v"])
-        x = data["btyd_frequency"][buyers]
-        t_x = data["btyd_recency"][buyers]
-        big_t = data["btyd_T"][buyers]
-        count = len(buyers)
-        p_alive, expected, value = np.zeros(count), np.zeros(count), np.zeros(count)
-        if buyers.any():
-            weeks = 12 * clv_stats.DAYS_PER_MONTH / TIME_UNIT_DAYS
-            p_alive[buyers] = bg.p_alive(x, t_x, big_t)
-            expected[buyers] = bg.expected_purchases(weeks, x, t_x, big_t)
-            value[buyers] = clv_stats.clv(bg, gg, x, t_x, big_t, data["btyd_monetary"][buyers])
-        return {
-            "p_alive": np.clip(np.nan_to_num(p_alive), 0.0, 1.0),
-            "expected_orders_12m": np.maximum(np.nan_to_num(expected), 0.0),
-            "clv_12m": np.maximum(np.nan_to_num(value), 0.0),
-        }
+    def _reconcile_with_rhythm(self, data, scores, typical_gap):
+        """Journey stage, then the segment, risk and reasons read with it (stats/rhythm)."""
+        from ..stats import rhythm
+
+        ordinal = lambda days: np.array(  # noqa: E731
+            [d.toordinal() if d else np.nan for d in days], dtype=float
+        )
+        scores.update(
+            rhythm.reconcile(
+                data["frequency"],
+                data["recency_days"],
+                ordinal(data["first_day"]),
+                ordinal(data["last_day"]),
+                scores,
+                typical_gap,
+            )
+        )
+        labels = self._churn_reason_labels()
+        keys = scores["churn_reason_keys"]
+        scores["churn_reason_keys"] = [",".join(row) for row in keys]
+        scores["churn_reasons"] = ["\n".join(labels.get(key, key) for key in row) for row in keys]
 
     def _score_clusters(self, data, fit):
         count = len(data["customer_id"])
         if not fit["k"] or not count:
             return {"cluster": np.zeros(count, dtype=np.int64), "cluster_label": [""] * count}
-        labels = self._cluster_model(fit).assign(self._feature_matrix(data))
+        from ..stats.clusters import ClusterResult
+
+        labels = ClusterResult.from_dict(fit, FEATURES).assign(scoring.feature_matrix(data))
         return {"cluster": labels, "cluster_label": [fit["labels"][i] for i in labels]}
 
     def _score_churn(self, events, fit, p_alive, buyers, now):
-        """Churn probability (classifier blended with 1 - P(alive)), risk level and reasons.
-
-        The features come from :mod:`..stats.churn`, except that customers with fewer than
-        two orders take the *stored* typical gap for their overdue ratio, so that scoring a
-        few changed customers gives what scoring everybody gives.
-        """
+        """Churn probability (stats/churn.score_customers: the classifier blended with
+        1 - P(alive)), risk level and reason keys; one-order customers are overdue against the
+        *stored* typical gap, so scoring a few changed customers gives what scoring everybody
+        gives."""
         from ..stats import churn
 
         count = len(p_alive)
         probability = np.zeros(count)
         reason_keys = [[] for _index in range(count)]
         if buyers.any():
-            features = churn.churn_features(
-                events, float(churn.day_numbers(now.date())), p_alive=p_alive
+            probability, reason_keys, _ordered = churn.score_customers(
+                self._churn_model(fit["run_id"]),
+                events,
+                now.date(),
+                p_alive=p_alive,
+                weight=fit["weight"],
+                k=3,
+                default_gap_days=max(fit["typical_gap"], 1.0),
             )
-            column = churn.CHURN_FEATURES.index
-            few = features[:, column("order_count")] < 2
-            features[few, column("overdue_ratio")] = features[few, column("recency_days")] / max(
-                fit["typical_gap"], 1.0
-            )
-            features = features[buyers]
-            model = self._churn_model(fit["run_id"])
-            classifier = model.predict_proba(features)
-            probability[buyers] = churn.blend(p_alive[buyers], classifier, fit["weight"])
-            top = churn.top_reasons(model, features, k=3)
-            for index, keys in zip(np.flatnonzero(buyers).tolist(), top, strict=True):
-                reason_keys[index] = keys
         probability = np.clip(np.nan_to_num(probability), 0.0, 1.0)
         risk = np.where(
             probability >= CHURN_RISK_BOUNDS[1],
             "high",
             np.where(probability >= CHURN_RISK_BOUNDS[0], "medium", "low"),
         )
-        labels = self._churn_reason_labels()
         return {
             "churn_probability": probability,
             "churn_risk": risk.tolist(),
-            "churn_reason_keys": [",".join(keys) for keys in reason_keys],
-            "churn_reasons": [
-                "\n".join(labels.get(key, key) for key in keys) for keys in reason_keys
-            ],
+            "churn_reason_keys": reason_keys,
         }
 
     def _churn_model(self, run_id):
@@ -922,29 +581,11 @@ class ChatwootCustomerInsight(models.Model):
             "complaints": self.env._("Recent complaints"),
             "unanswered_conversations": self.env._("Unanswered conversations"),
             "low_p_alive": self.env._("Low probability of still being active"),
+            "silent_beyond_rhythm": self.env._(
+                "Silent for several of their usual gaps between orders: moved out of a "
+                "recent-looking segment"
+            ),
         }
-
-    @staticmethod
-    def _journey_stages(data, p_alive, typical_gap):
-        """Journey stage of every customer (see stats/journey): order count, lateness against
-        their own rhythm (the stored population gap for one-order customers) and P(alive)."""
-        from ..stats.journey import customer_stages
-
-        frequency = data["frequency"]
-        first = np.array([d.toordinal() if d else np.nan for d in data["first_day"]], float)
-        last = np.array([d.toordinal() if d else np.nan for d in data["last_day"]], float)
-        own_gap = np.divide(
-            last - first, frequency - 1, out=np.full(len(frequency), np.nan), where=frequency >= 2
-        )
-        buyers = frequency > 0
-        stages = customer_stages(
-            frequency,
-            data["recency_days"],
-            np.where(buyers, p_alive, np.nan),
-            own_gap,
-            default_gap_days=typical_gap,
-        )
-        return stages.tolist()
 
     def _rebuild_journey_history(self, company, now, events):
         """Monthly stage transitions of the last 12 months, rebuilt from the order history.
@@ -954,167 +595,68 @@ class ChatwootCustomerInsight(models.Model):
         complete from the first refresh; later refreshes add the moves they observe, one row
         per customer.
         """
-        from ..stats.journey import monthly_stages, transitions_from_matrix
+        from ..stats.journey import history_transitions
 
-        today = now.date()
-        month_ends = [
-            date(today.year, today.month, 1) - relativedelta(months=back, days=1)
-            for back in range(JOURNEY_HISTORY_MONTHS, -1, -1)
-        ]
-        epoch = date(1970, 1, 1)
-        matrix = monthly_stages(
+        transitions = history_transitions(
             events.order_customer,
             events.order_day,
             events.customer_count,
-            [float((day - epoch).days) for day in month_ends],
+            now.date(),
+            JOURNEY_HISTORY_MONTHS,
         )
-        transitions = transitions_from_matrix(matrix, month_ends)
-        audit = (str(self.env.uid), now.isoformat(sep=" "))
-        lines = [
-            "\t".join((str(company.id), month.isoformat(), origin, target, str(count), "t"))
-            + "\t"
-            + "\t".join(audit * 2)
-            + "\n"
-            for month, origin, target, count in transitions
-        ]
-        cr = self.env.cr
-        cr.execute(
+        self.env.cr.execute(
             SQL(
                 "DELETE FROM chatwoot_customer_journey WHERE company_id = %s AND from_history",
                 company.id,
             )
         )
-        cr.copy_expert(
-            "COPY chatwoot_customer_journey (company_id, date, from_stage, to_stage, "
-            "customer_count, from_history, create_uid, create_date, write_uid, write_date) "
-            "FROM STDIN",
-            io.StringIO("".join(lines)),
+        bulk_write(
+            self.env,
+            "chatwoot_customer_journey",
+            ("company_id", "date", "from_stage", "to_stage", "customer_count", "from_history"),
+            [
+                "\t".join((str(company.id), month.isoformat(), origin, target, str(count), "t"))
+                + "\n"
+                for month, origin, target, count in transitions
+            ],
+            now=now,
         )
 
     # -- writing back ------------------------------------------------------------------------
-
-    def _insight_lines(self, company, run, now, data, scores):
-        """The insights as COPY text lines, in the order of INSIGHT_COLUMNS.
-
-        Built column by column (one list comprehension per column, then one join per row):
-        formatting 100k rows value by value costs more than the whole SQL side.
-        """
-        count = len(data["customer_id"])
-        buyers = (data["frequency"] > 0).tolist()
-
-        def constant(value):
-            return [copy_text(value)] * count
-
-        def integers(values):
-            return np.asarray(values).astype(np.int64).astype(str).tolist()
-
-        def decimals(values, digits):
-            return np.round(np.asarray(values, dtype=float), digits).astype(str).tolist()
-
-        def texts(values):
-            # Few distinct values (segments, stages, reasons, days): escape each one once.
-            escaped = {value: copy_text(value or None) for value in set(values)}
-            return [escaped[value] for value in values]
-
-        churn_risk = [
-            risk if buyer else None
-            for risk, buyer in zip(scores["churn_risk"], buyers, strict=True)
-        ]
-        columns = (
-            constant(company.id),
-            integers(data["customer_id"]),
-            texts(scores["rfm_segment"]),
-            integers(scores["recency_score"]),
-            integers(scores["frequency_score"]),
-            integers(scores["monetary_score"]),
-            [copy_text(days) for days in data["recency_days"]],
-            integers(data["frequency"]),
-            decimals(data["monetary"], 2),
-            decimals(data["avg_order_value"], 2),
-            texts(data["first_day"]),
-            texts(data["last_day"]),
-            integers(data["category_count"]),
-            integers(data["message_count"]),
-            integers(data["complaint_count"]),
-            integers(data["unanswered_count"]),
-            integers(data["channel_count"]),
-            decimals(data["sentiment_recent"], 4),
-            decimals(data["sentiment_trend"], 4),
-            integers(scores["cluster"]),
-            texts(scores["cluster_label"]),
-            decimals(scores["p_alive"], 6),
-            decimals(scores["expected_orders_12m"], 6),
-            decimals(scores["clv_12m"], 2),
-            decimals(scores["churn_probability"], 6),
-            texts(churn_risk),
-            texts(scores["churn_reason_keys"]),
-            texts(scores["churn_reasons"]),
-            texts(scores["stage"]),
-            constant(now),
-            constant(run.id),
-        )
-        return ["\t".join(row) + "\n" for row in zip(*columns, strict=True)]
 
     def _write_insights(self, company, run, now, data, scores, customer_ids):
         """Upsert the insights of ``company`` in bulk, record the journey stage changes and
         remove the insights of customers who are no longer customers (merged away, rolled up
         into a company, only cancelled orders left). Returns the number removed."""
         cr = self.env.cr
-        cr.execute(
-            SQL(
-                "CREATE TEMPORARY TABLE chatwoot_insight_incoming "
-                "(LIKE chatwoot_customer_insight INCLUDING DEFAULTS) ON COMMIT DROP"
+        lines = customer_sql.insight_lines(company.id, run.id, now, data, scores)
+        with staged(self.env, self._table, INSIGHT_COLUMNS, lines) as incoming:
+            self._record_stage_changes(company, now, incoming)
+            write_staged(
+                self.env, self._table, incoming, INSIGHT_COLUMNS, ("company_id", "partner_id"), now
             )
-        )
-        columns = SQL(", ").join(SQL.identifier(column) for column in INSIGHT_COLUMNS)
-        buffer = io.StringIO("".join(self._insight_lines(company, run, now, data, scores)))
-        copy = SQL("COPY chatwoot_insight_incoming (%s) FROM STDIN", columns)
-        cr.copy_expert(copy.code, buffer)
-        self._record_stage_changes(company, now)
-        updates = SQL(", ").join(
-            SQL("%s = EXCLUDED.%s", SQL.identifier(column), SQL.identifier(column))
-            for column in INSIGHT_COLUMNS[2:]
-        )
-        uid = self.env.uid
-        cr.execute(
-            SQL(
-                """
-                INSERT INTO chatwoot_customer_insight
-                       (%(columns)s, create_uid, create_date, write_uid, write_date)
-                SELECT %(columns)s, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM chatwoot_insight_incoming
-                ON CONFLICT (company_id, partner_id) DO UPDATE
-                   SET %(updates)s, write_uid = %(uid)s, write_date = %(now)s
-                """,
-                columns=columns,
-                updates=updates,
-                uid=uid,
-                now=now,
+            scope = (
+                SQL("AND i.partner_id = ANY(%s)", list(customer_ids))
+                if customer_ids is not None
+                else SQL()
             )
-        )
-        scope = (
-            SQL("AND i.partner_id = ANY(%s)", list(customer_ids))
-            if customer_ids is not None
-            else SQL()
-        )
-        cr.execute(
-            SQL(
-                """
-                DELETE FROM chatwoot_customer_insight i
-                 WHERE i.company_id = %s %s
-                   AND NOT EXISTS (SELECT 1 FROM chatwoot_insight_incoming n
-                                    WHERE n.partner_id = i.partner_id)
-                """,
-                company.id,
-                scope,
+            cr.execute(
+                SQL(
+                    """
+                    DELETE FROM chatwoot_customer_insight i
+                     WHERE i.company_id = %s %s
+                       AND NOT EXISTS (SELECT 1 FROM %s n WHERE n.partner_id = i.partner_id)
+                    """,
+                    company.id,
+                    scope,
+                    SQL.identifier(incoming),
+                )
             )
-        )
-        removed = cr.rowcount
-        cr.execute(SQL("DROP TABLE chatwoot_insight_incoming"))
+            removed = cr.rowcount
         self.env.invalidate_all()
         return removed
 
-    def _record_stage_changes(self, company, now):
+    def _record_stage_changes(self, company, now, incoming):
         """One journey row per customer whose stage differs from the stored insight's."""
         uid = self.env.uid
         self.env.cr.execute(
@@ -1125,7 +667,7 @@ class ChatwootCustomerInsight(models.Model):
                         from_history, create_uid, create_date, write_uid, write_date)
                 SELECT n.company_id, n.partner_id, %(today)s, i.stage, n.stage, 1,
                        FALSE, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM chatwoot_insight_incoming n
+                  FROM %(incoming)s n
                   LEFT JOIN chatwoot_customer_insight i
                     ON i.company_id = n.company_id AND i.partner_id = n.partner_id
                  WHERE n.company_id = %(company)s AND i.stage IS DISTINCT FROM n.stage
@@ -1134,5 +676,6 @@ class ChatwootCustomerInsight(models.Model):
                 uid=uid,
                 now=now,
                 company=company.id,
+                incoming=SQL.identifier(incoming),
             )
         )

@@ -7,6 +7,8 @@ from functools import partial
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..stats.predict import predict_unique
+
 _logger = logging.getLogger(__name__)
 
 SENTIMENTS = [
@@ -32,14 +34,6 @@ INTENT_SELECTION = [
 #: Messages read and written per round trip: large enough for vectorised prediction, small
 #: enough to keep the batch's texts and the UPDATE parameters well under 100 MB.
 CLASSIFY_BATCH = 50000
-
-
-def predict_unique(predict, texts):
-    """``predict(texts)`` computed once per distinct text: chat messages repeat a lot ("ok",
-    "obrigado", "qual o prazo?"), and 300k messages hold about a sixth as many distinct texts."""
-    distinct = list(dict.fromkeys(texts))
-    results = dict(zip(distinct, predict(distinct), strict=True))
-    return [results[text] for text in texts]
 
 
 class ChatwootMessage(models.Model):

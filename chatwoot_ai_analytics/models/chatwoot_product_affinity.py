@@ -5,6 +5,8 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..sql.bulk import bulk_write, copy_text
+
 _logger = logging.getLogger(__name__)
 
 #: A pair needs this many orders holding both products: rarer pairs are noise.
@@ -168,29 +170,13 @@ class ChatwootProductAffinity(models.Model):
 
     @api.model
     def _insert_pairs(self, company_id, pairs):
-        """One INSERT ... SELECT FROM unnest for all the company's rules."""
-        columns = list(zip(*pairs, strict=True))
-        self.env.execute_query(
-            SQL(
-                """
-                INSERT INTO chatwoot_product_affinity
-                       (company_id, product_tmpl_id, related_product_tmpl_id, support,
-                        confidence, lift, count, create_uid, write_uid, create_date, write_date)
-                SELECT %(company)s, v.a, v.b, v.support, v.confidence, v.lift, v.count,
-                       %(uid)s, %(uid)s, now() AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'
-                  FROM unnest(%(a)s::int[], %(b)s::int[], %(support)s::float8[],
-                              %(confidence)s::float8[], %(lift)s::float8[], %(count)s::int[])
-                       AS v(a, b, support, confidence, lift, count)
-                """,
-                company=company_id,
-                uid=self.env.uid,
-                a=list(columns[0]),
-                b=list(columns[1]),
-                support=list(columns[2]),
-                confidence=list(columns[3]),
-                lift=list(columns[4]),
-                count=list(columns[5]),
-            )
+        """All the company's rules in one COPY (the shared bulk-write helper)."""
+        bulk_write(
+            self.env,
+            self._table,
+            ("company_id", "product_tmpl_id", "related_product_tmpl_id")
+            + ("support", "confidence", "lift", "count"),
+            ["\t".join(copy_text(value) for value in (company_id, *pair)) + "\n" for pair in pairs],
         )
 
     # ------------------------------------------------------------------ reading

@@ -5,6 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..sql.bulk import bulk_write, copy_text
 from .chatwoot_product_affinity import confirmed_sale_company_ids, sales_changed_since
 from .chatwoot_topic import TREND_DIRECTIONS
 
@@ -135,23 +136,32 @@ class ChatwootProductTrend(models.Model):
             )
         )[0][0]
         self.search([("company_id", "=", company_id)]).unlink()
-        self.create(
+        columns = ("company_id", "product_tmpl_id", "direction", "slope", "pct_change")
+        columns += ("p_value", "q_value", "units_recent", "units_previous", "period_end")
+        bulk_write(
+            self.env,
+            self._table,
+            columns,
             [
-                {
-                    "company_id": company_id,
-                    "product_tmpl_id": trend["product_id"],
-                    "direction": trend["direction"],
-                    "slope": trend["slope"],
-                    # None when the previous window sold nothing: shown as 0, the units
-                    # columns tell the story
-                    "pct_change": 100.0 * (trend["pct_change"] or 0.0),
-                    "p_value": trend["p_value"],
-                    "q_value": trend["q_value"],
-                    "units_recent": trend["recent_units"],
-                    "units_previous": trend["previous_units"],
-                    "period_end": period_end,
-                }
+                "\t".join(
+                    copy_text(value)
+                    for value in (
+                        company_id,
+                        trend["product_id"],
+                        trend["direction"],
+                        trend["slope"],
+                        # None when the previous window sold nothing: shown as 0, the units
+                        # columns tell the story
+                        100.0 * (trend["pct_change"] or 0.0),
+                        trend["p_value"],
+                        trend["q_value"],
+                        trend["recent_units"],
+                        trend["previous_units"],
+                        period_end,
+                    )
+                )
+                + "\n"
                 for trend in trends
-            ]
+            ],
         )
         return len(trends)

@@ -19,6 +19,8 @@ PROMOTION_KINDS = [
 BASELINES = [
     ("matched", "Same product at full price"),
     ("pre_period", "Period before"),
+    ("same_weekday", "Same weekdays before"),
+    ("last_year", "Same weeks last year"),
 ]
 MEASURES = ("units", "revenue", "margin")
 
@@ -31,6 +33,10 @@ PROMO_LINE_SAMPLE = 500
 PROMO_MAX_DAYS = 30
 #: Days of history a discount comparison reads.
 PROMO_HORIZON_DAYS = 365
+#: Last year's window: 52 weeks back, so every day falls on the same weekday.
+LAST_YEAR_DAYS = 364
+#: Same-weekday control: the window's days this many whole-window-weeks back.
+SAME_WEEKDAY_SPANS = 2
 
 
 def line_measures_sql():
@@ -114,11 +120,13 @@ class ChatwootPromotionEffect(models.Model):
         return records
 
     @api.model
-    def _effect_values(self, promoted, baseline):
-        """Uplift of each measure; ``promoted`` / ``baseline`` map measure -> list of values."""
+    def _effect_values(self, promoted, baseline, control_promoted=None, control_baseline=None):
+        """Uplift of each measure; ``promoted`` / ``baseline`` map measure -> list of values;
+        with the two ``control_*`` (the same days of a control period, e.g. last year) the
+        uplift is a difference-in-differences."""
         from ..stats.uplift import uplift_by_metric
 
-        results = uplift_by_metric(baseline, promoted)
+        results = uplift_by_metric(baseline, promoted, control_baseline, control_promoted)
         values = {
             "sample_promoted": len(promoted["units"]),
             "sample_baseline": len(baseline["units"]),
@@ -248,7 +256,15 @@ class ChatwootPromotionEffect(models.Model):
     # ------------------------------------------------------------------ pricelists, campaigns
     @api.model
     def _window_effects(self, company_id, kind):
-        """Daily sales during a pricelist's or campaign's first days against the days before.
+        """Daily sales during a pricelist's or campaign's first days, against three controls.
+
+        * ``pre_period``: the as many days right before;
+        * ``same_weekday``: the window's own days one and two spans of whole weeks earlier
+          (the window rounded up to weeks), so each weekday weighs as in the window; days
+          before the company's first sale are left out;
+        * ``last_year``: when the shop sold a year before, difference-in-differences with the
+          same weeks 52 weeks earlier (same weekdays, same season): the window's change over
+          its period before, minus last year's change over the same days.
 
         The company's most used pricelist is its regular price, not a promotion. A window
         whose pre-period starts before the company's first sale has no baseline: skipped.
@@ -287,26 +303,56 @@ class ChatwootPromotionEffect(models.Model):
                 )
         if not measured:
             return []
+        earliest = min(row[3] for row in measured)
         daily = self._daily_sales(
-            company_id, min(row[3] for row in measured), max(row[2] for row in measured)
+            company_id,
+            max(first_sale, earliest - timedelta(days=LAST_YEAR_DAYS)),
+            max(row[2] for row in measured),
         )
         model = "product.pricelist" if kind == "pricelist" else "utm.campaign"
-        return [
-            {
+        values = []
+        for ref_id, date_start, date_end, pre_start in measured:
+            common = {
                 "name": self.env[model].browse(ref_id).display_name,
                 "kind": kind,
-                "baseline": "pre_period",
                 "company_id": company_id,
                 f"{kind}_id": ref_id,
                 "date_start": date_start,
                 "date_end": date_end,
-                **self._effect_values(
-                    self._columns(days_between(daily, date_start, date_end)),
-                    self._columns(days_between(daily, pre_start, date_start - timedelta(days=1))),
-                ),
             }
-            for ref_id, date_start, date_end, pre_start in measured
-        ]
+            window = self._columns(days_between(daily, date_start, date_end))
+            before = self._columns(days_between(daily, pre_start, date_start - timedelta(days=1)))
+            values.append(
+                {**common, "baseline": "pre_period", **self._effect_values(window, before)}
+            )
+            weekdays = same_weekday_days(daily, date_start, date_end, first_sale)
+            if weekdays:
+                values.append(
+                    {
+                        **common,
+                        "baseline": "same_weekday",
+                        **self._effect_values(window, self._columns(weekdays)),
+                    }
+                )
+            year = timedelta(days=LAST_YEAR_DAYS)
+            if pre_start - year >= first_sale:
+                last_window = days_between(daily, date_start - year, date_end - year)
+                last_before = days_between(
+                    daily, pre_start - year, date_start - year - timedelta(1)
+                )
+                values.append(
+                    {
+                        **common,
+                        "baseline": "last_year",
+                        **self._effect_values(
+                            window,
+                            before,
+                            self._columns(last_window),
+                            self._columns(last_before),
+                        ),
+                    }
+                )
+        return values
 
     @api.model
     def _daily_sales(self, company_id, date_start, date_end):
@@ -341,3 +387,18 @@ def days_between(daily, date_start, date_end):
     return [
         daily.get(date_start + timedelta(days=offset), (0.0, 0.0, 0.0)) for offset in range(days)
     ]
+
+
+def same_weekday_days(daily, date_start, date_end, first_sale, spans=SAME_WEEKDAY_SPANS):
+    """(units, revenue, margin) of the window's days one to ``spans`` spans of whole weeks
+    earlier (the window's length rounded up to weeks, so no control day falls inside it),
+    leaving out the days before ``first_sale``."""
+    days = (date_end - date_start).days + 1
+    shift = 7 * -(-days // 7)
+    result = []
+    for span in range(1, spans + 1):
+        for offset in range(days):
+            day = date_start + timedelta(days=offset - span * shift)
+            if day >= first_sale:
+                result.append(daily.get(day, (0.0, 0.0, 0.0)))
+    return result

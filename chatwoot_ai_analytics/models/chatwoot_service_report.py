@@ -185,7 +185,8 @@ class ChatwootServiceReport(models.Model):
         # Only what stats.service reads: public customer and agent messages.
         messages = self.env.execute_query(
             SQL(
-                "SELECT conversation_id, created_at, message_type, sender_type, private"
+                "SELECT conversation_id, created_at, message_type, sender_type, private,"
+                " NULLIF(sender_name, '')"
                 " FROM chatwoot_message WHERE conversation_id IN %s AND created_at IS NOT NULL"
                 " AND message_type IN ('incoming', 'outgoing') AND NOT COALESCE(private, FALSE)",
                 rows,
@@ -198,7 +199,9 @@ class ChatwootServiceReport(models.Model):
         """``stats.service.service_metrics`` of the conversations matching ``domain``.
 
         ``group_by`` None gives the totals; ``inbox``, ``channel``, ``agent`` or ``period``
-        (month) gives ``[(group name, metrics)]`` sorted by name. ``rows`` is what
+        (month) gives ``[(group name, metrics)]`` sorted by name. As in Chatwoot's reports,
+        each reply counts in its own month and for the agent who sent it (the message's sender
+        name), each resolution in the month it happened. ``rows`` is what
         :meth:`_service_rows` returned, for callers breaking the same rows down several ways.
         """
         from ..stats.service import service_metrics

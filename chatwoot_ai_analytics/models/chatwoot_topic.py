@@ -5,7 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .chatwoot_message import predict_unique
+from ..stats.predict import predict_unique
 
 _logger = logging.getLogger(__name__)
 
@@ -13,6 +13,7 @@ TREND_DIRECTIONS = [
     ("rising", "Rising"),
     ("declining", "Declining"),
     ("stable", "Stable"),
+    ("uncertain", "Too few to tell"),
 ]
 
 #: Documents the topic model is fitted on; the other messages are only assigned to it.
@@ -40,12 +41,17 @@ class ChatwootTopic(models.Model):
         "res.company", required=True, readonly=True, index=True, ondelete="cascade"
     )
     topic_index = fields.Integer(readonly=True, help="Index of the topic in its fitted model.")
-    last_period = fields.Char(readonly=True, help="Most recent month with messages (YYYY-MM).")
+    last_period = fields.Char(
+        readonly=True,
+        help="Most recent complete month with messages (YYYY-MM); the running month is left "
+        "out of the trend.",
+    )
     last_period_count = fields.Integer(string="Messages Last Month", readonly=True)
     previous_period_count = fields.Integer(string="Messages Previous Month", readonly=True)
     growth = fields.Float(
         readonly=True,
-        help="Relative change of the topic's share of the messages between the last two months.",
+        help="Relative change of the topic's share of the messages between the last two "
+        "complete months.",
     )
     trend = fields.Selection(TREND_DIRECTIONS, readonly=True)
     message_ids = fields.One2many("chatwoot.message", "topic_id", string="Topic Messages")
@@ -178,8 +184,13 @@ class ChatwootTopic(models.Model):
 
     @api.model
     def _store_sizes_and_trends(self, topics, condition):
-        """Sizes and the change between the last two months per topic, counted in SQL."""
-        from ..stats.topics import SIGNIFICANCE_Z, trending_topics
+        """Sizes and the change between the last two complete months per topic, counted in SQL.
+
+        The running month is left out of the trend (two days of it against whole months would
+        read as -100 %), and the last complete month is compared with the calendar month
+        before it.
+        """
+        from ..stats.topics import month_before, trending_topics
 
         rows = self.env.execute_query(
             SQL(
@@ -196,9 +207,12 @@ class ChatwootTopic(models.Model):
             by_period.setdefault(period, []).extend([index_of.get(topic_id, -1)] * count)
             if topic_id:
                 sizes[topic_id] = sizes.get(topic_id, 0) + count
-        trends = {row["topic"]: row for row in trending_topics(by_period, len(topics))}
         # The transaction's time, the one the messages written in it carry as write_date.
         now = self.env.cr.now()
+        rows = trending_topics(
+            by_period, len(topics), before=now.strftime("%Y-%m"), previous_of=month_before
+        )
+        trends = {row["topic"]: row for row in rows}
         for topic in topics:
             trend = trends.get(topic.topic_index)
             values = {"size": sizes.get(topic.id, 0), "refreshed_at": now, "trend": "stable"}
@@ -208,9 +222,6 @@ class ChatwootTopic(models.Model):
                     last_period_count=trend["current_count"],
                     previous_period_count=trend["previous_count"],
                     growth=trend["growth"] or 0.0,
+                    trend=trend["direction"],
                 )
-                if trend["trending"]:
-                    values["trend"] = "rising"
-                elif trend["z"] <= -SIGNIFICANCE_Z:
-                    values["trend"] = "declining"
             topic.write(values)

@@ -165,36 +165,80 @@ class CustomerEvents:
         * ``messages``: ``(customer_key, created_at, sentiment_score or None, is_complaint)``;
         * ``conversations``: ``(customer_key, created_at, is_unanswered)``.
 
-        Dates may be ``date``/``datetime`` objects or day numbers. Row ``i`` of every feature
-        matrix built from the result is ``customer_keys[i]``.
+        Each may also be a float matrix of those columns (days as day numbers, NULL as NaN,
+        booleans as 0/1), as a ``COPY`` reads it: then nothing is converted row by row. Dates
+        may be ``date``/``datetime`` objects or day numbers. Row ``i`` of every feature matrix
+        built from the result is ``customer_keys[i]``.
+
+        >>> events = CustomerEvents.from_rows(
+        ...     ["ana", "bia"], orders=[("bia", 10.0, 5.0), ("caio", 3.0, 1.0), ("ana", 7, 2.5)])
+        >>> events.order_customer.tolist(), events.order_day.tolist()
+        ([1, 0], [10.0, 7.0])
         """
-        index = {key: position for position, key in enumerate(customer_keys)}
-        order_columns = _known_rows(orders, index, 3)
-        message_columns = _known_rows(messages, index, 4)
-        conversation_columns = _known_rows(conversations, index, 3)
+        keys = np.asarray(list(customer_keys))
+        order_index, order_columns = event_columns(keys, orders, 3)
+        message_index, message_columns = event_columns(keys, messages, 4)
+        conversation_index, conversation_columns = event_columns(keys, conversations, 3)
         return cls(
-            customer_count=len(index),
-            order_customer=order_columns[0],
-            order_day=day_numbers(order_columns[1]),
-            order_amount=np.asarray(order_columns[2], dtype=float),
-            message_customer=message_columns[0],
-            message_day=day_numbers(message_columns[1]),
-            message_sentiment=np.array(
-                [np.nan if value is None else value for value in message_columns[2]], dtype=float
-            ),
-            message_complaint=np.asarray(message_columns[3], dtype=bool),
-            conversation_customer=conversation_columns[0],
-            conversation_day=day_numbers(conversation_columns[1]),
-            conversation_unanswered=np.asarray(conversation_columns[2], dtype=bool),
+            customer_count=len(keys),
+            order_customer=order_index,
+            order_day=order_columns[0],
+            order_amount=order_columns[1],
+            message_customer=message_index,
+            message_day=message_columns[0],
+            message_sentiment=message_columns[1],
+            message_complaint=message_columns[2] == 1.0,
+            conversation_customer=conversation_index,
+            conversation_day=conversation_columns[0],
+            conversation_unanswered=conversation_columns[1] == 1.0,
         )
 
 
-def _known_rows(rows, index, width):
-    kept = [(index[row[0]], *row[1:width]) for row in rows if row[0] in index]
-    if not kept:
-        return [np.zeros(0, dtype=np.int64)] + [np.zeros(0)] * (width - 1)
-    columns = list(zip(*kept, strict=True))
-    return [np.asarray(columns[0], dtype=np.int64)] + [list(column) for column in columns[1:]]
+def _number_column(values):
+    """Floats of one column: day numbers for dates, NaN for None, 0/1 for booleans."""
+    return np.array(
+        [
+            np.nan
+            if value is None
+            else float(day_numbers(value))
+            if isinstance(value, (date, datetime))
+            else float(value)
+            for value in values
+        ],
+        dtype=float,
+    )
+
+
+def event_columns(customer_keys, rows, width):
+    """``(customer positions, [float columns after the key])`` of the rows whose key (first
+    column) is in ``customer_keys``; ``rows`` is a sequence of tuples or a float matrix.
+
+    Vectorised: a sorted look-up of the keys, not a dict probe per row.
+
+    >>> positions, (days,) = event_columns([30, 10], [(10, 1.0), (20, 2.0), (30, 3.0)], 2)
+    >>> positions.tolist(), days.tolist()
+    ([1, 0], [1.0, 3.0])
+    """
+    keys = np.asarray(customer_keys)
+    if isinstance(rows, np.ndarray):
+        matrix = rows.reshape(-1, width)
+        row_keys, columns = matrix[:, 0], [matrix[:, column] for column in range(1, width)]
+    else:
+        rows = list(rows)
+        if not rows:
+            return np.zeros(0, dtype=np.int64), [np.zeros(0) for _column in range(width - 1)]
+        raw = list(zip(*rows, strict=True))
+        row_keys = np.asarray(raw[0])
+        columns = [_number_column(column) for column in raw[1:width]]
+    if not len(keys) or not len(row_keys):
+        return np.zeros(0, dtype=np.int64), [np.zeros(0) for _column in range(width - 1)]
+    order = np.argsort(keys, kind="stable")
+    sorted_keys = keys[order]
+    slot = np.minimum(np.searchsorted(sorted_keys, row_keys), len(keys) - 1)
+    known = sorted_keys[slot] == row_keys
+    return order[slot[known]].astype(np.int64), [
+        np.asarray(column, dtype=float)[known] for column in columns
+    ]
 
 
 def _count(customers, mask, size, weights=None):
@@ -207,7 +251,8 @@ def _mean_or_zero(total, count):
     return np.divide(total, count, out=np.zeros_like(total), where=count > 0)
 
 
-def _order_features(events, cutoff, recent_days, trend_days):
+def _own_gaps(events, cutoff):
+    """Count, first and last order day and mean gap (NaN below two orders) per customer."""
     n = events.customer_count
     known = events.order_day <= cutoff
     customers, days = events.order_customer[known], events.order_day[known]
@@ -216,6 +261,32 @@ def _order_features(events, cutoff, recent_days, trend_days):
     np.minimum.at(first, customers, days)
     last = np.full(n, -np.inf)
     np.maximum.at(last, customers, days)
+    # From the raw dates: recency is capped, so tenure - recency would be wrong for old buyers.
+    gaps = np.divide(last - first, count - 1, out=np.full(n, np.nan), where=count >= 2)
+    return count, first, last, gaps
+
+
+def typical_gap(events, cutoff):
+    """Median of the repeat buyers' own mean gaps between orders, in days, at ``cutoff``
+    (:data:`DEFAULT_GAP_DAYS` without repeat buyers): the gap a one-order customer is judged
+    by. Taken from the order dates, never from ``tenure - recency`` (recency is capped).
+
+    >>> events = CustomerEvents.from_rows([1, 2, 3], orders=[
+    ...     (1, 0.0, 1.0), (1, 1000.0, 1.0), (2, 0.0, 1.0), (2, 30.0, 1.0), (2, 60.0, 1.0),
+    ...     (3, 50.0, 1.0)])
+    >>> typical_gap(events, 2000.0)
+    515.0
+    """
+    _count, _first, _last, gaps = _own_gaps(events, float(day_numbers(cutoff)))
+    known = np.isfinite(gaps)
+    return float(np.median(gaps[known])) if known.any() else DEFAULT_GAP_DAYS
+
+
+def _order_features(events, cutoff, recent_days, trend_days, default_gap_days=None):
+    n = events.customer_count
+    known = events.order_day <= cutoff
+    customers, days = events.order_customer[known], events.order_day[known]
+    count, first, last, gaps = _own_gaps(events, cutoff)
     bought = count > 0
     recency = np.where(
         bought, np.minimum(cutoff - last, NO_ORDER_RECENCY_DAYS), NO_ORDER_RECENCY_DAYS
@@ -228,11 +299,9 @@ def _order_features(events, cutoff, recent_days, trend_days):
     spend = _count(customers, np.ones(len(days), dtype=bool), n, events.order_amount[known])
 
     repeat = count >= 2
-    # From the raw dates: recency is capped, so tenure - recency would be wrong for old buyers.
-    span = np.where(bought, last - first, 0.0)
-    gaps = np.divide(span, count - 1, out=np.zeros(n), where=repeat)
-    typical_gap = float(np.median(gaps[repeat])) if repeat.any() else DEFAULT_GAP_DAYS
-    own_gap = np.where(repeat, gaps, typical_gap)
+    if default_gap_days is None:
+        default_gap_days = float(np.median(gaps[repeat])) if repeat.any() else DEFAULT_GAP_DAYS
+    own_gap = np.where(repeat, gaps, default_gap_days)
     overdue = np.where(bought, recency / np.maximum(own_gap, 1.0), 0.0)
     return {
         "recency_days": recency,
@@ -311,14 +380,24 @@ def p_alive_at(events, cutoff, time_unit_days=7):
     return result
 
 
-def churn_features(events, cutoff, p_alive=None, recent_days=RECENT_DAYS, trend_days=TREND_DAYS):
+def churn_features(
+    events,
+    cutoff,
+    p_alive=None,
+    recent_days=RECENT_DAYS,
+    trend_days=TREND_DAYS,
+    default_gap_days=None,
+):
     """Feature matrix (customers x :data:`CHURN_FEATURES`) from the events up to ``cutoff``.
 
     ``p_alive`` may be passed when the caller already computed it (the CLV step); otherwise it is
-    fitted with :func:`p_alive_at`. ``cutoff`` is a day number or a date.
+    fitted with :func:`p_alive_at`. ``cutoff`` is a day number or a date. Customers with fewer
+    than two orders are overdue against ``default_gap_days`` (a stored :func:`typical_gap`, so
+    that scoring a few customers gives what scoring everybody gives), by default the median
+    gap of the events' own repeat buyers.
     """
     cutoff = float(day_numbers(cutoff))
-    columns = _order_features(events, cutoff, recent_days, trend_days)
+    columns = _order_features(events, cutoff, recent_days, trend_days, default_gap_days)
     columns.update(_conversation_features(events, cutoff, recent_days))
     if p_alive is None:
         p_alive = p_alive_at(events, cutoff)
@@ -577,13 +656,14 @@ def _last_true_column(kept):
     return int(columns[-1]) + 1 if len(columns) else 0
 
 
-def score_customers(model, events, cutoff, p_alive=None, weight=0.5, k=3):
+def score_customers(model, events, cutoff, p_alive=None, weight=0.5, k=3, default_gap_days=None):
     """Blended churn probability and top reasons of every customer at ``cutoff``.
 
     Returns ``(probability, reasons, has_ordered)``; customers who never ordered get probability
-    NaN and no reasons (they are leads, not churn candidates).
+    NaN and no reasons (they are leads, not churn candidates). ``default_gap_days``: see
+    :func:`churn_features`.
     """
-    X = churn_features(events, cutoff, p_alive=p_alive)
+    X = churn_features(events, cutoff, p_alive=p_alive, default_gap_days=default_gap_days)
     ordered = has_ordered(events, cutoff)
     probability = np.full(events.customer_count, np.nan)
     probability[ordered] = blend(

@@ -111,6 +111,43 @@ class ClusterResult:
     _means: np.ndarray = field(repr=False)
     _scales: np.ndarray = field(repr=False)
 
+    def to_dict(self):
+        """What :meth:`assign` needs, as JSON-ready plain data (no labels of the fitted rows).
+
+        >>> fit = cluster_customers([[1, 10], [2, 11], [50, 300], [52, 310]], ["a", "b"],
+        ...                         k_range=[2])
+        >>> ClusterResult.from_dict(fit.to_dict()).assign([[1, 12], [51, 305]]).tolist()
+        [0, 1]
+        """
+        return {
+            "k": self.k,
+            "silhouette": None if np.isnan(self.silhouette) else float(self.silhouette),
+            "labels": [profile["label"] for profile in self.profiles],
+            "feature_names": list(self.feature_names),
+            "centers": self.centers.tolist(),
+            "medians": np.nan_to_num(self._medians).tolist(),
+            "log_columns": self._log_columns.tolist(),
+            "means": self._means.tolist(),
+            "scales": self._scales.tolist(),
+        }
+
+    @classmethod
+    def from_dict(cls, data, feature_names=None):
+        """The result :meth:`to_dict` stored, ready to :meth:`assign` rows (no fitted labels;
+        ``profiles`` hold only the stored ``label`` of each cluster)."""
+        return cls(
+            labels=np.zeros(0, dtype=np.int64),
+            k=data["k"],
+            silhouette=np.nan if data["silhouette"] is None else data["silhouette"],
+            profiles=[{"index": i, "label": label} for i, label in enumerate(data["labels"])],
+            feature_names=list(data.get("feature_names") or feature_names or []),
+            centers=np.asarray(data["centers"], dtype=float),
+            _medians=np.asarray(data["medians"], dtype=float),
+            _log_columns=np.asarray(data["log_columns"], dtype=bool),
+            _means=np.asarray(data["means"], dtype=float),
+            _scales=np.asarray(data["scales"], dtype=float),
+        )
+
     def transform(self, features):
         """Standardised features of new rows, with the fitted medians, logs and scales."""
         return _standardise(

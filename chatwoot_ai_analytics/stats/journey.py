@@ -204,3 +204,28 @@ def stage_transitions(rows, include_same=False):
         (month_values[month], STAGES[origin], STAGES[target], count)
         for month, origin, target, count in counted
     ]
+
+
+def history_transitions(customer_codes, order_days, customer_count, today, months=12):
+    """Stage transitions of the last ``months`` month ends before ``today`` (a date), rebuilt
+    from the order history (day numbers since 1970-01-01): ``(month end, from, to, count)``.
+
+    >>> from datetime import date
+    >>> moves = history_transitions([0, 0], [20454.0, 20500.0], 1, date(2026, 3, 15), months=2)
+    >>> [(str(day), origin, target) for day, origin, target, _count in moves]
+    [('2026-01-31', 'lead', 'first_purchase'), ('2026-02-28', 'first_purchase', 'repeat')]
+    """
+    from datetime import date, timedelta
+
+    month_ends = []
+    for back in range(months, -1, -1):
+        year, month = divmod(today.year * 12 + today.month - 1 - back, 12)
+        month_ends.append(date(year, month + 1, 1) - timedelta(days=1))
+    epoch = date(1970, 1, 1)
+    matrix = monthly_stages(
+        customer_codes,
+        order_days,
+        customer_count,
+        [float((day - epoch).days) for day in month_ends],
+    )
+    return transitions_from_matrix(matrix, month_ends)

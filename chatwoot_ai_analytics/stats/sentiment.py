@@ -256,5 +256,38 @@ def evaluate(texts, labels, model=None):
     }
 
 
+#: Mean scores beyond these bounds make a conversation negative / positive.
+NEUTRAL_BAND = 0.2
+#: A change of the mean score between the two halves of a conversation above this is a trend.
+TREND_STEP = 0.3
+
+
+def sentiment_label(score):
+    """Label of a conversation's mean score (``False`` when unknown).
+
+    >>> [sentiment_label(s) for s in (None, -0.5, 0.1, 0.2)]
+    [False, 'negative', 'neutral', 'positive']
+    """
+    if score is None:
+        return False
+    if score <= -NEUTRAL_BAND:
+        return "negative"
+    return "positive" if score >= NEUTRAL_BAND else "neutral"
+
+
+def sentiment_trend(first_half, second_half):
+    """How the customer's mood moved from the first half of their messages to the second.
+
+    >>> [sentiment_trend(*halves) for halves in ((0.0, 0.5), (0.5, -0.1), (0.1, 0.2))]
+    ['improving', 'worsening', 'steady']
+    """
+    if first_half is None or second_half is None:
+        return False
+    change = second_half - first_half
+    if change >= TREND_STEP:
+        return "improving"
+    return "worsening" if change <= -TREND_STEP else "steady"
+
+
 def holdout_path(language="pt"):
     return DATA_DIR / f"sentiment_{language}_holdout.tsv"

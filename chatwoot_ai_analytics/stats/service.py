@@ -27,11 +27,18 @@ Rows expected (tuples, as the Odoo side reads them with SQL):
 * ``conversations``: ``(conversation_id, created_at, resolved_at, inbox, channel, agent)`` plus
   an optional 7th item ``csat_rating`` (1..5 or None). ``resolved_at`` is None when unresolved;
   ``inbox``/``channel``/``agent`` are any group keys (ids or names, None allowed).
-* ``messages``: ``(conversation_id, created_at, message_type, sender_type, private)`` with
+* ``messages``: ``(conversation_id, created_at, message_type, sender_type, private)`` plus an
+  optional 6th item ``agent`` (who sent it, the key ``agent`` groups replies by) with
   ``message_type`` in ``incoming``/``outgoing``/``activity``/``template`` (or Chatwoot's 0..3)
   and ``sender_type`` in ``contact``/``user``/``agent_bot``/``captain_assistant`` (Chatwoot's
   ``Contact``/``User``/``AgentBot``/``Captain::Assistant`` are accepted too). Messages of
   unknown conversations are ignored.
+
+Grouped metrics count each event where and when Chatwoot's ``reporting_events`` do: a first
+response or a reply in the period it was sent and for the agent who sent it (the message's
+``agent``, else the conversation's), a resolution in the period it happened (for the
+conversation's agent), a conversation in the period it was opened. One conversation that runs
+from March into April, answered by two agents, counts in both months and for both agents.
 
 Times are ``datetime`` objects (naive UTC, as Odoo stores them) or Unix seconds. With
 ``business_hours`` (a :class:`BusinessHours`) every duration counts working time only, like
@@ -139,8 +146,12 @@ def _message_arrays(messages, conversation_index):
     kept = [row for row in messages if row[0] in conversation_index]
     if not kept:
         empty = np.zeros(0, dtype=bool)
-        return np.zeros(0, dtype=np.int64), np.zeros(0), empty, empty, empty, empty
-    conversation_ids, times, types, senders, private = zip(*kept, strict=True)
+        agents = np.zeros(0, dtype=object)
+        return np.zeros(0, dtype=np.int64), np.zeros(0), empty, empty, empty, empty, agents
+    conversation_ids, times, types, senders, private = (
+        [row[column] for row in kept] for column in range(5)
+    )
+    agents = np.array([row[5] if len(row) > 5 else None for row in kept], dtype=object)
     codes = np.array([conversation_index[key] for key in conversation_ids], dtype=np.int64)
     seconds = _seconds(times)
     type_codes = np.array(
@@ -160,13 +171,16 @@ def _message_arrays(messages, conversation_index):
         outgoing[order],
         human[order],
         bot[order],
+        agents[order],
     )
 
 
 def _response_delays(codes, seconds, incoming, human):
-    """Per human reply: conversation code, delay since the message it answers, first flag."""
+    """Per human reply: conversation code, delay since the message it answers, first flag and
+    the reply's position in the message arrays."""
     if not len(codes):
-        return np.zeros(0, dtype=np.int64), np.zeros(0), np.zeros(0, dtype=bool)
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, np.zeros(0), np.zeros(0, dtype=bool), empty
     # A segment runs from just after a human reply (or the conversation start) to the next one.
     starts = np.r_[True, (codes[1:] != codes[:-1]) | human[:-1]]
     segment = np.cumsum(starts) - 1
@@ -182,7 +196,7 @@ def _response_delays(codes, seconds, incoming, human):
     _unique, first_positions = np.unique(reply_codes, return_index=True)
     is_first = np.zeros(len(replies), dtype=bool)
     is_first[first_positions] = True
-    return reply_codes, delays, is_first
+    return reply_codes, delays, is_first, replies
 
 
 def conversation_facts(conversations, messages, business_hours=None):
@@ -200,7 +214,8 @@ def conversation_facts(conversations, messages, business_hours=None):
     created = _seconds([row[1] for row in conversations])
     resolved_at = _seconds([row[2] for row in conversations])
     csat = _seconds([row[6] if len(row) > 6 else None for row in conversations])
-    codes, seconds, incoming, outgoing, human, bot = _message_arrays(messages, index)
+    codes, seconds, incoming, outgoing, human, bot, agents = _message_arrays(messages, index)
+    sent_at = seconds  # calendar time of each message, what periods are keyed on
     if business_hours is not None:
         # The working clock never runs backwards, so the earliest message of a segment still has
         # the earliest clock value and every delay becomes a difference of clocks.
@@ -208,7 +223,19 @@ def conversation_facts(conversations, messages, business_hours=None):
         start, end = business_hours.clock(created), business_hours.clock(resolved_at)
     else:
         start, end = created, resolved_at
-    reply_codes, delays, is_first = _response_delays(codes, seconds, incoming, human)
+    reply_codes, delays, is_first, positions = _response_delays(codes, seconds, incoming, human)
+    assignees = [row[5] if len(row) > 5 else None for row in conversations]
+    reply_agents = np.array(
+        [
+            agent if agent not in (None, "", False) else assignees[code]
+            for agent, code in zip(agents[positions].tolist(), reply_codes.tolist(), strict=True)
+        ],
+        dtype=object,
+    )
+    first_response_at = np.full(count, np.nan)
+    first_response_at[reply_codes[is_first]] = sent_at[positions[is_first]]
+    first_response_agent = np.array(assignees, dtype=object)
+    first_response_agent[reply_codes[is_first]] = reply_agents[is_first]
 
     first_response = np.full(count, np.nan)
     first_response[reply_codes[is_first]] = delays[is_first]
@@ -227,8 +254,13 @@ def conversation_facts(conversations, messages, business_hours=None):
         "handoff": bot_handled & human_replied,
         "csat": csat,
         "created_seconds": created,
+        "resolved_seconds": resolved_at,
+        "first_response_at": first_response_at,
+        "first_response_agent": first_response_agent,
         "reply_conversation": reply_codes[~is_first],
         "reply_seconds": delays[~is_first],
+        "reply_at": sent_at[positions[~is_first]],
+        "reply_agent": reply_agents[~is_first],
     }
 
 
@@ -241,9 +273,13 @@ def _rate(part, whole):
     return float(part / whole) if whole else None
 
 
-def _summarise(facts, members, reply_members):
-    first_response = facts["first_response_seconds"][members]
-    resolution = facts["resolution_seconds"][members]
+def _summarise(facts, members, reply_members, first_members=None, resolved_members=None):
+    """Metrics of the conversations in ``members``; first responses, replies and resolutions
+    of the events in their own masks (by default the same conversations')."""
+    first_members = members if first_members is None else first_members
+    resolved_members = members if resolved_members is None else resolved_members
+    first_response = facts["first_response_seconds"][first_members]
+    resolution = facts["resolution_seconds"][resolved_members]
     replies = facts["reply_seconds"][reply_members]
     csat = facts["csat"][members]
     csat = csat[~np.isnan(csat)]
@@ -261,7 +297,7 @@ def _summarise(facts, members, reply_members):
         "replies": int(len(replies)),
         "reply_time_avg": _stat(replies, np.mean),
         "reply_time_median": _stat(replies, np.median),
-        "resolutions": int(facts["resolved"][members].sum()),
+        "resolutions": int(facts["resolved"][resolved_members].sum()),
         "resolution_avg": _stat(resolution, np.mean),
         "resolution_median": _stat(resolution, np.median),
         "bot_conversations": bot_conversations,
@@ -275,18 +311,26 @@ def _summarise(facts, members, reply_members):
     }
 
 
-def _group_keys(conversations, facts, group_by, period):
+def _fields(group_by):
     fields = (group_by,) if isinstance(group_by, str) else tuple(group_by)
     unknown = set(fields) - set(GROUP_FIELDS)
     if unknown:
         raise ValueError(f"cannot group by {sorted(unknown)}; use {GROUP_FIELDS}")
+    return fields
+
+
+def _event_keys(conversations, fields, period, codes, seconds, agents):
+    """Group key of each event: its conversation's inbox and channel, its own agent and the
+    period of its own time."""
     columns = []
     for name in fields:
         if name == "period":
-            columns.append(_period_keys(facts["created_seconds"], period).tolist())
+            columns.append(_period_keys(seconds, period).tolist())
+        elif name == "agent":
+            columns.append(list(agents))
         else:
             position = 3 + GROUP_FIELDS.index(name)
-            columns.append([row[position] for row in conversations])
+            columns.append([conversations[code][position] for code in codes])
     keys = list(zip(*columns, strict=True)) if columns else []
     return keys if len(fields) > 1 else [key[0] for key in keys]
 
@@ -295,8 +339,9 @@ def service_metrics(conversations, messages, group_by=None, period="month", busi
     """Service metrics overall (``group_by`` None) or per group.
 
     ``group_by`` is one of :data:`GROUP_FIELDS` or a tuple of them, e.g. ``("period", "inbox")``;
-    periods bucket conversations by creation time (``period`` day, ISO week starting Monday,
-    month or year, as ``"2026-03"``-style strings). Grouped results are a dict from group key
+    periods bucket each event by its own time (``period`` day, ISO week starting Monday, month
+    or year, as ``"2026-03"``-style strings) and ``agent`` credits replies to who sent them (see
+    the module docstring). Grouped results are a dict from group key
     (a tuple for several fields) to the metrics dict; metric values with nothing to measure
     are None. ``business_hours`` (a :class:`BusinessHours`) counts working time only. See the
     module docstring for the definitions and row shapes.
@@ -306,13 +351,54 @@ def service_metrics(conversations, messages, group_by=None, period="month", busi
     everyone = np.ones(len(conversations), dtype=bool)
     if group_by is None:
         return _summarise(facts, everyone, np.ones(len(facts["reply_seconds"]), dtype=bool))
-    keys = _group_keys(conversations, facts, group_by, period)
-    key_index = {}
-    group_codes = np.array(
-        [key_index.setdefault(key, len(key_index)) for key in keys], dtype=np.int64
+    fields = _fields(group_by)
+    positions = np.arange(len(conversations))
+    assignees = [row[5] for row in conversations]
+    opened = _event_keys(
+        conversations, fields, period, positions, facts["created_seconds"], assignees
     )
-    reply_groups = group_codes[facts["reply_conversation"]]
+    first = _event_keys(
+        conversations,
+        fields,
+        period,
+        positions,
+        facts["first_response_at"],
+        facts["first_response_agent"],
+    )
+    resolved = _event_keys(
+        conversations, fields, period, positions, facts["resolved_seconds"], assignees
+    )
+    replies = _event_keys(
+        conversations,
+        fields,
+        period,
+        facts["reply_conversation"],
+        facts["reply_at"],
+        facts["reply_agent"],
+    )
+    has_first = ~np.isnan(facts["first_response_seconds"])
+    key_index = {}
+    for keys, present in (
+        (opened, None),
+        (first, has_first),
+        (resolved, facts["resolved"]),
+        (replies, None),
+    ):
+        for position, key in enumerate(keys):
+            if present is None or present[position]:
+                key_index.setdefault(key, len(key_index))
+
+    def codes_of(keys):
+        return np.array([key_index.get(key, -1) for key in keys], dtype=np.int64)
+
+    opened, first, resolved, replies = (codes_of(k) for k in (opened, first, resolved, replies))
     return {
-        key: _summarise(facts, group_codes == code, reply_groups == code)
+        key: _summarise(
+            facts,
+            opened == code,
+            replies == code,
+            (first == code) & has_first,
+            (resolved == code) & facts["resolved"],
+        )
         for key, code in key_index.items()
     }

@@ -13,8 +13,10 @@
 * With ``n_topics=None`` the number of topics is the candidate with the best mean UMass coherence
   of its top terms (how often top terms share documents), a cheap, standard rule that prefers
   topics a person recognises over ones that only lower the reconstruction error.
-* :func:`trending_topics` compares each topic's share of messages between the last two periods:
-  growth, and a two-proportion z-test so a topic going from 2 to 4 messages is not "trending".
+* :func:`trending_topics` compares each topic's share of messages between the last two complete
+  periods (the running month is left out: two days of it are not a month): growth, and a
+  two-proportion z-test so a topic going from 2 to 4 messages is not "trending"; its
+  ``direction`` agrees with the figure (:func:`.trends.trend_direction`).
 """
 
 import math
@@ -28,6 +30,7 @@ from sklearn.decomposition import NMF
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from . import text as textlib
+from .trends import trend_direction
 
 DATA_DIR = Path(__file__).parent / "data"
 CANDIDATE_TOPIC_COUNTS = (4, 6, 8, 10, 12)
@@ -233,21 +236,43 @@ def make_label(terms, surface=None, n_terms=LABEL_TERMS):
     return " · ".join(chosen)
 
 
-def trending_topics(assignments_by_period, n_topics, min_count=5):
-    """Growth of each topic's share between the last two periods, most significant rise first.
+def month_before(period):
+    """``"2026-01"`` -> ``"2025-12"``: the calendar month before a ``YYYY-MM`` key.
+
+    >>> month_before("2026-01"), month_before("2026-11")
+    ('2025-12', '2026-10')
+    """
+    year, month = (int(part) for part in period.split("-"))
+    return f"{year - 1}-12" if month == 1 else f"{year}-{month - 1:02d}"
+
+
+def trending_topics(assignments_by_period, n_topics, min_count=5, before=None, previous_of=None):
+    """Growth of each topic's share between the last two complete periods, biggest rise first.
 
     ``assignments_by_period`` maps a sortable period key (``"2026-10"``, ``"2026-W44"``) to the
-    topic index of each message in it (-1 = no topic, counted in the total). Each row has
-    ``topic, previous_count, current_count, previous_share, current_share, growth`` (relative
-    change of the share; ``None`` when the topic was absent before), ``z`` (two-proportion z
-    statistic) and ``trending``: a significant rise (``z >= 1.96``) with at least ``min_count``
-    messages in the current period.
+    topic index of each message in it (-1 = no topic, counted in the total). Periods from
+    ``before`` on (the running, partial period) are left out. With ``previous_of`` (e.g.
+    :func:`month_before`) the last complete period is compared with the period right before
+    it, empty when it had no message, rather than with the previous period that had some.
+    Each row has ``topic, previous_count, current_count, previous_share, current_share,
+    growth`` (relative change of the share; ``None`` when the topic was absent before), ``z``
+    (two-proportion z statistic), ``trending``: a significant rise (``z >= 1.96``) with at
+    least ``min_count`` messages in the current period, and ``direction``: ``rising`` when
+    trending, ``declining`` for a significant fall from at least ``min_count`` messages, else
+    ``stable`` or ``uncertain`` by the size of the growth.
     """
-    periods = sorted(assignments_by_period)
-    if len(periods) < 2:
+    periods = sorted(key for key in assignments_by_period if before is None or key < before)
+    if not periods:
         return []
-    previous = np.asarray(assignments_by_period[periods[-2]], dtype=int)
-    current = np.asarray(assignments_by_period[periods[-1]], dtype=int)
+    current_key = periods[-1]
+    if previous_of is not None:
+        previous_key = previous_of(current_key)
+    elif len(periods) >= 2:
+        previous_key = periods[-2]
+    else:
+        return []
+    previous = np.asarray(assignments_by_period.get(previous_key, []), dtype=int)
+    current = np.asarray(assignments_by_period[current_key], dtype=int)
     n_previous, n_current = max(len(previous), 1), max(len(current), 1)
     previous_counts = np.bincount(previous[previous >= 0], minlength=n_topics)[:n_topics]
     current_counts = np.bincount(current[current >= 0], minlength=n_topics)[:n_topics]
@@ -257,18 +282,26 @@ def trending_topics(assignments_by_period, n_topics, min_count=5):
         pooled = (previous_counts[topic] + current_counts[topic]) / (n_previous + n_current)
         spread = math.sqrt(pooled * (1 - pooled) * (1 / n_previous + 1 / n_current))
         z = (p2 - p1) / spread if spread > 0 else 0.0
+        growth = float((p2 - p1) / p1) if p1 > 0 else None
+        trending = bool(z >= SIGNIFICANCE_Z and current_counts[topic] >= min_count)
+        falling = bool(z <= -SIGNIFICANCE_Z and previous_counts[topic] >= min_count)
+        if not (len(previous) or len(current)) or (p1 == p2 == 0):
+            direction = "stable"
+        else:
+            direction = trend_direction(growth, trending or falling)
         rows.append(
             {
                 "topic": topic,
-                "previous_period": periods[-2],
-                "current_period": periods[-1],
+                "previous_period": previous_key,
+                "current_period": current_key,
                 "previous_count": int(previous_counts[topic]),
                 "current_count": int(current_counts[topic]),
                 "previous_share": float(p1),
                 "current_share": float(p2),
-                "growth": float((p2 - p1) / p1) if p1 > 0 else None,
+                "growth": growth,
                 "z": float(z),
-                "trending": bool(z >= SIGNIFICANCE_Z and current_counts[topic] >= min_count),
+                "trending": trending,
+                "direction": direction,
             }
         )
     rows.sort(key=lambda row: (-row["z"], row["topic"]))

@@ -16,7 +16,9 @@ the window coefficient of a quasi-Poisson regression ``log E[units] = b0 + b1 * 
 
 Thousands of products are tested at once, so the decision uses Benjamini-Hochberg ``q_value``
 (false discovery rate ``alpha``): ``rising`` or ``declining`` when ``q_value < alpha``, else
-``stable``. ``slope`` is the least-squares trend in units per period over both windows.
+``stable`` when the change is small, ``uncertain`` when it is large but not significant (see
+:func:`trend_direction`). ``slope`` is the least-squares trend in units per period over both
+windows.
 
 >>> rows = [(1, p, u) for p, u in enumerate([10, 11, 9, 10, 30, 32, 29, 31])]
 >>> rows += [(2, p, 20) for p in range(8)]
@@ -28,6 +30,33 @@ import numpy as np
 from scipy import stats
 
 _HALF_COUNT = 0.5
+#: Below this relative change (25 %) a trend that is not significant reads "stable"; above it
+#: the figure is large but the counts are too small to tell, and the label says so.
+STABLE_BAND = 0.25
+#: The labels every trend (product or topic) gets, in the order the views show them.
+DIRECTIONS = ("rising", "declining", "stable", "uncertain")
+
+
+def trend_direction(change, significant, band=STABLE_BAND):
+    """The label that agrees with the figure: ``change`` is relative (0.5 = +50 %).
+
+    A significant change is ``rising`` or ``declining`` by its sign. A change that is not
+    significant is ``stable`` only when it is small; a large one on too few counts is
+    ``uncertain`` (never "stable" next to +1,625 %). ``None`` (nothing before) is ``uncertain``
+    unless significant.
+
+    >>> [trend_direction(c, s) for c, s in [(0.3, True), (-0.9, True), (0.1, False)]]
+    ['rising', 'declining', 'stable']
+    >>> [trend_direction(c, s) for c, s in [(16.25, False), (-1.0, False), (None, False)]]
+    ['uncertain', 'uncertain', 'uncertain']
+    >>> trend_direction(None, True)
+    'rising'
+    """
+    if significant:
+        return "declining" if change is not None and change < 0 else "rising"
+    if change is not None and abs(change) < band:
+        return "stable"
+    return "uncertain"
 
 
 def _units_matrix(rows, current_period, window):
@@ -92,7 +121,8 @@ def product_trends(rows, window=4, alpha=0.05, current_period=None, min_units=1)
     Products selling fewer than ``min_units`` over both windows are left out. Returns one dict
     per product (sorted by product): ``product_id``, ``recent_units``, ``previous_units``,
     ``slope`` (units per period), ``pct_change`` (recent vs previous window, ``None`` when the
-    previous window sold nothing), ``p_value``, ``q_value`` and ``direction``.
+    previous window sold nothing), ``p_value``, ``q_value`` and ``direction``
+    (:func:`trend_direction` of ``pct_change``, significant when ``q_value < alpha``).
     """
     rows = list(rows)
     products, matrix, _current = _units_matrix(rows, current_period, window)
@@ -112,12 +142,14 @@ def product_trends(rows, window=4, alpha=0.05, current_period=None, min_units=1)
     slopes = _slopes(matrix)
     results = []
     for index in np.flatnonzero(kept).tolist():
-        direction = "stable"
-        if q_values[index] < alpha:
-            direction = "rising" if log_ratio[index] > 0 else "declining"
         pct_change = None
         if previous_units[index] > 0:
             pct_change = float(recent_units[index] / previous_units[index] - 1.0)
+        significant = bool(q_values[index] < alpha)
+        direction = trend_direction(
+            pct_change if pct_change is not None or not significant else float(log_ratio[index]),
+            significant,
+        )
         results.append(
             {
                 "product_id": products[index],

@@ -268,6 +268,50 @@ class TestTopics(ConversationAnalyticsCase):
         Topic._refresh_topics()
         self.assertTrue(new.topic_id)
 
+    def test_trend_leaves_the_running_month_out_and_its_label_agrees(self):
+        """Two days of the running month never read as -100 % against whole months."""
+        Topic = self.env["chatwoot.topic"]
+        now = self.env.cr.now()
+        this_month = now.replace(day=1, hour=12, minute=0, second=0, microsecond=0)
+        last_month = (this_month - timedelta(days=1)).replace(day=1)
+        before_last = (last_month - timedelta(days=1)).replace(day=1)
+        # entrega: 5 then 15 messages (a significant rise); troca: 15 then 5 (a fall); batom:
+        # 10 then 9; one message of each theme in the running month.
+        split = {"entrega": 5, "troca": 15, "batom": 10}
+        for theme, messages in self.theme_messages.items():
+            messages = messages.sorted("id")
+            dates = [before_last] * split[theme] + [last_month] * (len(messages) - split[theme])
+            dates[-1] = this_month
+            for message, when in zip(messages, dates, strict=True):
+                self.env.execute_query(
+                    SQL(
+                        "UPDATE chatwoot_message SET created_at = %s WHERE id = %s",
+                        when,
+                        message.id,
+                    )
+                )
+        self.env["chatwoot.message"].invalidate_model(["created_at"])
+        Topic._store_sizes_and_trends(self.topics, Topic._customer_messages_sql(self.company.id))
+        last_key, previous_key = last_month.strftime("%Y-%m"), before_last.strftime("%Y-%m")
+        messages = self.env["chatwoot.message"].search([("company_id", "=", self.company.id)])
+        for topic in self.topics:
+            mine = messages.filtered(lambda message, topic=topic: message.topic_id == topic)
+            months = [message.created_at.strftime("%Y-%m") for message in mine]
+            self.assertEqual(topic.last_period, last_key)
+            self.assertEqual(topic.last_period_count, months.count(last_key))
+            self.assertEqual(topic.previous_period_count, months.count(previous_key))
+            if topic.trend == "stable":
+                self.assertLess(abs(topic.growth), 0.25, topic.label)
+            if topic.trend in ("rising", "declining"):
+                self.assertEqual(topic.growth > 0, topic.trend == "rising", topic.label)
+        # Ten small topics: the counts are too few to call, and the labels say so.
+        for topic in self.theme_messages["entrega"].topic_id:
+            self.assertGreater(topic.growth, 0, topic.label)
+            self.assertIn(topic.trend, ("rising", "uncertain"), topic.label)
+        for topic in self.theme_messages["troca"].topic_id:
+            self.assertLess(topic.growth, 0, topic.label)
+            self.assertIn(topic.trend, ("declining", "uncertain"), topic.label)
+
     def test_a_second_refresh_keeps_topics_and_assignments(self):
         messages = self.env["chatwoot.message"].search([("company_id", "=", self.company.id)])
         before = {message.id: message.topic_id.id for message in messages}
@@ -379,6 +423,47 @@ class TestServiceReport(ConversationAnalyticsCase):
             self.assertEqual(bool(row.handoff), bool(facts["handoff"][position]))
             self.assertEqual(bool(row.bot_resolved), bool(facts["bot_resolved"][position]))
             self.assertEqual(bool(row.bot_handled), bool(facts["bot_handled"][position]))
+
+    def test_breakdown_counts_events_at_their_time_for_the_replying_agent(self):
+        """One conversation from March 30 into April, answered by Caio then by Bia."""
+        start = datetime(2026, 3, 30, 10, 0)
+        chat = self.new_conversation(
+            9100,
+            created_at=start,
+            status="resolved",
+            resolved_at=datetime(2026, 4, 3, 9, 0),
+            assignee_name="Bia",
+        )
+        values = [
+            (start, "incoming", "contact", None),
+            (start + timedelta(minutes=10), "outgoing", "user", "Caio"),
+            (datetime(2026, 4, 2, 9, 0), "incoming", "contact", None),
+            (datetime(2026, 4, 2, 9, 30), "outgoing", "user", "Bia"),
+        ]
+        for when, message_type, sender_type, sender_name in values:
+            type(self).message_seq += 1
+            self.env["chatwoot.message"].create(
+                {
+                    "account_id": chat.account_id.id,
+                    "conversation_id": chat.id,
+                    "chatwoot_message_id": self.message_seq,
+                    "content": "Oi",
+                    "message_type": message_type,
+                    "sender_type": sender_type,
+                    "sender_name": sender_name,
+                    "created_at": when,
+                }
+            )
+        domain = [("id", "=", chat.id)]
+        months = dict(self.Report._breakdown("period", domain))
+        self.assertEqual(set(months), {"2026-03", "2026-04"})
+        self.assertEqual(
+            (months["2026-03"]["first_responses"], months["2026-03"]["replies"]), (1, 0)
+        )
+        self.assertEqual((months["2026-04"]["replies"], months["2026-04"]["resolutions"]), (1, 1))
+        agents = dict(self.Report._breakdown("agent", domain))
+        self.assertEqual((agents["Caio"]["first_responses"], agents["Caio"]["replies"]), (1, 0))
+        self.assertEqual((agents["Bia"]["replies"], agents["Bia"]["resolutions"]), (1, 1))
 
     def test_breakdown_per_agent_and_rates(self):
         rows = dict(self.Report._breakdown("agent", [("id", "in", self.rows.ids)]))

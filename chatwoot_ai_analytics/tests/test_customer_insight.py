@@ -210,6 +210,44 @@ class TestSegments(InsightCase):
 
 
 @tagged("post_install", "-at_install")
+class TestRhythm(InsightCase):
+    """The regular buyer gone silent, in a mostly dormant shop where 200 days ranks recent."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.regular = cls.customer("Regular, then silent")
+        for step in range(8):
+            cls.order(cls.regular, 200 + 20 * step, 150.0)
+        for index in range(24):
+            partner = cls.customer(f"Dormant {index}")
+            for order_index in range(1 + index % 3):
+                cls.order(partner, 300 + 17 * index + 60 * order_index, 40.0 + index)
+
+    def test_silent_regular_buyer_is_moved_down_and_the_three_agree(self):
+        self.refresh()
+        insight = self.insight(self.regular)
+        self.assertEqual(insight.recency_score, 5)  # ranked against the dormant shop
+        self.assertIn(insight.rfm_segment, ("at_risk", "cannot_lose"))
+        self.assertEqual(insight.stage, "lost")
+        self.assertEqual(insight.churn_risk, "high")
+        self.assertEqual(insight.churn_reason_keys.split(",")[0], "silent_beyond_rhythm")
+        self.assertIn("usual gaps", insight.churn_reasons.splitlines()[0])
+        self.assertIn("200 days", insight.rhythm_note)
+        self.assertIn("20 days between orders", insight.rhythm_note)
+
+    def test_no_customer_reads_recent_lost_and_low_risk_at_once(self):
+        self.refresh()
+        for insight in self.Insight.search([("company_id", "=", self.company.id)]):
+            if insight.stage == "lost":
+                self.assertEqual(insight.churn_risk, "high", insight.partner_id.name)
+            if insight.stage == "at_risk":
+                self.assertIn(insight.churn_risk, ("medium", "high"), insight.partner_id.name)
+            if insight.rfm_segment in ("champions", "loyal") and insight.stage != "loyal":
+                self.assertTrue(insight.rhythm_note, insight.partner_id.name)
+
+
+@tagged("post_install", "-at_install")
 class TestRealWorldData(InsightCase):
     def test_cancelled_and_draft_orders_are_excluded(self):
         partner = self.customer("Cancela")
@@ -406,6 +444,8 @@ class TestCreditNotes(TransactionCase):
             }
         )
         order.action_confirm()
+        # Before the refresh's snapshot (the transaction's start), not in the same instant.
+        order.date_order = fields.Datetime.now() - timedelta(days=1)
         refund = self.env["account.move"].create(
             {
                 "move_type": "out_refund",
@@ -429,6 +469,64 @@ class TestCreditNotes(TransactionCase):
         insight = Insight.search([("partner_id", "=", partner.id), ("company_id", "=", company.id)])
         self.assertAlmostEqual(insight.monetary, 70.0)
         self.assertEqual(insight.frequency, 1)
+
+    def test_credit_notes_also_lower_the_spend_the_clv_is_valued_on(self):
+        """Two identical repeat buyers; one returned half of each order: lower CLV."""
+        company = self.env.company
+        product = self.env["product.product"].create({"name": "Sérum", "taxes_id": False})
+        insights = []
+        for name, refunded in (("Keeps", 0.0), ("Returns half", 60.0)):
+            partner = self.env["res.partner"].create({"name": name})
+            for days_ago in (90, 60, 30):
+                order = self.env["sale.order"].create(
+                    {
+                        "partner_id": partner.id,
+                        "order_line": [
+                            Command.create(
+                                {
+                                    "product_id": product.id,
+                                    "price_unit": 120.0,
+                                    "tax_ids": [Command.clear()],
+                                }
+                            )
+                        ],
+                    }
+                )
+                order.action_confirm()
+                order.date_order = fields.Datetime.now() - timedelta(days=days_ago)
+            if refunded:
+                refund = self.env["account.move"].create(
+                    {
+                        "move_type": "out_refund",
+                        "partner_id": partner.id,
+                        "invoice_date": fields.Date.today() - timedelta(days=1),
+                        "invoice_line_ids": [
+                            Command.create(
+                                {
+                                    "product_id": product.id,
+                                    "quantity": 3,
+                                    "price_unit": refunded,
+                                    "tax_ids": False,
+                                }
+                            )
+                        ],
+                    }
+                )
+                refund.action_post()
+            insights.append(partner)
+        Insight = self.env["chatwoot.customer.insight"]
+        Insight._refresh_company(company)
+        keeps, returns = (
+            Insight.search([("partner_id", "=", partner.id), ("company_id", "=", company.id)])
+            for partner in insights
+        )
+        self.assertAlmostEqual(keeps.monetary, 360.0)
+        self.assertAlmostEqual(returns.monetary, 180.0)
+        self.assertEqual(keeps.frequency, returns.frequency)
+        self.assertGreater(returns.clv_12m, 0.0)
+        # Gamma-Gamma shrinks towards the population's mean value, so not exactly half; before
+        # the credit note was netted here both were valued alike.
+        self.assertLess(returns.clv_12m, 0.8 * keeps.clv_12m)
 
 
 @tagged("post_install", "-at_install")

@@ -269,16 +269,26 @@ class TestTrendsAndPromotions(ProductAnalyticsCase):
         self.assertAlmostEqual(effect.margin_uplift, 13.0 - 4 * 2.0, places=6)
 
     def test_campaign_uplift_against_the_period_before(self):
-        effect = self.env["chatwoot.promotion.effect"].search(
+        effects = self.env["chatwoot.promotion.effect"].search(
             [("campaign_id", "=", self.campaign.id)]
         )
+        # No sale a year before: the period before and the same weekdays, no last year.
+        self.assertEqual(set(effects.mapped("baseline")), {"pre_period", "same_weekday"})
+        effect = effects.filtered(lambda e: e.baseline == "pre_period")
         self.assertEqual(len(effect), 1)
-        self.assertEqual(effect.baseline, "pre_period")
         self.assertEqual(effect.company_id, self.campaign_shop)
         self.assertEqual((effect.sample_promoted, effect.sample_baseline), (10, 10))
         self.assertAlmostEqual(effect.units_uplift, 1.0, places=6)  # 2 a day against 1
         self.assertAlmostEqual(effect.revenue_uplift, 10.0, places=6)
         self.assertAlmostEqual(effect.units_relative, 100.0, places=6)
+
+    def test_campaign_uplift_against_the_same_weekdays(self):
+        effect = self.env["chatwoot.promotion.effect"].search(
+            [("campaign_id", "=", self.campaign.id), ("baseline", "=", "same_weekday")]
+        )
+        # Ten days, rounded to two weeks back: the 6 days from the first sale on, one a day.
+        self.assertEqual((effect.sample_promoted, effect.sample_baseline), (10, 6))
+        self.assertAlmostEqual(effect.units_uplift, 1.0, places=6)
 
     def test_unchanged_orders_keep_trends_and_effects(self):
         Trend, Effect = self.env["chatwoot.product.trend"], self.env["chatwoot.promotion.effect"]
@@ -297,3 +307,49 @@ class TestTrendsAndPromotions(ProductAnalyticsCase):
         trends = self.env["chatwoot.product.trend"].with_user(user).search([])
         self.assertTrue(trends)
         self.assertEqual(trends.company_id, self.campaign_shop)
+
+
+@tagged("post_install", "-at_install")
+class TestSeasonalControl(ProductAnalyticsCase):
+    """A campaign in a season that sells more anyway: last year's same weeks tell them apart.
+
+    Last year: one order a day for ten days, then two a day (the season) for ten days. This
+    year: one a day, then three a day during the campaign. Against the days before, the
+    campaign made +2 a day; against last year's own change (+1), it made +1.
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.shop = cls.new_company("Loja Sazonal")
+        cls.product = cls.new_products(cls.shop, "Panetone")["Panetone"]
+        cls.campaign = cls.env["utm.campaign"].create({"name": "Natal"})
+        start = LAST_DAY - timedelta(days=9)
+        for year_back, season_orders in ((364, 2), (0, 3)):
+            for day in range(20):
+                date = start - timedelta(days=10 + year_back) + timedelta(days=day)
+                in_window = day >= 10
+                for number in range(season_orders if in_window else 1):
+                    campaign = (
+                        cls.campaign.id if (not year_back and in_window and number) else False
+                    )
+                    cls.order(cls.shop, [(cls.product, 1)], date=date, campaign_id=campaign)
+        cls.env["chatwoot.promotion.effect"]._refresh_promotions([cls.shop.id])
+
+    def effect(self, baseline):
+        return self.env["chatwoot.promotion.effect"].search(
+            [("campaign_id", "=", self.campaign.id), ("baseline", "=", baseline)]
+        )
+
+    def test_both_controls_are_reported(self):
+        self.assertAlmostEqual(self.effect("pre_period").units_uplift, 2.0, places=6)
+        last_year = self.effect("last_year")
+        self.assertEqual(len(last_year), 1)
+        self.assertAlmostEqual(last_year.units_uplift, 1.0, places=6)
+        self.assertAlmostEqual(last_year.revenue_uplift, 10.0, places=6)
+        # Counterfactual: one a day plus last year's seasonal +1.
+        self.assertAlmostEqual(last_year.units_relative, 50.0, places=6)
+        self.assertEqual(
+            (last_year.date_start, last_year.date_end),
+            (LAST_DAY.date() - timedelta(days=9), LAST_DAY.date()),
+        )

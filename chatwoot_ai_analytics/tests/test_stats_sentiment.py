@@ -129,6 +129,37 @@ class TestSentimentModel(unittest.TestCase):
             with self.subTest(language=language):
                 self.assertGreaterEqual(result["accuracy"], OTHER_LANGUAGES_ACCURACY_FLOOR)
 
+    def test_factual_complaints_without_emotional_words_read_negative(self):
+        # The examples: nothing but the facts, no "terrible" or "angry".
+        complaints = [
+            "the parcel never arrived",
+            "I was charged twice",
+            "el paquete nunca llegó",
+            "me cobraron dos veces",
+        ]
+        self.assertEqual(self.model.labels(complaints), ["negative"] * 4)
+        questions = ["How long does a refund take?", "¿Cuánto tarda el reembolso?"]
+        self.assertEqual(self.model.labels(questions), ["neutral"] * 2)
+
+    def test_spanish_and_english_held_out_complaint_sets(self):
+        # Round 1 was written after the first change and scored once (es 0.886, en 0.829; the
+        # model before the change: 0.771, 0.657), then used to tune the lexicon; round 2 was
+        # written after all tuning and scored once: es 0.771, en 0.800 (before: 0.686, 0.571).
+        # The 85 % is not reached on round 2; these floors keep what was measured.
+        floors = {
+            "sentiment_es_complaints.tsv": 0.85,
+            "sentiment_en_complaints.tsv": 0.85,
+            "sentiment_es_heldout.tsv": 0.75,
+            "sentiment_en_heldout.tsv": 0.75,
+        }
+        for name, floor in floors.items():
+            texts, labels = sentiment.load_labelled(sentiment.DATA_DIR / name)
+            result = sentiment.evaluate(texts, labels, self.model)
+            _logger.info("sentiment %s: %s", name, result)
+            with self.subTest(name=name):
+                self.assertEqual(result["n"], 35)
+                self.assertGreaterEqual(result["accuracy"], floor)
+
     def test_negation_flips_the_label(self):
         pairs = [
             ("Gostei do vestido", "Não gostei do vestido"),

@@ -153,6 +153,37 @@ class TestServiceMetrics(unittest.TestCase):
             },
         )
 
+    def test_a_conversation_over_two_months_and_two_agents_counts_each_event_once(self):
+        """Chatwoot's reporting events: each at its own time, for the agent who replied."""
+        march_30 = datetime.datetime(2026, 3, 30, 10, 0)
+        april_2 = datetime.datetime(2026, 4, 2, 9, 0)
+        conversations = [(1, march_30, april_2 + datetime.timedelta(days=1), "Site", "web", "Bia")]
+        messages = [
+            (1, march_30, "incoming", "contact", False, None),
+            (1, march_30 + datetime.timedelta(minutes=10), "outgoing", "user", False, "Caio"),
+            (1, april_2, "incoming", "contact", False, None),
+            (1, april_2 + datetime.timedelta(minutes=30), "outgoing", "user", False, "Bia"),
+        ]
+        by_month = service.service_metrics(conversations, messages, group_by="period")
+        march, april = by_month["2026-03"], by_month["2026-04"]
+        self.assertEqual(
+            (march["conversations"], march["first_responses"], march["replies"]), (1, 1, 0)
+        )
+        self.assertEqual(march["first_response_avg"], 600.0)
+        self.assertEqual(march["resolutions"], 0)
+        self.assertEqual(
+            (april["conversations"], april["first_responses"], april["replies"]), (0, 0, 1)
+        )
+        self.assertEqual((april["reply_time_avg"], april["resolutions"]), (1800.0, 1))
+        by_agent = service.service_metrics(conversations, messages, group_by="agent")
+        caio, bia = by_agent["Caio"], by_agent["Bia"]
+        self.assertEqual((caio["first_responses"], caio["replies"], caio["resolutions"]), (1, 0, 0))
+        self.assertEqual((bia["first_responses"], bia["replies"], bia["resolutions"]), (0, 1, 1))
+        self.assertEqual((bia["conversations"], caio["conversations"]), (1, 0))
+        # Totals are unchanged by the grouping.
+        total = service.service_metrics(conversations, messages)
+        self.assertEqual((total["first_responses"], total["replies"]), (1, 1))
+
     def test_weeks_start_on_monday_and_other_periods(self):
         # 2026-03-02 is a Monday, 2026-04-01 a Wednesday (its ISO week starts on 2026-03-30).
         weeks = service.service_metrics(CONVERSATIONS, MESSAGES, group_by="period", period="week")

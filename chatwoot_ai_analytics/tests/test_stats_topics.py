@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Unit tests of the pure ``stats/topics.py`` on a crafted three-theme corpus."""
 
+import doctest
 import itertools
 import random
 import unittest
@@ -175,6 +176,37 @@ class TestTrendingTopics(unittest.TestCase):
         self.assertLess(by_topic[0]["z"], 0)
         self.assertFalse(by_topic[2]["trending"])
         self.assertEqual(by_topic[2]["current_count"], 4)
+
+    def test_the_running_period_is_left_out_and_an_empty_month_is_compared(self):
+        # Two days of December: one message, against whole months.
+        by_period = {"2026-10": [0] * 40 + [1] * 40, "2026-11": [0] * 42 + [1] * 38, "2026-12": [1]}
+        rows = topics.trending_topics(by_period, n_topics=2, before="2026-12")
+        self.assertEqual({row["current_period"] for row in rows}, {"2026-11"})
+        self.assertEqual({row["direction"] for row in rows}, {"stable"})
+        # A month without messages is still the month before.
+        rows = topics.trending_topics(
+            {"2026-08": [0] * 30, "2026-10": [0] * 30}, n_topics=1, previous_of=topics.month_before
+        )
+        self.assertEqual((rows[0]["previous_period"], rows[0]["previous_count"]), ("2026-09", 0))
+        self.assertEqual(rows[0]["direction"], "rising")
+
+    def test_the_label_agrees_with_the_growth(self):
+        # 1 -> 3 messages out of ~100: +200 % but not significant: never "stable".
+        by_period = {"a": [0] * 1 + [-1] * 99, "b": [0] * 3 + [-1] * 97}
+        row = topics.trending_topics(by_period, n_topics=1)[0]
+        self.assertGreater(row["growth"], 1)
+        self.assertFalse(row["trending"])
+        self.assertEqual(row["direction"], "uncertain")
+        # 50 -> 0: a significant fall is declining, whatever the label said before.
+        row = topics.trending_topics({"a": [0] * 50 + [-1] * 50, "b": [-1] * 100}, n_topics=1)[0]
+        self.assertEqual((row["growth"], row["direction"]), (-1.0, "declining"))
+
+    def test_month_before_doctest(self):
+        finder = doctest.DocTestFinder()
+        runner = doctest.DocTestRunner()
+        for test in finder.find(topics.month_before, "month_before"):
+            runner.run(test)
+        self.assertEqual(runner.summarize(verbose=False).failed, 0)
 
     def test_new_topic_has_no_growth_ratio_and_one_period_gives_nothing(self):
         rows = topics.trending_topics({"a": [0] * 30, "b": [0] * 30 + [1] * 30}, n_topics=2)

@@ -21,6 +21,10 @@ The budgets of the issue are 60 s and 2 GB peak RSS for the full refresh, 5 s fo
 incremental one. Prints one JSON line; Odoo's log goes to stderr.
 
     python3 tests/benchmarks/analytics_refresh.py --config .local/odoo.cfg
+
+``--scale medium`` (10k customers, 100k order lines) uses ``bench_analytics_medium`` and runs in
+a fraction of the time; ``--database`` names another database. The seed is loaded in a child
+process, so the peak RSS reported is the refresh's, also on the run that builds the database.
 """
 
 import argparse
@@ -35,11 +39,12 @@ from _benchlib import db_options, drop_database
 
 DATABASE = "bench_analytics"
 SCALE = "large"
-MIN_ORDER_LINES = 1_000_000
+#: Order lines a database must hold to count as seeded, per scale.
+MIN_ORDER_LINES = {"small": 1_000, "medium": 100_000, "large": 1_000_000}
 CHANGED_CUSTOMERS = 1_000
 
 
-def database_ready(dsn, name):
+def database_ready(dsn, name, scale=SCALE):
     """Whether ``name`` exists with the analytics addon and the large seed loaded."""
     try:
         connection = psycopg2.connect(dbname=name, **dsn)
@@ -52,7 +57,7 @@ def database_ready(dsn, name):
             if not row or row[0] != "installed":
                 return False
             cr.execute("SELECT count(*) FROM sale_order_line")
-            return cr.fetchone()[0] >= MIN_ORDER_LINES
+            return cr.fetchone()[0] >= MIN_ORDER_LINES[scale]
     except psycopg2.Error:
         return False
     finally:
@@ -65,13 +70,23 @@ def odoo_command(config_path, name, *arguments):
     subprocess.run(command, check=True, stdout=sys.stderr)
 
 
-def build(config_path, dsn, name):
-    """Fresh database: the addons without demo data, then the large seed, committed."""
+def build(config_path, dsn, name, scale=SCALE):
+    """Fresh database: the addons without demo data, then the seed, committed (in a child
+    process: the seed's memory must not count in the refresh's peak RSS)."""
     drop_database(dsn, name)
     odoo_command(config_path, name, "-i", "chatwoot_ai_analytics", "--without-demo=True")
+    subprocess.run(
+        [sys.executable, __file__, "--config", config_path, "--database", name]
+        + ["--scale", scale, "--seed-only"],
+        check=True,
+        stdout=sys.stderr,
+    )
+
+
+def seed(config_path, name, scale):
     cr, env = open_environment(config_path, name)
     try:
-        env["chatwoot.demo.seed"]._seed(SCALE, 42)
+        env["chatwoot.demo.seed"]._seed(scale, 42)
         cr.commit()
     finally:
         cr.close()
@@ -171,15 +186,22 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config", required=True, help="Odoo configuration file")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the seeded database")
+    parser.add_argument("--scale", default=SCALE, choices=sorted(MIN_ORDER_LINES))
+    parser.add_argument("--database", help="default: bench_analytics[_<scale>]")
+    parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     dsn = db_options(args.config)
+    database = args.database or (DATABASE if args.scale == SCALE else f"{DATABASE}_{args.scale}")
+    if args.seed_only:
+        seed(args.config, database, args.scale)
+        return
 
-    if args.rebuild or not database_ready(dsn, DATABASE):
-        build(args.config, dsn, DATABASE)
+    if args.rebuild or not database_ready(dsn, database, args.scale):
+        build(args.config, dsn, database, args.scale)
     else:
         # A reused database gets the current code's schema.
-        odoo_command(args.config, DATABASE, "-u", "chatwoot_ai_base,chatwoot_ai_analytics")
-    cr, env = open_environment(args.config, DATABASE)
+        odoo_command(args.config, database, "-u", "chatwoot_ai_base,chatwoot_ai_analytics")
+    cr, env = open_environment(args.config, database)
     try:
         wipe_analyses(cr)
         rss_before = peak_rss_mb()
@@ -204,6 +226,7 @@ def main():
         json.dumps(
             {
                 "benchmark": "analytics_refresh",
+                "scale": args.scale,
                 "customers": customers,
                 **figures,
                 "full_refresh_s": round(full_seconds, 2),

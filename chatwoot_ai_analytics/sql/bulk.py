@@ -1,0 +1,131 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The one bulk-write path of the analytics models: COPY into a staging table, then one
+``INSERT ... SELECT`` (plain, or an upsert ``ON CONFLICT``), and the numeric read that is its
+mirror: ``COPY (query) TO STDOUT`` straight into a NumPy matrix.
+
+The ORM's ``create`` costs a round trip and a Python dict per row; 100k insights or a
+million-row event read would spend more time converting values than PostgreSQL spends on the
+query. Rows are given as COPY text lines (:func:`copy_text` per value, :func:`copy_lines` per
+batch); the audit columns (``create_uid``, ``create_date``, ``write_uid``, ``write_date``) are
+filled here. Callers flush and invalidate the ORM around a bulk write themselves.
+"""
+
+import io
+import json
+from contextlib import contextmanager
+
+import numpy as np
+
+from odoo.tools import SQL
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+NULL = "\\N"
+AUDIT_COLUMNS = ("create_uid", "create_date", "write_uid", "write_date")
+
+
+def copy_text(value):
+    """One value in PostgreSQL's COPY text format.
+
+    >>> [copy_text(v) for v in (None, True, 3, "a\\tb", {"k": 1})]
+    ['\\\\N', 't', '3', 'a\\\\tb', '{"k": 1}']
+    """
+    if value is None:
+        return NULL
+    if value is True:
+        return "t"
+    if value is False:
+        return "f"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value).translate(_ESCAPES)
+    if hasattr(value, "isoformat"):
+        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
+    return str(value).translate(_ESCAPES)
+
+
+def copy_lines(*columns):
+    """COPY text lines from columns of already formatted values (one list per column)."""
+    return ["\t".join(row) + "\n" for row in zip(*columns, strict=True)]
+
+
+@contextmanager
+def staged(env, table, columns, lines):
+    """A temporary copy of ``table``'s shape holding ``lines`` (COPY text, in ``columns``'
+    order); yields its name, dropped on exit. Readers may join it before the write."""
+    cr = env.cr
+    staging = f"{table}_incoming"
+    cr.execute(
+        SQL(
+            "CREATE TEMPORARY TABLE %s (LIKE %s INCLUDING DEFAULTS) ON COMMIT DROP",
+            SQL.identifier(staging),
+            SQL.identifier(table),
+        )
+    )
+    try:
+        copy = SQL(
+            "COPY %s (%s) FROM STDIN",
+            SQL.identifier(staging),
+            SQL(", ").join(SQL.identifier(column) for column in columns),
+        )
+        cr.copy_expert(copy.code, io.StringIO("".join(lines)))
+        yield staging
+    finally:
+        cr.execute(SQL("DROP TABLE IF EXISTS %s", SQL.identifier(staging)))
+
+
+def write_staged(env, table, staging, columns, conflict=(), now=None):
+    """``INSERT`` the staged rows into ``table`` with the audit columns; with ``conflict``
+    (the unique columns) an upsert that rewrites every other column. Returns the row count."""
+    cr = env.cr
+    now = now or cr.now()
+    names = SQL(", ").join(SQL.identifier(column) for column in columns)
+    on_conflict = SQL()
+    if conflict:
+        updates = SQL(", ").join(
+            SQL("%s = EXCLUDED.%s", SQL.identifier(column), SQL.identifier(column))
+            for column in columns
+            if column not in conflict
+        )
+        on_conflict = SQL(
+            "ON CONFLICT (%s) DO UPDATE SET %s, write_uid = EXCLUDED.write_uid,"
+            " write_date = EXCLUDED.write_date",
+            SQL(", ").join(SQL.identifier(column) for column in conflict),
+            updates,
+        )
+    cr.execute(
+        SQL(
+            "INSERT INTO %(table)s (%(names)s, %(audit)s)"
+            " SELECT %(names)s, %(uid)s, %(now)s, %(uid)s, %(now)s FROM %(staging)s"
+            " %(on_conflict)s",
+            table=SQL.identifier(table),
+            names=names,
+            audit=SQL(", ").join(SQL.identifier(column) for column in AUDIT_COLUMNS),
+            uid=env.uid,
+            now=now,
+            staging=SQL.identifier(staging),
+            on_conflict=on_conflict,
+        )
+    )
+    return cr.rowcount
+
+
+def bulk_write(env, table, columns, lines, conflict=(), now=None):
+    """COPY ``lines`` into ``table`` (an upsert on ``conflict`` when given); the row count."""
+    if not lines:
+        return 0
+    with staged(env, table, columns, lines) as staging:
+        return write_staged(env, table, staging, columns, conflict=conflict, now=now)
+
+
+def read_numbers(env, query, width):
+    """The rows of ``query`` (numbers only: cast dates to day numbers, booleans to int) as a
+    ``(rows, width)`` float matrix, NULL as NaN, through COPY: no Python object per value."""
+    buffer = io.StringIO()
+    copy = SQL("COPY (%s) TO STDOUT WITH (NULL 'nan')", query)
+    statement = env.cr.mogrify(copy.code, copy.params)
+    env.cr.copy_expert(statement.decode(), buffer)
+    text = buffer.getvalue()
+    if not text:
+        return np.zeros((0, width))
+    matrix = np.loadtxt(io.StringIO(text), delimiter="\t", dtype=float, ndmin=2)
+    return matrix.reshape(-1, width)

@@ -1,0 +1,281 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The SQL the customer-insight refresh reads: one query per question, built here, run by the
+model (:mod:`..models.chatwoot_customer_insight`).
+
+Customers are commercial partners of one company with a confirmed order or an incoming
+message, except the companies' own partners and the partners excluded from analytics (POS
+walk-in and other anonymous default customers). Amounts are untaxed, in company currency at the
+order date's rate (``sale_order.currency_rate`` is the company-to-order rate of that date);
+posted credit notes are already in company currency, signed.
+"""
+
+import numpy as np
+
+from odoo.tools import SQL
+
+from .bulk import copy_lines, copy_text
+
+#: Sentiment and complaint flag of a message ``m`` (columns of this addon's message model).
+MESSAGE_SENTIMENT = SQL("m.sentiment_score")
+MESSAGE_COMPLAINT = SQL("(m.intent = 'complaint')")
+
+
+def only_customers(customer_ids):
+    """SQL restricting a query on ``rp`` (res_partner) to some commercial partners."""
+    if customer_ids is None:
+        return SQL()
+    return SQL("AND rp.commercial_partner_id = ANY(%s)", list(customer_ids))
+
+
+def excluded_partners_query():
+    """Partners whose orders are no customer's: the companies' own, and the ones flagged
+    (POS walk-in and other anonymous default customers)."""
+    return SQL(
+        "SELECT partner_id AS id FROM res_company WHERE partner_id IS NOT NULL "
+        "UNION SELECT id FROM res_partner WHERE chatwoot_analytics_exclude"
+    )
+
+
+def changed_customers_query(company_id, since):
+    """Commercial partners with orders, credit notes, messages or partner edits since
+    ``since`` (a merge rewrites orders in SQL but writes the surviving partner)."""
+    return SQL(
+        """
+        SELECT DISTINCT rp.commercial_partner_id FROM (
+            SELECT partner_id FROM sale_order WHERE company_id = %(company)s
+               AND write_date >= %(since)s
+            UNION ALL
+            SELECT partner_id FROM account_move WHERE company_id = %(company)s
+               AND move_type = 'out_refund' AND write_date >= %(since)s
+            UNION ALL
+            SELECT partner_id FROM chatwoot_message WHERE company_id = %(company)s
+               AND create_date >= %(since)s
+            UNION ALL
+            SELECT partner_id FROM chatwoot_conversation WHERE company_id = %(company)s
+               AND write_date >= %(since)s
+            UNION ALL
+            SELECT id FROM res_partner WHERE write_date >= %(since)s
+        ) changed
+        JOIN res_partner rp ON rp.id = changed.partner_id
+        """,
+        company=company_id,
+        since=since,
+    )
+
+
+def orders_query(company_id, now, customer_ids=None):
+    """Confirmed orders of real customers: (customer_id, order_id, day, amount)."""
+    return SQL(
+        """
+        SELECT rp.commercial_partner_id AS customer_id, so.id AS order_id,
+               so.date_order::date AS day,
+               so.amount_untaxed / COALESCE(NULLIF(so.currency_rate, 0), 1.0) AS amount
+          FROM sale_order so
+          JOIN res_partner rp ON rp.id = so.partner_id
+         WHERE so.company_id = %(company)s AND so.state = 'sale' AND so.date_order < %(now)s
+           AND rp.id NOT IN (%(excluded)s)
+           AND rp.commercial_partner_id NOT IN (%(excluded)s) %(only)s
+        """,
+        company=company_id,
+        now=now,
+        excluded=excluded_partners_query(),
+        only=only_customers(customer_ids),
+    )
+
+
+def customers_query(company_id, now, customer_ids, recent, before, time_unit_days):
+    """One row of raw behaviour per customer as of ``now`` (see
+    :func:`..stats.customer_scoring.customer_arrays` for the columns); ``recent`` and ``before``
+    start the two sentiment windows."""
+    return SQL(
+        """
+        WITH excluded AS (%(excluded)s), orders AS (%(orders)s), aged AS (
+            SELECT customer_id, amount, day,
+                   day - MIN(day) OVER (PARTITION BY customer_id) AS age
+              FROM orders
+        ), order_stats AS (
+            SELECT customer_id, COUNT(*) AS orders, MIN(day) AS first_day,
+                   MAX(day) AS last_day, SUM(amount) AS amount,
+                   COUNT(DISTINCT age / %(unit)s) - 1 AS repeat_periods,
+                   COALESCE(SUM(amount) FILTER (WHERE age >= %(unit)s), 0) AS repeat_amount
+              FROM aged GROUP BY customer_id
+        ), categories AS (
+            SELECT o.customer_id, COUNT(DISTINCT pt.categ_id) AS categories
+              FROM orders o
+              JOIN sale_order_line sol ON sol.order_id = o.order_id
+              JOIN product_product pp ON pp.id = sol.product_id
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id
+             GROUP BY o.customer_id
+        ), refunds AS (
+            SELECT rp.commercial_partner_id AS customer_id,
+                   SUM(am.amount_untaxed_signed) AS amount
+              FROM account_move am
+              JOIN res_partner rp ON rp.id = am.partner_id
+             WHERE am.company_id = %(company)s AND am.move_type = 'out_refund'
+               AND am.state = 'posted' AND am.invoice_date < %(now)s %(only)s
+             GROUP BY rp.commercial_partner_id
+        ), messages AS (
+            SELECT rp.commercial_partner_id AS customer_id, COUNT(*) AS messages,
+                   COUNT(*) FILTER (WHERE %(complaint)s) AS complaints,
+                   AVG(%(sentiment)s) FILTER (WHERE m.created_at >= %(recent)s)
+                       AS sentiment_recent,
+                   AVG(%(sentiment)s) FILTER (
+                       WHERE m.created_at < %(recent)s AND m.created_at >= %(before)s
+                   ) AS sentiment_before
+              FROM chatwoot_message m
+              JOIN res_partner rp ON rp.id = m.partner_id
+             WHERE m.company_id = %(company)s AND m.message_type = 'incoming'
+               AND m.created_at < %(now)s
+               AND rp.id NOT IN (SELECT id FROM excluded)
+               AND rp.commercial_partner_id NOT IN (SELECT id FROM excluded) %(only)s
+             GROUP BY rp.commercial_partner_id
+        ), conversations AS (
+            SELECT rp.commercial_partner_id AS customer_id,
+                   COUNT(*) FILTER (
+                       WHERE c.first_reply_at IS NULL AND c.status <> 'resolved'
+                   ) AS unanswered,
+                   COUNT(DISTINCT c.channel_type) AS channels
+              FROM chatwoot_conversation c
+              JOIN res_partner rp ON rp.id = c.partner_id
+             WHERE c.company_id = %(company)s
+               AND COALESCE(c.created_at, c.create_date) < %(now)s %(only)s
+             GROUP BY rp.commercial_partner_id
+        ), universe AS (
+            SELECT customer_id FROM order_stats UNION SELECT customer_id FROM messages
+        )
+        SELECT u.customer_id,
+               COALESCE(os.orders, 0),
+               %(today)s - os.last_day,
+               COALESCE(os.amount, 0) + COALESCE(r.amount, 0),
+               COALESCE(os.amount, 0),
+               os.first_day, os.last_day,
+               COALESCE(os.repeat_periods, 0),
+               COALESCE(os.repeat_amount, 0),
+               COALESCE(ca.categories, 0),
+               COALESCE(ms.messages, 0),
+               COALESCE(ms.complaints, 0),
+               COALESCE(cv.unanswered, 0),
+               ms.sentiment_recent,
+               ms.sentiment_before,
+               COALESCE(cv.channels, 0)
+          FROM universe u
+          LEFT JOIN order_stats os ON os.customer_id = u.customer_id
+          LEFT JOIN refunds r ON r.customer_id = u.customer_id
+          LEFT JOIN categories ca ON ca.customer_id = u.customer_id
+          LEFT JOIN messages ms ON ms.customer_id = u.customer_id
+          LEFT JOIN conversations cv ON cv.customer_id = u.customer_id
+         ORDER BY u.customer_id
+        """,
+        company=company_id,
+        now=now,
+        today=now.date(),
+        recent=recent,
+        before=before,
+        unit=time_unit_days,
+        only=only_customers(customer_ids),
+        orders=orders_query(company_id, now, customer_ids),
+        excluded=excluded_partners_query(),
+        sentiment=MESSAGE_SENTIMENT,
+        complaint=MESSAGE_COMPLAINT,
+    )
+
+
+def churn_event_queries(company_id, now, customer_ids=None):
+    """``(orders, messages, conversations)``: the customers' events as numbers only (days
+    since 1970-01-01, floats, flags 0/1), the columns of :class:`..stats.churn.CustomerEvents`
+    rows, ready for :func:`.bulk.read_numbers`."""
+    only = only_customers(customer_ids)
+    orders = SQL(
+        "SELECT customer_id, day - DATE '1970-01-01', amount::float8 FROM (%s) o",
+        orders_query(company_id, now, customer_ids),
+    )
+    messages = SQL(
+        """
+        SELECT rp.commercial_partner_id, m.created_at::date - DATE '1970-01-01',
+               %s::float8, (%s)::int
+          FROM chatwoot_message m JOIN res_partner rp ON rp.id = m.partner_id
+         WHERE m.company_id = %s AND m.message_type = 'incoming'
+           AND m.created_at < %s %s
+        """,
+        MESSAGE_SENTIMENT,
+        MESSAGE_COMPLAINT,
+        company_id,
+        now,
+        only,
+    )
+    conversations = SQL(
+        """
+        SELECT rp.commercial_partner_id,
+               COALESCE(c.created_at, c.create_date)::date - DATE '1970-01-01',
+               (c.first_reply_at IS NULL AND c.status <> 'resolved')::int
+          FROM chatwoot_conversation c JOIN res_partner rp ON rp.id = c.partner_id
+         WHERE c.company_id = %s AND COALESCE(c.created_at, c.create_date) < %s %s
+        """,
+        company_id,
+        now,
+        only,
+    )
+    return orders, messages, conversations
+
+
+def insight_lines(company_id, run_id, now, data, scores):
+    """The insights as COPY text lines, in the order of the model's ``INSIGHT_COLUMNS``.
+
+    Built column by column (one list comprehension per column, then one join per row):
+    formatting 100k rows value by value costs more than the whole SQL side.
+    """
+    count = len(data["customer_id"])
+    buyers = (data["frequency"] > 0).tolist()
+
+    def constant(value):
+        return [copy_text(value)] * count
+
+    def integers(values):
+        return np.asarray(values).astype(np.int64).astype(str).tolist()
+
+    def decimals(values, digits):
+        return np.round(np.asarray(values, dtype=float), digits).astype(str).tolist()
+
+    def texts(values):
+        # Few distinct values (segments, stages, reasons, days): escape each one once.
+        escaped = {value: copy_text(value or None) for value in set(values)}
+        return [escaped[value] for value in values]
+
+    churn_risk = [
+        risk if buyer else None for risk, buyer in zip(scores["churn_risk"], buyers, strict=True)
+    ]
+    columns = (
+        constant(company_id),
+        integers(data["customer_id"]),
+        texts(scores["rfm_segment"]),
+        integers(scores["recency_score"]),
+        integers(scores["frequency_score"]),
+        integers(scores["monetary_score"]),
+        [copy_text(days) for days in data["recency_days"]],
+        integers(data["frequency"]),
+        decimals(data["monetary"], 2),
+        decimals(data["avg_order_value"], 2),
+        texts(data["first_day"]),
+        texts(data["last_day"]),
+        integers(data["category_count"]),
+        integers(data["message_count"]),
+        integers(data["complaint_count"]),
+        integers(data["unanswered_count"]),
+        integers(data["channel_count"]),
+        decimals(data["sentiment_recent"], 4),
+        decimals(data["sentiment_trend"], 4),
+        integers(scores["cluster"]),
+        texts(scores["cluster_label"]),
+        decimals(scores["p_alive"], 6),
+        decimals(scores["expected_orders_12m"], 6),
+        decimals(scores["clv_12m"], 2),
+        decimals(scores["churn_probability"], 6),
+        texts(churn_risk),
+        texts(scores["churn_reason_keys"]),
+        texts(scores["churn_reasons"]),
+        texts(scores["stage"]),
+        constant(now),
+        constant(run_id),
+    )
+    return copy_lines(*columns)

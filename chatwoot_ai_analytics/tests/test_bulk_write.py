@@ -1,0 +1,59 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The shared bulk-write helper (COPY + upsert) and the COPY numeric read, on PostgreSQL."""
+
+import doctest
+
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
+
+from ..sql import bulk
+
+
+@tagged("post_install", "-at_install")
+class TestBulkWrite(TransactionCase):
+    def test_insert_then_upsert_rewrites_rows_and_keeps_their_ids(self):
+        company = self.env["res.company"].create({"name": "Loja Bulk"})
+        partners = self.env["res.partner"].create([{"name": "Ana"}, {"name": "Bia"}])
+        columns = ("company_id", "partner_id", "rfm_segment", "frequency")
+        lines = bulk.copy_lines(
+            [bulk.copy_text(company.id)] * 2,
+            [bulk.copy_text(pid) for pid in partners.ids],
+            ["champions", "lost"],
+            ["8", "1"],
+        )
+        self.assertEqual(bulk.bulk_write(self.env, "chatwoot_customer_insight", columns, lines), 2)
+        Insight = self.env["chatwoot.customer.insight"]
+        first = Insight.search([("company_id", "=", company.id)], order="partner_id")
+        self.assertEqual(first.mapped("rfm_segment"), ["champions", "lost"])
+        self.assertEqual(first.create_uid, self.env.user)
+        lines = bulk.copy_lines(
+            [bulk.copy_text(company.id)], [bulk.copy_text(partners[1].id)], ["new"], ["2"]
+        )
+        bulk.bulk_write(
+            self.env,
+            "chatwoot_customer_insight",
+            columns,
+            lines,
+            conflict=("company_id", "partner_id"),
+        )
+        self.env.invalidate_all()
+        again = Insight.search([("company_id", "=", company.id)], order="partner_id")
+        self.assertEqual(again, first)
+        self.assertEqual(again.mapped("rfm_segment"), ["champions", "new"])
+        self.assertEqual(again.mapped("frequency"), [8, 2])
+
+    def test_read_numbers_gives_a_float_matrix_with_nan_for_null(self):
+        matrix = bulk.read_numbers(
+            self.env,
+            SQL("SELECT * FROM (VALUES (1, 2.5, NULL::float8), (3, -1, 0)) v ORDER BY 1"),
+            3,
+        )
+        self.assertEqual(matrix.shape, (2, 3))
+        self.assertEqual(matrix[1].tolist(), [3.0, -1.0, 0.0])
+        self.assertNotEqual(matrix[0, 2], matrix[0, 2])  # NaN
+        empty = bulk.read_numbers(self.env, SQL("SELECT 1, 2 WHERE FALSE"), 2)
+        self.assertEqual(empty.shape, (0, 2))
+
+    def test_copy_text_doctest(self):
+        self.assertEqual(doctest.testmod(bulk).failed, 0)
