@@ -1,1 +1,3 @@
 from . import test_campaign_smoke
+from . import test_dispatch_pure
+from . import test_campaign_planning
