@@ -114,7 +114,7 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
         balancer = LoadBalancer(context["slots"], clock=time.time)
         outcomes = deque(maxlen=max(1, context["thresholds"].window))
         deadline = clock() + max_seconds
-        sent = 0
+        sent = attempts = 0
         stop = None
         renewed = clock()
         while clock() < deadline:
@@ -167,7 +167,8 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
             outcomes.append(
                 Outcome(failed=not result.ok and not result.throttled, blocked=result.blocked)
             )
-            if sent and sent % AUTOPAUSE_EVERY == 0:
+            attempts += 1
+            if attempts % min(AUTOPAUSE_EVERY, outcomes.maxlen) == 0:
                 with self._step() as env:
                     if env["chatwoot.campaign.dispatcher"]._check_autopause(context, outcomes):
                         stop = "auto-paused"
@@ -392,7 +393,7 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
 
     def _provider_outcome(self, context, orphan):
         sender_id = orphan["sender_id"] and orphan["sender_id"][0]
-        route = context["routes"].get(sender_id) or {}
+        route = context["routes"].get(sender_id) or next(iter(context["routes"].values()), {})
         if context["channel"] == "chatwoot":
             conversation = orphan["chatwoot_conversation_id"]
             if not conversation:

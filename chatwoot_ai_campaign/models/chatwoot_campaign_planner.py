@@ -82,7 +82,7 @@ class ChatwootCampaignPlanner(models.AbstractModel):
         if partner_ids is None:
             audience = campaign._audience_query()
         else:
-            audience = SQL("SELECT unnest(%s::int[])", list(partner_ids))
+            audience = SQL("SELECT unnest(%s::int[]) AS id", list(partner_ids))
         since = fields.Datetime.now() - timedelta(days=7)
         return self.env.execute_query(
             SQL(

@@ -1,3 +1,4 @@
 from . import test_campaign_smoke
 from . import test_dispatch_pure
 from . import test_campaign_planning
+from . import test_campaign_dispatch

@@ -6,6 +6,7 @@ number and senders, all pointed at the local stateful fake API (``self.fake``)."
 from urllib.parse import urlsplit
 
 from odoo.tests import common as odoo_test_common
+from odoo.tests.common import release_test_lock
 
 from odoo.addons.chatwoot_ai_base.tests.common import ChatwootAICase
 
@@ -101,14 +102,15 @@ class CampaignCase(ChatwootAICase):
             "window_start": 0.0,
             "window_end": 24.0,
             "quiet_weekdays": "",
-            "sender_ids": [(0, 0, {"rate_per_minute": 6000, **sender}) for sender in senders],
+            "sender_ids": [(0, 0, {"rate_per_minute": 6000} | sender) for sender in senders],
         }
         defaults.update(values)
         return self.env["chatwoot.campaign"].with_user(self.marketer).create(defaults).sudo()
 
     def dispatch(self, campaign, max_seconds=5):
-        """Run the dispatch job as the job runner would (fresh cursors on the test's one)."""
-        with self.enter_registry_test_mode():
+        """Run the dispatch job as the job runner would: fresh cursors (on the test's one),
+        and the test lock released so the fake API's thread may write meanwhile."""
+        with self.enter_registry_test_mode(), release_test_lock():
             result = campaign._job_dispatch(max_seconds=max_seconds)
         self.env.invalidate_all()
         return result
