@@ -28,14 +28,14 @@ class SaleOrder(models.Model):
                        AND r.state IN ('sent', 'delivered', 'read', 'replied')
                        AND r.sent_at <= %s
                        AND r.sent_at >= %s - make_interval(days => c.attribution_days)
-                       AND (%s IS NULL OR c.utm_campaign_id = %s)
+                       AND (%s::int IS NULL OR c.utm_campaign_id = %s)
                   ORDER BY r.sent_at DESC LIMIT 1
                     """,
                     order.partner_id.commercial_partner_id.id,
                     order.date_order,
                     order.date_order,
-                    order.campaign_id.id,
-                    order.campaign_id.id,
+                    order.campaign_id.id or None,
+                    order.campaign_id.id or None,
                 )
             )
             if not rows:
