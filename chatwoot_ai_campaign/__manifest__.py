@@ -27,5 +27,10 @@
         "views/res_config_settings_views.xml",
         "views/chatwoot_ai_campaign_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "chatwoot_ai_campaign/static/tests/tours/*.js",
+        ],
+    },
     "demo": [],
 }

@@ -4,3 +4,4 @@ from . import test_campaign_planning
 from . import test_campaign_dispatch
 from . import test_campaign_optout
 from . import test_campaign_tracking
+from . import test_campaign_tours
