@@ -1,6 +1,9 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
+
 from odoo.tests import tagged
+from odoo.tools.misc import file_path
 
 from odoo.addons.chatwoot_ai_base.tests.common import AddonSmokeMixin, ChatwootAICase
 
@@ -8,4 +11,14 @@ from odoo.addons.chatwoot_ai_base.tests.common import AddonSmokeMixin, ChatwootA
 @tagged("post_install", "-at_install")
 class TestCampaignSmoke(AddonSmokeMixin, ChatwootAICase):
     module = "chatwoot_ai_campaign"
-    entry_menu = "menu_utm_campaign_chatwoot"
+    entry_menu = "menu_chatwoot_campaign"
+
+    def test_module_graph_campaigns_send_through_social_and_read_analytics(self):
+        with open(file_path("chatwoot_ai_campaign/__manifest__.py"), encoding="utf-8") as f:
+            manifest = ast.literal_eval(f.read())
+        self.assertEqual(set(manifest["depends"]), {"chatwoot_ai_analytics", "chatwoot_ai_social"})
+        installed = self.env["ir.module.module"].search([("name", "=", self.module)])
+        self.assertEqual(
+            set(installed.dependencies_id.mapped("name")),
+            {"chatwoot_ai_analytics", "chatwoot_ai_social"},
+        )

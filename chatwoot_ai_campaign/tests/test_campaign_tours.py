@@ -42,10 +42,7 @@ class TestCampaignJourney(ChatwootAITourCase):
             }
         )
         cls.people = cls.env["res.partner"].create(
-            [
-                {"name": f"Tour Cliente {i}", "phone": f"+55119777700{i:02d}"}
-                for i in range(1, 5)
-            ]
+            [{"name": f"Tour Cliente {i}", "phone": f"+55119777700{i:02d}"} for i in range(1, 5)]
         )
         cls.env["chatwoot.consent"].create(
             [
