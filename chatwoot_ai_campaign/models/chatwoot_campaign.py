@@ -308,7 +308,7 @@ class ChatwootCampaign(models.Model):
         for campaign in self:
             needs_manager = campaign.company_id.chatwoot_campaign_approval
             group = MANAGER_GROUP if needs_manager else MARKETER_GROUP
-            if not user.has_group(group):
+            if not self.env.su and not user.has_group(group):
                 raise AccessError(
                     self.env._(
                         "Only ChatwootAI Managers may launch campaigns in %s.",

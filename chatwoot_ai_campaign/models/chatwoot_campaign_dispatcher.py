@@ -24,6 +24,7 @@ _logger = logging.getLogger(__name__)
 
 #: Seconds a batch's lease on its campaign lasts without renewal (a killed worker's ends).
 LEASE_SECONDS = 30
+LEASE_PARAM = "chatwoot_ai_campaign.lease_seconds"
 BATCH_SECONDS = 50.0
 #: Longest nap while every sender waits for a token (pause/cancel are seen after it).
 MAX_NAP = 1.0
@@ -84,6 +85,11 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                 )
 
     @api.model
+    def _lease_seconds(self):
+        params = self.env["ir.config_parameter"].sudo()
+        return int(params.get_param(LEASE_PARAM, LEASE_SECONDS))
+
+    @api.model
     def _take_lease(self, campaign_id, token):
         """True when this batch got the campaign; else when the current lease ends."""
         now = fields.Datetime.now()
@@ -93,7 +99,7 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                 "WHERE id = %s AND (dispatch_lease_until IS NULL OR dispatch_lease_until < %s) "
                 "RETURNING id",
                 token,
-                now + timedelta(seconds=LEASE_SECONDS),
+                now + timedelta(seconds=self._lease_seconds()),
                 campaign_id,
                 now,
             )
@@ -117,6 +123,7 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
         sent = attempts = 0
         stop = None
         renewed = clock()
+        lease = context["lease_seconds"]
         while clock() < deadline:
             slot = balancer.pick()
             if not slot:
@@ -127,13 +134,13 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                 sleep(min(wait, MAX_NAP, max(0.0, deadline - clock())))
                 continue
             with self._step() as env:
-                if clock() - renewed > LEASE_SECONDS / 3:
+                if clock() - renewed > lease / 3:
                     renewed = clock()
                     env.execute_query(
                         SQL(
                             "UPDATE chatwoot_campaign SET dispatch_lease_until = %s "
                             "WHERE id = %s AND dispatch_token = %s",
-                            fields.Datetime.now() + timedelta(seconds=LEASE_SECONDS),
+                            fields.Datetime.now() + timedelta(seconds=lease),
                             campaign_id,
                             token,
                         )
@@ -236,6 +243,7 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                 max_block_rate=campaign.max_block_rate,
             ),
             "consent_channel": planner._consent_channel(campaign),
+            "lease_seconds": self._lease_seconds(),
         }
 
     @api.model
