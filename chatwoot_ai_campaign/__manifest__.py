@@ -17,6 +17,7 @@
         "security/chatwoot_ai_campaign_rules.xml",
         "data/queue_job_channel_data.xml",
         "data/ir_cron_data.xml",
+        "data/spreadsheet_dashboard_data.xml",
         "wizards/chatwoot_campaign_test_views.xml",
         "views/chatwoot_campaign_views.xml",
         "views/chatwoot_campaign_recipient_views.xml",

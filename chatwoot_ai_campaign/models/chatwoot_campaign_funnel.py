@@ -1,9 +1,17 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models, tools
+import base64
+import json
+
+from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.chatwoot_ai_analytics.dashboard import spreadsheet
+
 from ..dispatch.constants import FUNNEL_STAGES
+
+OVERVIEW_DASHBOARD = "chatwoot_ai_analytics.spreadsheet_dashboard_chatwoot_ai_overview"
+SHEET_ID = "campaigns"
 
 
 class ChatwootCampaignFunnel(models.Model):
@@ -51,3 +59,43 @@ class ChatwootCampaignFunnel(models.Model):
                 SQL.identifier(self._table),
             )
         )
+
+    @api.model
+    def _add_dashboard_sheet(self):
+        """Add the *Campaigns* sheet to the ChatwootAI Overview dashboard (once)."""
+        dashboard = self.env.ref(OVERVIEW_DASHBOARD, raise_if_not_found=False)
+        if not dashboard:
+            return False
+        workbook = json.loads(base64.b64decode(dashboard.spreadsheet_binary_data or b"{}"))
+        if not workbook.get("sheets") or SHEET_ID in {s["id"] for s in workbook["sheets"]}:
+            return False
+        sheet = spreadsheet.new_sheet(SHEET_ID, "Campaigns")
+        sheet["figures"] += [
+            spreadsheet.chart(
+                "campaign-funnel", "Campaign funnel", self._name, ["stage"],
+                measure="recipient_count", position=(0, 2),
+            ),
+            spreadsheet.chart(
+                "campaign-revenue", "Revenue by campaign", self._name, ["campaign_id"],
+                measure="revenue", position=(3, 2),
+            ),
+        ]  # fmt: skip
+        sheet["cells"].update(
+            {
+                "A1": '=_t("Campaigns")',
+                "A18": '=_t("Funnel per campaign")',
+                "A19": '=PIVOT("{pivot:campaigns}")',
+            }
+        )
+        spreadsheet.add_sheet(
+            workbook,
+            sheet,
+            {
+                "campaigns": spreadsheet.pivot(
+                    self._name, "Campaign funnel", ["campaign_id", "stage"],
+                    measures=("recipient_count", "revenue"),
+                )
+            },
+        )  # fmt: skip
+        dashboard.spreadsheet_binary_data = base64.b64encode(json.dumps(workbook).encode())
+        return True
