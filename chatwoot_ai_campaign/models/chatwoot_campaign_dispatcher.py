@@ -85,6 +85,18 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                 )
 
     @api.model
+    def _renew_lease(self, campaign_id, token, lease):
+        self.env.execute_query(
+            SQL(
+                "UPDATE chatwoot_campaign SET dispatch_lease_until = %s "
+                "WHERE id = %s AND dispatch_token = %s",
+                fields.Datetime.now() + timedelta(seconds=lease),
+                campaign_id,
+                token,
+            )
+        )
+
+    @api.model
     def _lease_seconds(self):
         params = self.env["ir.config_parameter"].sudo()
         return int(params.get_param(LEASE_PARAM, LEASE_SECONDS))
@@ -124,28 +136,31 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
         stop = None
         renewed = clock()
         lease = context["lease_seconds"]
+        # The last send is marked in the same short transaction that claims the next one:
+        # one commit per message, and still committed before the next network call.
+        pending = []
         while clock() < deadline:
             slot = balancer.pick()
             if not slot:
                 wait = balancer.wait_time()
+                if pending:
+                    with self._step() as env:
+                        env["chatwoot.campaign.dispatcher"]._mark(context, *pending.pop())
                 if wait is None:
                     stop = "every sender reached its daily cap"
                     break
                 sleep(min(wait, MAX_NAP, max(0.0, deadline - clock())))
                 continue
             with self._step() as env:
+                dispatcher = env["chatwoot.campaign.dispatcher"]
+                if pending:
+                    dispatcher._mark(context, *pending.pop())
+                    if attempts % min(AUTOPAUSE_EVERY, outcomes.maxlen) == 0:
+                        dispatcher._check_autopause(context, outcomes)
                 if clock() - renewed > lease / 3:
                     renewed = clock()
-                    env.execute_query(
-                        SQL(
-                            "UPDATE chatwoot_campaign SET dispatch_lease_until = %s "
-                            "WHERE id = %s AND dispatch_token = %s",
-                            fields.Datetime.now() + timedelta(seconds=lease),
-                            campaign_id,
-                            token,
-                        )
-                    )
-                claim = env["chatwoot.campaign.dispatcher"]._claim(context, slot.sender_id)
+                    dispatcher._renew_lease(campaign_id, token, lease)
+                claim = dispatcher._claim(context, slot.sender_id)
             if claim.get("idle"):
                 _refund(slot)
                 wait = claim.get("wait")
@@ -162,25 +177,15 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                 sent += 1
                 continue
             result = self._send(context, slot.sender_id, claim)
-            with self._step() as env:
-                env["chatwoot.campaign.dispatcher"]._mark(context, slot.sender_id, claim, result)
-            if result.ok:
-                balancer.report_success(slot.sender_id)
-                sent += 1
-            elif result.throttled:
-                balancer.report_throttled(slot.sender_id, result.retry_after or None, result.error)
-            elif not result.permanent:
-                balancer.report_failure(slot.sender_id, result.error)
+            pending.append((slot.sender_id, claim, result))
+            sent += _report(balancer, slot.sender_id, result)
             outcomes.append(
                 Outcome(failed=not result.ok and not result.throttled, blocked=result.blocked)
             )
             attempts += 1
-            if attempts % min(AUTOPAUSE_EVERY, outcomes.maxlen) == 0:
-                with self._step() as env:
-                    if env["chatwoot.campaign.dispatcher"]._check_autopause(context, outcomes):
-                        stop = "auto-paused"
-                        break
         with self._step() as env:
+            if pending:
+                env["chatwoot.campaign.dispatcher"]._mark(context, *pending.pop())
             env["chatwoot.campaign.dispatcher"]._end_batch(context, balancer, stop)
         return f"sent {sent}; {stop or 'batch time over'}"
 
@@ -244,6 +249,7 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
             ),
             "consent_channel": planner._consent_channel(campaign),
             "lease_seconds": self._lease_seconds(),
+            "settings": planner._settings(campaign, fields.Datetime.now()),
         }
 
     @api.model
@@ -298,7 +304,9 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
             return self._idle(context["campaign_id"], now)
         recipient = self.env["chatwoot.campaign.recipient"].browse(rows[0][0])
         campaign = recipient.campaign_id
-        reason = self.env["chatwoot.campaign.planner"]._recheck(campaign, recipient.partner_id.id)
+        reason = self.env["chatwoot.campaign.planner"]._recheck(
+            campaign, recipient.partner_id.id, context["settings"]
+        )
         if reason:
             recipient.write({"state": "skipped", "skip_reason": reason})
             return {"skipped": True}
@@ -361,7 +369,8 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                 external_message_id=result.external_id,
                 error=False,
             )
-            sender.failure_count = 0
+            if sender.failure_count:
+                sender.failure_count = 0
         elif result.throttled:
             values.update(state="queued", error=result.error)
         elif result.permanent or recipient.attempts >= MAX_ATTEMPTS:
@@ -514,6 +523,18 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
         elif next_due and next_due > eta:
             eta = next_due
         campaign._schedule_dispatch(eta=eta)
+
+
+def _report(balancer, sender_id, result):
+    """Tell the balancer how a send went; 1 when it was sent."""
+    if result.ok:
+        balancer.report_success(sender_id)
+        return 1
+    if result.throttled:
+        balancer.report_throttled(sender_id, result.retry_after or None, result.error)
+    elif not result.permanent:
+        balancer.report_failure(sender_id, result.error)
+    return 0
 
 
 def _refund(slot):

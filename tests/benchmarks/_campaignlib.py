@@ -37,9 +37,9 @@ def shell(config, script, timeout=900):
     """Run ``script`` in ``odoo-bin shell`` on the bench database; its stdout."""
     cmd = [*launcher(config), "shell", "-c", config, "-d", DATABASE, "--no-http",
            "--log-level=warn"]  # fmt: skip
-    out = subprocess.run(
-        cmd, input=script, capture_output=True, text=True, check=True, timeout=timeout
-    )
+    out = subprocess.run(cmd, input=script, capture_output=True, text=True, timeout=timeout)
+    if out.returncode:
+        raise RuntimeError(f"odoo shell failed:\n{out.stdout[-3000:]}\n{out.stderr[-3000:]}")
     return out.stdout
 
 
@@ -51,23 +51,35 @@ def connect(config):
     return psycopg2.connect(dbname=DATABASE, **db_options(config))
 
 
-def population_ready(config):
+def _count(config, query):
     try:
         connection = connect(config)
     except psycopg2.OperationalError:
-        return False
+        return None
     try:
         with connection.cursor() as cr:
-            cr.execute(
-                "SELECT COUNT(*) FROM res_partner WHERE name LIKE 'Bench %%'"
-                " AND EXISTS(SELECT 1 FROM ir_module_module WHERE name = 'chatwoot_ai_campaign'"
-                " AND state = 'installed')"
-            )
-            return cr.fetchone()[0] >= POPULATION
+            cr.execute(query)
+            return cr.fetchone()[0]
     except psycopg2.Error:
-        return False
+        return None
     finally:
         connection.close()
+
+
+def installed(config):
+    return bool(
+        _count(
+            config,
+            "SELECT COUNT(*) FROM ir_module_module "
+            "WHERE name = 'chatwoot_ai_campaign' AND state = 'installed'",
+        )
+    )
+
+
+def population_ready(config):
+    return (_count(config, "SELECT COUNT(*) FROM res_partner WHERE name LIKE 'Bench %'") or 0) >= (
+        POPULATION
+    )
 
 
 SEED = """
@@ -87,7 +99,7 @@ cr.execute('''
            FALSE, NULL, now(), now(), 'always'
       FROM generate_series(1, %s) AS i
 ''', [{count}])
-cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Bench %%'")
+cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'Bench %'")
 cr.execute('''
     INSERT INTO chatwoot_consent (partner_id, company_id, channel, status, source, date,
                                   create_date, write_date)
@@ -98,7 +110,7 @@ cr.execute('''
 cr.execute('''
     INSERT INTO phone_blacklist (number, active, create_date, write_date)
     SELECT phone_sanitized, TRUE, now(), now() FROM res_partner
-     WHERE name LIKE 'Bench %%' AND id %% 100 = 7
+     WHERE name LIKE 'Bench %' AND id % 100 = 7
     ON CONFLICT DO NOTHING
 ''')
 env.cr.commit()
@@ -107,19 +119,22 @@ print('SEEDED=1')
 
 
 def build(config):
-    """Install the campaign addon in ``bench_campaign`` and seed the population (once)."""
-    if population_ready(config):
-        return False
-    from _benchlib import drop_database
+    """Install the campaign addon in the bench database and seed the population (once)."""
+    built = False
+    if not installed(config):
+        from _benchlib import drop_database
 
-    drop_database(db_options(config), DATABASE)
-    subprocess.run(
-        [*launcher(config), "-c", config, "-d", DATABASE, "-i", "chatwoot_ai_campaign",
-         "--stop-after-init", "--log-level=warn"],
-        check=True, capture_output=True, timeout=1800,
-    )  # fmt: skip
-    shell(config, SEED.format(count=POPULATION))
-    return True
+        drop_database(db_options(config), DATABASE)
+        subprocess.run(
+            [*launcher(config), "-c", config, "-d", DATABASE, "-i", "chatwoot_ai_campaign",
+             "--stop-after-init", "--log-level=warn"],
+            check=True, capture_output=True, timeout=1800,
+        )  # fmt: skip
+        built = True
+    if not population_ready(config):
+        shell(config, SEED.format(count=POPULATION))
+        built = True
+    return built
 
 
 def start_server(config, port, log, channels="root:2"):

@@ -135,9 +135,10 @@ def main():
         before = read_log(log_path)
         with open(folder / "odoo-2.log", "wb") as log:
             server = start_server(args.config, free_port(), log)
-        time.sleep(3)
-        rss_start = rss_mb(server.pid)
         shell(args.config, REDISPATCH)
+        # The registry loads with the first job: RSS counts from the first message sent.
+        wait(lambda: len(read_log(log_path)) > len(before), 300)
+        rss_start = rss_mb(server.pid)
 
         def finished():
             current = states(args.config, campaign_id)
