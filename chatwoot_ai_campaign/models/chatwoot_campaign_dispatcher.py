@@ -305,7 +305,7 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
         recipient = self.env["chatwoot.campaign.recipient"].browse(rows[0][0])
         campaign = recipient.campaign_id
         reason = self.env["chatwoot.campaign.planner"]._recheck(
-            campaign, recipient.partner_id.id, context["settings"]
+            campaign, recipient.partner_id.id, context["settings"], context["consent_channel"]
         )
         if reason:
             recipient.write({"state": "skipped", "skip_reason": reason})

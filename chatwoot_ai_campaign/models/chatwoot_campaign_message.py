@@ -22,38 +22,43 @@ class ChatwootCampaignMessage(models.AbstractModel):
     _description = "Campaign Message Renderer"
 
     @api.model
-    def _values(self, campaign, partner):
-        """Placeholder values of ``partner`` (two small queries on their orders)."""
+    def _values(self, campaign, partner, names=None):
+        """Placeholder values of ``partner``; the order history is read only when one of
+        ``names`` (default: all) needs it."""
         commercial = partner.commercial_partner_id.id or partner.id
-        last = self.env.execute_query(
-            SQL(
-                """
-                SELECT pt.name FROM sale_order_line l
-                  JOIN sale_order o ON o.id = l.order_id
-                  JOIN product_product pp ON pp.id = l.product_id
-                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                  JOIN res_partner rp ON rp.id = o.partner_id
-                 WHERE rp.commercial_partner_id = %s AND o.state = 'sale'
-              ORDER BY o.date_order DESC, l.id DESC LIMIT 1
-                """,
-                commercial,
+        names = set(names if names is not None else ("last_product", "favourite_category"))
+        last = category = None
+        if "last_product" in names:
+            last = self.env.execute_query(
+                SQL(
+                    """
+                    SELECT pt.name FROM sale_order_line l
+                      JOIN sale_order o ON o.id = l.order_id
+                      JOIN product_product pp ON pp.id = l.product_id
+                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                      JOIN res_partner rp ON rp.id = o.partner_id
+                     WHERE rp.commercial_partner_id = %s AND o.state = 'sale'
+                  ORDER BY o.date_order DESC, l.id DESC LIMIT 1
+                    """,
+                    commercial,
+                )
             )
-        )
-        category = self.env.execute_query(
-            SQL(
-                """
-                SELECT pc.name FROM sale_order_line l
-                  JOIN sale_order o ON o.id = l.order_id
-                  JOIN product_product pp ON pp.id = l.product_id
-                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
-                  JOIN product_category pc ON pc.id = pt.categ_id
-                  JOIN res_partner rp ON rp.id = o.partner_id
-                 WHERE rp.commercial_partner_id = %s AND o.state = 'sale'
-              GROUP BY pc.name ORDER BY SUM(l.product_uom_qty) DESC, pc.name LIMIT 1
-                """,
-                commercial,
+        if "favourite_category" in names:
+            category = self.env.execute_query(
+                SQL(
+                    """
+                    SELECT pc.name FROM sale_order_line l
+                      JOIN sale_order o ON o.id = l.order_id
+                      JOIN product_product pp ON pp.id = l.product_id
+                      JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                      JOIN product_category pc ON pc.id = pt.categ_id
+                      JOIN res_partner rp ON rp.id = o.partner_id
+                     WHERE rp.commercial_partner_id = %s AND o.state = 'sale'
+                  GROUP BY pc.name ORDER BY SUM(l.product_uom_qty) DESC, pc.name LIMIT 1
+                    """,
+                    commercial,
+                )
             )
-        )
         lang = partner.lang or self.env.lang or "en_US"
 
         def text(value):
@@ -109,7 +114,7 @@ class ChatwootCampaignMessage(models.AbstractModel):
         campaign = recipient.campaign_id
         partner = partner or recipient.partner_id
         variant = recipient.variant_id
-        values = self._values(campaign, partner)
+        values = self._values(campaign, partner, placeholders_in(self._text(campaign, variant)))
         conversation_id, in_session = recipient.chatwoot_conversation_id, False
         if campaign.channel == "chatwoot":
             known, in_session = self._conversation(partner, route["inbox"])
@@ -137,8 +142,9 @@ class ChatwootCampaignMessage(models.AbstractModel):
         campaign = recipient.campaign_id
         partner = partner or recipient.partner_id
         sender = sender or recipient.sender_id
-        values = self._values(campaign, partner)
-        body = render(self._text(campaign, recipient.variant_id), values)
+        text = self._text(campaign, recipient.variant_id)
+        values = self._values(campaign, partner, placeholders_in(text))
+        body = render(text, values)
         mail = self.env["mail.mail"].create(
             {
                 "subject": campaign.name,

@@ -60,11 +60,11 @@ class ChatwootCampaignPlanner(models.AbstractModel):
 
     # ------------------------------------------------------------------ reading
     @api.model
-    def _candidate_rows(self, campaign, partner_ids=None):
+    def _candidate_rows(self, campaign, partner_ids=None, channel=None):
         """One row per partner of the audience (or of ``partner_ids``) with what the
         planner needs, in a single query."""
         self.env.flush_all()
-        channel = self._consent_channel(campaign)
+        channel = channel or self._consent_channel(campaign)
         if campaign.channel == "email":
             address = SQL("p.email_normalized")
             blacklist = SQL(
@@ -129,7 +129,7 @@ class ChatwootCampaignPlanner(models.AbstractModel):
         )
 
     @api.model
-    def _candidates(self, campaign, partner_ids=None, preferred=None):
+    def _candidates(self, campaign, partner_ids=None, preferred=None, channel=None):
         preferred = preferred or {}
         return [
             planner.Candidate(
@@ -145,7 +145,7 @@ class ChatwootCampaignPlanner(models.AbstractModel):
                 topic_allowed=row[9],
                 preferred_hour=preferred.get(row[0]),
             )
-            for row in self._candidate_rows(campaign, partner_ids)
+            for row in self._candidate_rows(campaign, partner_ids, channel)
         ]
 
     @api.model
@@ -215,9 +215,9 @@ class ChatwootCampaignPlanner(models.AbstractModel):
         self.env["chatwoot.campaign.recipient"].invalidate_model()
 
     @api.model
-    def _recheck(self, campaign, partner_id, settings=None):
+    def _recheck(self, campaign, partner_id, settings=None, channel=None):
         """The skip reason of one partner right before the send, or None."""
-        candidates = self._candidates(campaign, [partner_id])
+        candidates = self._candidates(campaign, [partner_id], channel=channel)
         if not candidates:
             return "outside_validity"
         settings = settings or self._settings(campaign, fields.Datetime.now())
