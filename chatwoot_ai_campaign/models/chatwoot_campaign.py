@@ -19,6 +19,7 @@ from ..dispatch.constants import (
     GOALS,
     PLACEHOLDERS,
     PRIORITIES,
+    PRIORITY_RANK,
     SKIP_REASONS,
 )
 from ..dispatch.placeholders import unknown_placeholders
@@ -26,6 +27,7 @@ from ..dispatch.placeholders import unknown_placeholders
 MARKETER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_marketer"
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
 JOB_CHANNEL = "root.chatwoot.campaign"
+JOB_PRIORITY = 5
 PREVIEW_SIZE = 20
 FUNNEL_FIELDS = ("queued", "sent", "delivered", "read", "replied", "converted", "failed")
 
@@ -406,6 +408,8 @@ class ChatwootCampaign(models.Model):
                 continue
             campaign.with_user(SUPERUSER_ID).with_delay(
                 channel=JOB_CHANNEL,
+                # Transactional batches go first when the channel is busy.
+                priority=JOB_PRIORITY + 5 * PRIORITY_RANK.get(campaign.priority, 2),
                 eta=eta or campaign.start_at,
                 identity_key=identity,
                 description=f"Campaign: send {campaign.name}",

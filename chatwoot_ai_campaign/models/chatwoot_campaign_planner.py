@@ -143,14 +143,15 @@ class ChatwootCampaignPlanner(models.AbstractModel):
                 sent_last_7_days=row[7],
                 weekly_cap=row[8],
                 topic_allowed=row[9],
-                preferred_hour=preferred.get(row[0]),
+                preferred_hour=preferred.get(row[0], preferred.get(None)),
             )
             for row in self._candidate_rows(campaign, partner_ids, channel)
         ]
 
     @api.model
     def _preferred_hours(self, campaign):
-        """``{partner: local hour}`` from the hours people read or answered before."""
+        """``{partner: local hour}`` from the hours people read or answered before; the
+        ``None`` key holds the best hour over everyone, for the others."""
         if not campaign.optimise_send_time:
             return {}
         rows = self.env.execute_query(
@@ -172,7 +173,12 @@ class ChatwootCampaignPlanner(models.AbstractModel):
         hours = {}
         for partner_id, hour in rows:
             hours.setdefault(partner_id, []).append(hour)
-        return sendtime.preferred_hours(hours, campaign.window_start, campaign.window_end)
+        preferred = sendtime.preferred_hours(hours, campaign.window_start, campaign.window_end)
+        # Key None: the campaign's best hour, for people without enough history.
+        preferred[None] = sendtime.campaign_best_hour(
+            hours, campaign.window_start, campaign.window_end
+        )
+        return preferred
 
     # ------------------------------------------------------------------ planning
     @api.model

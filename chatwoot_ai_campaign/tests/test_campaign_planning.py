@@ -193,3 +193,47 @@ class TestCampaignPlanning(CampaignCase):
             )
         )
         self.assertEqual(quiet.recipient_ids.scheduled_at, datetime(2026, 1, 6, 13, 0))
+
+    @freeze_time("2026-01-05 10:00:00")
+    def test_send_time_follows_the_hours_people_read_and_reply(self):
+        person, newcomer = self.people[:2]
+        earlier = self.make_campaign(name="Antes")
+        Recipient = self.env["chatwoot.campaign.recipient"]
+        extra = self.env["res.partner"].create(
+            [{"name": f"Leitor {i}", "phone": f"+55119888800{i:02d}"} for i in range(4)]
+        )
+        # 16:00 in São Paulo (19:00 UTC) is when ``person`` and the others read.
+        for partner in person | extra:
+            Recipient.create(
+                {
+                    "campaign_id": earlier.id,
+                    "partner_id": partner.id,
+                    "state": "read",
+                    "read_at": datetime(2026, 1, 2, 19, 0),
+                    "idempotency_key": f"r-{partner.id}",
+                }
+            )
+        for day in range(3, 7):
+            other = self.make_campaign(name=f"Dia {day}")
+            Recipient.create(
+                {
+                    "campaign_id": other.id,
+                    "partner_id": person.id,
+                    "state": "replied",
+                    "replied_at": datetime(2026, 1, day, 19, 0),
+                    "idempotency_key": f"d{day}",
+                }
+            )
+        campaign = self.launch(
+            self.make_campaign(
+                audience_domain=f"[('id', 'in', {(person | newcomer | extra).ids})]",
+                window_start=9.0,
+                window_end=20.0,
+                optimise_send_time=True,
+                start_at=datetime(2026, 1, 5, 10, 0),
+            )
+        )
+        times = {r.partner_id: r.scheduled_at for r in campaign.recipient_ids}
+        self.assertEqual(times[person], datetime(2026, 1, 5, 19, 0))  # their own 16:00
+        # Too little history: the campaign's best hour overall, 16:00 too.
+        self.assertEqual(times[newcomer].hour, 19)
