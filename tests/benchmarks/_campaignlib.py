@@ -103,7 +103,7 @@ cr.execute("UPDATE res_partner SET commercial_partner_id = id WHERE name LIKE 'B
 cr.execute('''
     INSERT INTO chatwoot_consent (partner_id, company_id, channel, status, source, date,
                                   create_date, write_date)
-    SELECT id, %s, 'whatsapp', CASE WHEN id %% 20 = 0 THEN 'opted_out' ELSE 'opted_in' END,
+    SELECT id, %s, 'whatsapp', CASE WHEN id %% 20 = 5 THEN 'opted_out' ELSE 'opted_in' END,
            'import', now() - interval '30 days', now(), now()
       FROM res_partner WHERE name LIKE 'Bench %%' AND id %% 10 != 0
 ''', [company])
