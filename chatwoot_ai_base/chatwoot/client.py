@@ -388,8 +388,13 @@ class ChatwootClient:
         message_type="outgoing",
         echo_id=None,
         content_attributes=None,
+        template_params=None,
     ):
         """Post a reply (or a private note); returns the created message.
+
+        ``template_params`` (``name``, ``category``, ``language``, ``processed_params``)
+        sends an approved WhatsApp template, as a WhatsApp inbox needs outside the 24 h
+        customer-service window.
 
         Without ``echo_id`` the POST is never repeated after a 5xx or a timeout; see the
         module docstring for what ``echo_id`` does and does not guarantee.
@@ -399,8 +404,16 @@ class ChatwootClient:
             body["echo_id"] = str(echo_id)
         if content_attributes:
             body["content_attributes"] = content_attributes
+        if template_params:
+            body["template_params"] = template_params
         path = f"/conversations/{int(conversation_id)}/messages"
         return self._request("POST", path, body=body, replay_safe=bool(echo_id))
+
+    def list_messages(self, conversation_id, after=None):
+        """The conversation's messages: the latest 20, or up to 100 after message ``after``."""
+        params = {"after": int(after)} if after else None
+        path = f"/conversations/{int(conversation_id)}/messages"
+        return self._request("GET", path, params=params).get("payload") or []
 
     # Contacts -----------------------------------------------------------------
 

@@ -99,11 +99,18 @@ class ChatwootBot(models.AbstractModel):
     def _on_new_messages(self, messages):
         """Schedule one reply job per conversation that got a new customer message."""
         candidates = messages.filtered(is_customer_message)
+        candidates -= self._messages_handled_elsewhere(candidates)
         if not candidates or not any(candidates.account_id.mapped("bot_enabled")):
             return
         for conversation in candidates.conversation_id:
             if self._bot_handles(conversation):
                 self._schedule_reply(conversation)
+
+    @api.model
+    def _messages_handled_elsewhere(self, messages):
+        """The customer messages another addon answers itself (e.g. an opt-out keyword that
+        the campaign addon confirms): the agent leaves them alone. Extension hook."""
+        return messages.browse()
 
     @api.model
     def _bot_handles(self, conversation):
@@ -207,9 +214,10 @@ class ChatwootBot(models.AbstractModel):
             order="chatwoot_message_id",
         )
         own = set(self._posted_message_ids(conversation))
-        return messages.filtered(
+        messages = messages.filtered(
             lambda m: is_customer_message(m) and m.chatwoot_message_id not in own
         )
+        return messages - self._messages_handled_elsewhere(messages)
 
     @api.model
     def _posted_message_ids(self, conversation):

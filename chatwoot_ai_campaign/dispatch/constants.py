@@ -106,3 +106,22 @@ PLACEHOLDERS = (
     "coupon",
     "company",
 )
+
+#: E-mail consent regimes: opt-in needs an explicit yes, opt-out mails all who did not say no.
+EMAIL_REGIMES = [("opt_in", "Opt-in"), ("opt_out", "Opt-out")]
+
+#: Campaign channel -> the consent channel it checks (a WhatsApp inbox: see the model).
+CONSENT_CHANNEL_OF = {"chatwoot": "chatwoot", "whatsapp_cloud": "whatsapp", "email": "email"}
+
+#: Funnel stages shown to people (``sending`` is internal).
+FUNNEL_STAGES = [
+    ("queued", "Queued"),
+    ("sent", "Sent"),
+    ("delivered", "Delivered"),
+    ("read", "Read"),
+    ("replied", "Replied"),
+    ("converted", "Converted"),
+]
+
+#: Analytics vocabularies an audience may filter on (keys only; labels live in analytics).
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")

@@ -1,0 +1,1 @@
+from . import chatwoot_campaign_test
