@@ -18,3 +18,4 @@ from . import chatwoot_social_message
 from . import chatwoot_customer_timeline
 from . import mail_mail
 from . import sale_order
+from . import spreadsheet_dashboard

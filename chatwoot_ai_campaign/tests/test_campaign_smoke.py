@@ -5,6 +5,7 @@ import base64
 import json
 
 from odoo.tests import tagged
+from odoo.tools.convert import convert_file
 from odoo.tools.misc import file_path
 
 from odoo.addons.chatwoot_ai_analytics.dashboard import spreadsheet
@@ -38,3 +39,20 @@ class TestCampaignSmoke(AddonSmokeMixin, ChatwootAICase):
             funnel._read_group([], meta["groupBy"], [f"{meta['measure']}:sum"])
         pivot_id = sheet["cells"]["A19"].split('"')[1]
         self.assertEqual(data["pivots"][pivot_id]["model"], "chatwoot.campaign.funnel")
+
+    def test_updating_analytics_keeps_the_other_addons_sheets(self):
+        """``-u chatwoot_ai_analytics`` reloads the shipped workbook; the other sheets come back."""
+        convert_file(
+            self.env,
+            "chatwoot_ai_analytics",
+            "data/spreadsheet_dashboard_data.xml",
+            idref={},
+            mode="update",
+        )
+        dashboard = self.env.ref("chatwoot_ai_analytics.spreadsheet_dashboard_chatwoot_ai_overview")
+        data = json.loads(base64.b64decode(dashboard.spreadsheet_binary_data))
+        sheet_ids = [sheet["id"] for sheet in data["sheets"]]
+        self.assertIn("social", sheet_ids)
+        self.assertIn("campaigns", sheet_ids)
+        self.assertEqual(len(sheet_ids), len(set(sheet_ids)))
+        self.assertEqual(spreadsheet.check_workbook(data), [])

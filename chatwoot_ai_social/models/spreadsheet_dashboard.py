@@ -76,3 +76,9 @@ class SpreadsheetDashboard(models.Model):
         spreadsheet.add_sheet(workbook, social_sheet(), {"social": social_pivot()})
         dashboard.spreadsheet_binary_data = base64.b64encode(json.dumps(workbook).encode())
         return True
+
+    @api.model
+    def _chatwoot_ai_extend_overview(self):
+        result = super()._chatwoot_ai_extend_overview()
+        self._chatwoot_ai_add_social_sheet()
+        return result
