@@ -17,3 +17,4 @@ from . import res_partner
 from . import res_company
 from . import res_config_settings
 from . import chatwoot_ai_run
+from . import chatwoot_bot
