@@ -14,13 +14,13 @@ and only calls what it is given. Macro-F1 on the hand-written held-out pt-BR set
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score
 
 from odoo.addons.chatwoot_ai_base.ai import intents as vocabulary
+from odoo.addons.chatwoot_ai_base.ai.text import normalise
 
 from .sentiment import DATA_DIR, LinearTextClassifier, load_labelled
 
@@ -148,7 +148,6 @@ INTENT_SYNONYMS = {
 }
 # "Label: x", "Intent = x", "Resposta: x": a prefix some models put before the label.
 _ANSWER_PREFIX = re.compile(r"^(?:label|intent|intencao|intencion|resposta|respuesta|answer)\s*")
-_NOT_WORD = re.compile(r"[^a-z0-9_]+")
 
 
 def llm_intent_prompt(text):
@@ -172,9 +171,7 @@ def llm_intent_prompt(text):
 
 def _plain(answer):
     """Lowercase, accents removed, anything but letters, digits and ``_`` as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", str(answer or "").lower())
-    ascii_text = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _NOT_WORD.sub(" ", ascii_text).strip()
+    return normalise(str(answer or ""), keep="_")
 
 
 def _intents_named(plain, synonyms=True):

@@ -2,3 +2,4 @@ from . import test_analytics_smoke
 from . import test_stats_rfm
 from . import test_stats_clv
 from . import test_hub_routing
+from . import test_stats_text_shared

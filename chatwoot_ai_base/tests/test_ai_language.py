@@ -6,9 +6,10 @@ import doctest
 import unittest
 
 from ..ai import agent as agent_module
-from ..ai import answers, context, formatting, hub, language, settings, templates, text
+from ..ai import answers, context, formatting, hub, intents, language, settings, templates, text
 from ..ai.formatting import currency_symbol, format_price
 from ..ai.language import detect_language
+from ..search import text as search_text
 
 # Short chat messages as customers write them: typos, missing accents, 2 to 8 words.
 SAMPLES = {
@@ -126,6 +127,7 @@ class TestDoctests(unittest.TestCase):
             context,
             formatting,
             hub,
+            intents,
             language,
             settings,
             templates,
@@ -196,3 +198,14 @@ class TestFormatPrice(unittest.TestCase):
         self.assertEqual(format_price(None), "")
         self.assertEqual(format_price(False), "")
         self.assertEqual(format_price(5, "XYZ", "pt"), "XYZ 5,00")
+
+
+class TestOneNormaliser(unittest.TestCase):
+    def test_search_terms_are_the_shared_normaliser_without_apostrophes(self):
+        for sample in SAMPLES["pt"] + ["Proteção SOLAR, FPS-50!", "I don't know", "Ñandú — ª º"]:
+            with self.subTest(sample=sample):
+                self.assertEqual(search_text.normalize(sample), text.normalise(sample, keep=""))
+                self.assertEqual(
+                    text.normalise(sample).replace("'", " ").split(),
+                    search_text.normalize(sample).split(),
+                )
