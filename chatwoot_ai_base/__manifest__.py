@@ -13,6 +13,7 @@
     "installable": True,
     "depends": ["mail", "contacts", "phone_validation", "product", "sale", "utm", "queue_job"],
     "external_dependencies": {"python": ["requests", "crewai"]},
+    "post_load": "post_load",
     "data": [
         "security/chatwoot_ai_security.xml",
         "security/ir.model.access.csv",

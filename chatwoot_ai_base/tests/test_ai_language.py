@@ -3,10 +3,24 @@
 """Pure tests of the AI package's text layer: language detection, prices, doctests."""
 
 import doctest
+import subprocess
+import sys
 import unittest
+from pathlib import Path
 
+from ..ai import (
+    _crewai,
+    answers,
+    context,
+    formatting,
+    hub,
+    intents,
+    language,
+    settings,
+    templates,
+    text,
+)
 from ..ai import agent as agent_module
-from ..ai import answers, context, formatting, hub, intents, language, settings, templates, text
 from ..ai.formatting import currency_symbol, format_price
 from ..ai.language import detect_language
 from ..search import text as search_text
@@ -133,6 +147,7 @@ class TestDoctests(unittest.TestCase):
             templates,
             text,
             agent_module,
+            _crewai,
         )
         for module in modules:
             result = doctest.testmod(module)
@@ -209,3 +224,24 @@ class TestOneNormaliser(unittest.TestCase):
                     text.normalise(sample).replace("'", " ").split(),
                     search_text.normalize(sample).split(),
                 )
+
+
+class TestCrewaiPreload(unittest.TestCase):
+    def test_preload_imports_crewai_and_starts_no_thread(self):
+        # In a fresh interpreter, as the prefork master before it forks: a thread left running
+        # there would be missing (with its locks held) in every worker.
+        code = (
+            "import sys, threading; sys.path.insert(0, sys.argv[1]); from ai import _crewai; "
+            "_crewai.preload(); from ai import offline_llm; "
+            "print(sorted(m for m in ('crewai', 'ai.offline_llm') if m in sys.modules), "
+            "[t.name for t in threading.enumerate()])"
+        )
+        addon = str(Path(_crewai.__file__).resolve().parent.parent)
+        result = subprocess.run(
+            [sys.executable, "-c", code, addon],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        self.assertEqual(result.stdout.strip(), "['ai.offline_llm', 'crewai'] ['MainThread']")

@@ -74,14 +74,14 @@ def odoo_launcher(config):
     return [str(launcher)] if launcher.exists() else [sys.executable, "-m", "odoo"]
 
 
-def start_server(config, port):
+def start_server(config, port, env=None):
     cmd = [
         *odoo_launcher(config), "-c", config, "-d", DB, f"--db-filter=^{DB}$",
         "--workers=2", "--max-cron-threads=0", f"--http-port={port}",
         f"--gevent-port={free_port()}", "--log-level=warn",
     ]  # fmt: skip
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)  # fmt: skip
+                              start_new_session=True, env=env)  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:
