@@ -3,7 +3,7 @@
 {
     "name": "ChatwootAI Base",
     "summary": "Chatwoot inbox mirrored in Odoo, with the AI customer agent's foundation",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Marketing",
     "website": "https://github.com/chatwoot-ai/chatwoot-ai-odoo",
     "author": "ChatwootAI",
@@ -13,6 +13,7 @@
     "installable": True,
     "depends": ["mail", "contacts", "phone_validation", "product", "sale", "utm", "queue_job"],
     "external_dependencies": {"python": ["requests", "crewai"]},
+    "post_load": "post_load",
     "data": [
         "security/chatwoot_ai_security.xml",
         "security/ir.model.access.csv",

@@ -18,3 +18,4 @@ from . import res_company
 from . import res_config_settings
 from . import chatwoot_ai_run
 from . import spreadsheet_dashboard
+from . import chatwoot_bot

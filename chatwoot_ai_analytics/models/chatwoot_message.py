@@ -7,6 +7,8 @@ from functools import partial
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from odoo.addons.chatwoot_ai_base.ai import intents
+
 from ..stats.predict import predict_unique
 
 _logger = logging.getLogger(__name__)
@@ -17,19 +19,9 @@ SENTIMENTS = [
     ("positive", "Positive"),
 ]
 
-#: Keys are ``stats.intent.INTENTS`` (a test keeps them equal); the labels live here because
-#: the pure package has no UI.
-INTENT_SELECTION = [
-    ("purchase", "Purchase"),
-    ("price", "Price"),
-    ("order_status", "Order Status"),
-    ("shipping", "Shipping"),
-    ("exchange_return", "Exchange / Return"),
-    ("complaint", "Complaint"),
-    ("compliment", "Compliment"),
-    ("support", "Support"),
-    ("other", "Other"),
-]
+#: The suite's intent vocabulary (``chatwoot_ai_base/ai/intents.py``), which the classifier
+#: predicts (a test keeps them equal).
+INTENT_SELECTION = intents.selection()
 
 #: Messages read and written per round trip: large enough for vectorised prediction, small
 #: enough to keep the batch's texts and the UPDATE parameters well under 100 MB.

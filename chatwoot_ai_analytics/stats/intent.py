@@ -14,30 +14,23 @@ and only calls what it is given. Macro-F1 on the hand-written held-out pt-BR set
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score
 
+from odoo.addons.chatwoot_ai_base.ai import intents as vocabulary
+from odoo.addons.chatwoot_ai_base.ai.text import normalise
+
 from .sentiment import DATA_DIR, LinearTextClassifier, load_labelled
 
-INTENTS = (
-    "purchase",
-    "price",
-    "order_status",
-    "shipping",
-    "exchange_return",
-    "complaint",
-    "compliment",
-    "support",
-    "other",
-)
+# The suite's one vocabulary, defined by the base addon's agent (a pure module).
+INTENTS = vocabulary.INTENTS
 DEFAULT_MIN_CONFIDENCE = 0.4
 
 
 class IntentModel(LinearTextClassifier):
-    """Nine-intent classifier; ``predict`` returns ``(intent, confidence)`` per text."""
+    """Classifier over the intent vocabulary; ``predict`` returns ``(intent, confidence)``."""
 
     TRAINING_PREFIX = "intent"
     C = 8.0
@@ -108,17 +101,7 @@ def load_holdout(language="pt"):
 
 # ---------------------------------------------------------------------- LLM fallback
 #: One line per intent: what the language model reads to choose a label.
-INTENT_DEFINITIONS = {
-    "purchase": "wants to buy, order or reserve a product (compra, comprar, quiero comprar)",
-    "price": "asks how much something costs, discounts, payment terms (preço, precio, valor)",
-    "order_status": "asks where an order already placed is or its status (status do pedido)",
-    "shipping": "asks about delivery, shipping cost, delivery time or area (frete, envio, entrega)",
-    "exchange_return": "wants to exchange or return a product or get a refund (troca, devolução)",
-    "complaint": "complains about a product, the service or a delay (reclamação, queja)",
-    "compliment": "praises or thanks the shop or a product (elogio, obrigado, me encantó)",
-    "support": "needs help using a product, the site or an account (suporte, ayuda, dúvida)",
-    "other": "anything else: greetings, small talk, unrelated messages (outro, otro)",
-}
+INTENT_DEFINITIONS = vocabulary.DEFINITIONS
 
 #: Portuguese, Spanish and English words a model may answer instead of the label (normalised:
 #: lowercase, no accents). Phrases match as whole words.
@@ -151,11 +134,20 @@ INTENT_SYNONYMS = {
     "complaint": ("reclamacao", "reclamacion", "reclamo", "queixa", "queja"),
     "compliment": ("elogio", "elogios", "praise", "agradecimento"),
     "support": ("suporte", "soporte", "ajuda", "ayuda", "help", "assistencia", "asistencia"),
+    "human_request": (
+        "human",
+        "humano",
+        "atendente",
+        "pessoa",
+        "persona",
+        "agente humano",
+        "human agent",
+        "handoff",
+    ),
     "other": ("outro", "outra", "outros", "otro", "otra", "otros", "none"),
 }
 # "Label: x", "Intent = x", "Resposta: x": a prefix some models put before the label.
 _ANSWER_PREFIX = re.compile(r"^(?:label|intent|intencao|intencion|resposta|respuesta|answer)\s*")
-_NOT_WORD = re.compile(r"[^a-z0-9_]+")
 
 
 def llm_intent_prompt(text):
@@ -179,9 +171,7 @@ def llm_intent_prompt(text):
 
 def _plain(answer):
     """Lowercase, accents removed, anything but letters, digits and ``_`` as single spaces."""
-    decomposed = unicodedata.normalize("NFKD", str(answer or "").lower())
-    ascii_text = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return _NOT_WORD.sub(" ", ascii_text).strip()
+    return normalise(str(answer or ""), keep="_")
 
 
 def _intents_named(plain, synonyms=True):

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Text normalisation shared by the sentiment, intent and topic models (pt-BR, es, en).
 
-Chat messages are short, informal and full of slang, so every model sees the same cleaned form:
+It specialises the suite's normaliser (``chatwoot_ai_base/ai/text.py``: lower case, accents
+folded by ``ascii_base``) for chat statistics over large batches. Chat messages are short,
+informal and full of slang, so every model sees the same cleaned form:
 
 * lowercase and without accents (``"Não"`` -> ``"nao"``), so typed-without-accent text matches;
 * emojis and emoticons become the tokens ``emopos`` / ``emoneg``, laughter (``kkkk``, ``hahaha``,
@@ -24,11 +26,12 @@ them into count matrices.
 """
 
 import re
-import unicodedata
 from itertools import repeat
 
 import numpy as np
 from scipy import sparse
+
+from odoo.addons.chatwoot_ai_base.ai.text import ascii_base
 
 NEGATION_PREFIX = "NEG_"
 NEGATORS = frozenset(
@@ -201,7 +204,7 @@ def _accent_translation():
     table = {}
     for code in range(0xC0, 0x250):
         char = chr(code)
-        base = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        base = ascii_base(char)
         if base and base != char:
             table[code] = base.lower()
     return table
@@ -247,13 +250,12 @@ def _fold_to_ascii(blob):
     lines = data.split(b"\n")
     for number, line in enumerate(lines):
         if not line.isascii():
-            folded = unicodedata.normalize("NFKD", line.decode("utf-8", "replace"))
-            lines[number] = folded.encode("ascii", "ignore")
+            lines[number] = ascii_base(line.decode("utf-8", "replace")).encode("ascii")
     return b"\n".join(lines).decode("ascii")
 
 
 _COMMON_ACCENTS = tuple(
-    (char.encode("utf-8"), unicodedata.normalize("NFKD", char).encode("ascii", "ignore"))
+    (char.encode("utf-8"), ascii_base(char).encode("ascii"))
     for char in "áàâãäéèêëíìîïóòôõöúùûüçñºª"
 ) + (("¿".encode(), b" "), ("¡".encode(), b" "), ("\u00a0".encode(), b" "), ("´".encode(), b"'"))
 

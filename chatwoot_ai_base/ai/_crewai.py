@@ -3,11 +3,15 @@
 """The one place that imports crewai, after switching off everything that phones home.
 
 ``import crewai`` takes seconds (it loads pydantic models for every feature), so the ``ai``
-package imports it lazily, on the first crew run, not when Odoo loads the addon.
+package imports it lazily, on the first crew run, not when a script or a test imports it. An
+Odoo server preloads it instead (the addon's ``post_load`` hook calls :func:`preload` when
+:func:`should_preload` says so): with ``-d`` the prefork master imports it once before it forks
+its workers, so no worker, fresh or recycled, makes a customer wait for it.
 """
 
 import logging
 import os
+import time
 
 # crewai reads these at call time as well as at import, so setting them before the first
 # import is enough; they are forced, not defaulted: customer data must never leave the
@@ -19,6 +23,50 @@ OFFLINE_ENV = {
     "CREWAI_TRACING_ENABLED": "false",
     "CREWAI_DISABLE_VERSION_CHECK": "true",
 }
+
+
+#: Set to "0" to keep crewai out of a server that never runs the agent (it costs memory).
+PRELOAD_VARIABLE = "CHATWOOT_AI_PRELOAD_CREWAI"
+_logger = logging.getLogger(__name__)
+
+
+def should_preload(serving, evented, stop_after_init, environ=None):
+    """Whether the process about to load the addon should import crewai now: an HTTP server
+    (prefork master or worker, threaded server) yes; the gevent (websocket) process, an
+    install or update that stops after init, a shell or a test run no.
+
+    >>> should_preload(True, False, False, {})
+    True
+    >>> should_preload(True, False, True, {}), should_preload(False, False, False, {})
+    (False, False)
+    >>> should_preload(True, True, False, {})
+    False
+    >>> should_preload(True, False, False, {PRELOAD_VARIABLE: "0"})
+    False
+    """
+    environ = os.environ if environ is None else environ
+    return (
+        serving
+        and not evented
+        and not stop_after_init
+        and environ.get(PRELOAD_VARIABLE, "1") != "0"
+    )
+
+
+def preload():
+    """Import crewai and what a crew run builds on (the private crew class, the offline LLM).
+
+    Only imports: running a crew starts crewai's event-loop threads, which must not exist in a
+    process about to fork. Returns the seconds it took.
+    """
+    started = time.perf_counter()
+    load_crewai()
+    private_crew_class()
+    from . import offline_llm  # noqa: F401  pylint: disable=import-outside-toplevel,unused-import
+
+    seconds = time.perf_counter() - started
+    _logger.info("crewai preloaded in %.1f s", seconds)
+    return seconds
 
 
 def _not_token_estimate_notice(record):

@@ -34,7 +34,9 @@ SUMMARY_MESSAGE_CHARS = 160
 MAX_ITER = 3
 # Topics a short follow-up inherits from the previous customer message, and how much of
 # that message's confidence it keeps.
-FOLLOW_UP_INTENTS = ("product", "order_status", "policy")
+FOLLOW_UP_INTENTS = ("purchase", "price", "order_status", "shipping", "exchange_return", "support")
+# Intents whose answer starts from the catalog.
+CATALOG_INTENTS = ("purchase", "price")
 FOLLOW_UP_DISCOUNT = 0.8
 # crewai's own text when an agent runs out of iterations: no answer for the customer.
 CREWAI_GAVE_UP = ("Agent stopped due to iteration limit", "Agent stopped due to time limit")
@@ -128,10 +130,13 @@ class CustomerAgent:
     per run).
     """
 
-    def __init__(self, llm, tools, profile):
+    def __init__(self, llm, tools, profile, intent_model=None):
         self.llm = llm
         self.tools = tools
         self.profile = profile
+        # ``intent_model(text)`` -> ``(intent, probability)``: a trained classifier the hub
+        # trusts over its keyword rules (see ``hub.classify``); None: the rules alone.
+        self.intent_model = intent_model
 
     # Public API -------------------------------------------------------------------------
 
@@ -220,17 +225,16 @@ class CustomerAgent:
         )
         return detect_language(earlier, default=fallback)
 
-    @staticmethod
-    def _classify(message, history, language):
+    def _classify(self, message, history, language):
         """The hub's decision; a bare follow-up ("e o nude?", "and in blue?") keeps the topic
         of the customer's previous message, with less confidence."""
-        decision = classify(message, language)
-        if decision.intent != "other":
+        decision = classify(message, language, self.intent_model)
+        if decision.intent != "other" or decision.greeting:
             return decision
         earlier = [h.get("content") or "" for h in history or () if h.get("role") == "customer"]
         if not earlier:
             return decision
-        previous = classify(earlier[-1], language)
+        previous = classify(earlier[-1], language, self.intent_model)
         if previous.intent not in FOLLOW_UP_INTENTS:
             return decision
         return replace(
@@ -264,6 +268,7 @@ class CustomerAgent:
             "currency": currency,
             "language": language,
             "intent": decision.intent,
+            "greeting": decision.greeting,
             "crew": decision.crew,
             "message": message,
             "order_refs": list(decision.order_refs),
@@ -272,7 +277,7 @@ class CustomerAgent:
             "orders": [],
             "knowledge": [],
         }
-        if decision.intent == "product":
+        if decision.intent in CATALOG_INTENTS:
             context["products"] = [
                 dict(
                     p,
@@ -292,7 +297,7 @@ class CustomerAgent:
                 )
                 for o in self.tools.customer_orders(ORDER_LIMIT) or []
             ]
-        elif decision.intent != "greeting":
+        if decision.intent not in ("order_status", "purchase") and not decision.greeting:
             context["knowledge"] = [
                 dict(k, content=(k.get("content") or "")[: MAX_KNOWLEDGE_CHARS * 4])
                 for k in self.tools.search_knowledge(query, KNOWLEDGE_LIMIT) or []

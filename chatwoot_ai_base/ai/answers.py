@@ -5,11 +5,11 @@
 Every fact in an answer comes from the tools' results; when they hold nothing for the
 question the answer starts with ``NO_ANSWER`` and the agent hands the conversation off.
 
-    >>> ctx = {"intent": "product", "language": "pt", "currency": "BRL", "products": [
+    >>> ctx = {"intent": "price", "language": "pt", "currency": "BRL", "products": [
     ...     {"name": "Batom Matte", "price": 59.9, "currency": "BRL", "in_stock": True}]}
     >>> render_answer(ctx)
     'O Batom Matte custa R$ 59,90 e está em estoque.'
-    >>> render_answer({"intent": "product", "language": "en", "products": []})
+    >>> render_answer({"intent": "purchase", "language": "en", "products": []})
     "[NO_ANSWER] Sorry, I don't have that information right now."
 """
 
@@ -172,14 +172,18 @@ def greeting_answer(context, language):
     )
 
 
+def price_answer(context, language):
+    """Prices of the products found; a payment or coupon question answers from the knowledge."""
+    if context.get("products") or not context.get("knowledge"):
+        return product_answer(context, language)
+    return knowledge_answer(context, language)
+
+
+#: Renderer per intent of the vocabulary (``intents.INTENTS``); the rest answer from knowledge.
 RENDERERS = {
-    "product": product_answer,
+    "purchase": product_answer,
+    "price": price_answer,
     "order_status": order_answer,
-    "policy": knowledge_answer,
-    "complaint": knowledge_answer,
-    "other": knowledge_answer,
-    "human_request": knowledge_answer,
-    "greeting": greeting_answer,
 }
 
 
@@ -188,5 +192,7 @@ def render_answer(context):
     if not context:
         return dont_know("pt")
     language = context.get("language") or "pt"
+    if context.get("greeting"):
+        return greeting_answer(context, language)
     renderer = RENDERERS.get(context.get("intent"), knowledge_answer)
     return renderer(context, language)

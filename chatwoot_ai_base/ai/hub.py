@@ -2,11 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The hub: which intent a customer message has, how negative it sounds, which crew answers.
 
-It runs before any LLM call, on every message, so it is deterministic keyword scoring on
-normalised text (see ``text.normalise``): cheap, explainable and the same offline and online.
+It runs before any LLM call, on every message. Intents are the suite's vocabulary
+(``intents.INTENTS``). Without a trained model it is deterministic keyword scoring on normalised
+text (see ``text.normalise``): cheap, explainable and the same offline and online. With one (the
+analytics addon's classifier, handed in by the bot model) the model's sure answers replace the
+keyword rules', except for the intents the rules always decide (``RULE_INTENTS``).
 
     >>> classify("quanto custa o batom vermelho?").intent
-    'product'
+    'price'
     >>> classify("¿dónde está mi pedido S00012?").intent
     'order_status'
     >>> classify("I want to talk to a human").intent
@@ -20,21 +23,13 @@ normalised text (see ``text.normalise``): cheap, explainable and the same offlin
 import re
 from dataclasses import dataclass, field
 
+from . import intents as vocabulary
 from .language import detect_language
 from .text import contains_phrase, normalise, tokens
 
-INTENTS = ("product", "order_status", "policy", "complaint", "human_request", "greeting", "other")
-ROUTES = {
-    "product": "sales",
-    "order_status": "support",
-    "complaint": "support",
-    "policy": "info",
-    "greeting": "info",
-    "other": "info",
-    "human_request": "hub",
-}
-# Keyword -> weight per intent, normalised (no accents). Phrases weigh more than single words
-# because they carry the intent on their own ("falar com atendente"), words only hint at it.
+# Keyword -> weight per intent of the suite's vocabulary (``intents.INTENTS``), normalised
+# (no accents). Phrases weigh more than single words because they carry the intent on their own
+# ("falar com atendente"), words only hint at it. "other" scores the shop's address and hours.
 # fmt: off
 KEYWORDS = {
     "human_request": {
@@ -89,7 +84,7 @@ KEYWORDS = {
             "paquete",
         ),
     },
-    "product": {
+    "purchase": {
         3.0: (
             "pronta entrega", "tem em estoque", "voces tem", "vcs tem", "voce tem", "tienen",
             "hay stock", "en stock", "do you have", "do you sell", "in stock", "is it available",
@@ -97,43 +92,77 @@ KEYWORDS = {
         ),
         1.5: (
             "estoque", "disponivel", "comprar", "produto", "tamanho", "cor", "stock", "disponible",
-            "producto", "talla", "color", "available", "buy", "product", "size", "colour", "promo",
-            "promocao", "promocion", "discount", "desconto", "descuento",
+            "producto", "talla", "color", "available", "buy", "product", "size", "colour",
         ),
     },
-    "policy": {
-        4.0: (
-            "loja fisica", "tienda fisica", "physical store", "horario de atendimento",
-            "horario de atencion", "opening hours", "cupom", "cupon", "coupon", "transportadora",
-            "correios", "transportista", "carrier", "plazo de entrega",
-        ),
+    "price": {
+        4.0: ("cupom", "cupon", "coupon"),
         3.0: (
-            "frete", "troca", "trocar", "devolucao", "devolver", "reembolso", "politica",
             "forma de pagamento", "formas de pagamento", "parcelar", "parcelamento", "pix",
-            "boleto", "horario", "prazo de entrega", "garantia", "envio gratis", "devolucion",
-            "cambio", "cambiar", "pago", "formas de pago", "cuotas", "garantia", "shipping",
-            "return", "returns", "refund", "exchange", "payment", "pay with", "installments",
-            "warranty", "opening hours", "business hours", "policy", "free shipping",
-            "endereco da loja", "direccion de la tienda", "store address", "envios",
-            "hacen envios", "envian", "entregas", "fazem entrega", "do you ship", "delivery time",
-            "delivery fee", "trocas", "devolucoes", "devoluciones", "cambios", "reembolsos",
-            "refunds", "exchanges",
+            "boleto", "pago", "formas de pago", "cuotas", "payment", "pay with", "installments",
         ),
         1.5: (
-            "cartao", "tarjeta", "card", "entregam", "entregan", "deliver", "ship to", "envio",
-            "loja", "tienda", "store", "aberto", "abierto", "open", "funciona", "como funciona",
-            "how does", "endereco", "direccion", "address",
+            "cartao", "tarjeta", "card", "promo", "promocao", "promocion", "discount", "desconto",
+            "descuento",
         ),
     },
-    "greeting": {
-        1.0: (
-            "oi", "ola", "bom dia", "boa tarde", "boa noite", "tudo bem", "hola", "buenos dias",
-            "buenas tardes", "buenas noches", "que tal", "hello", "hi", "hey", "good morning",
-            "good afternoon", "good evening",
+    "shipping": {
+        4.0: ("transportadora", "correios", "transportista", "carrier", "plazo de entrega"),
+        3.0: (
+            "frete", "prazo de entrega", "envio gratis", "shipping", "free shipping", "envios",
+            "hacen envios", "envian", "entregas", "fazem entrega", "do you ship", "delivery time",
+            "delivery fee",
+        ),
+        1.5: ("entregam", "entregan", "deliver", "ship to", "envio"),
+    },
+    "exchange_return": {
+        3.0: (
+            "troca", "trocar", "devolucao", "devolver", "reembolso", "garantia", "devolucion",
+            "cambio", "cambiar", "return", "returns", "refund", "exchange", "warranty", "trocas",
+            "devolucoes", "devoluciones", "cambios", "reembolsos", "refunds", "exchanges",
+        ),
+        1.0: ("politica", "policy"),
+    },
+    "support": {
+        3.0: (
+            "esqueci a senha", "esqueci minha senha", "senha", "password", "contrasena",
+            "como usar", "como uso", "modo de uso", "como se usa", "how to use", "how do i use",
+        ),
+        1.5: ("como funciona", "how does", "login", "cadastro", "mi cuenta", "my account"),
+    },
+    "compliment": {
+        3.0: (
+            "amei", "adorei", "parabens", "me encanto", "me encantaron", "loved it", "love it",
+            "excelente atendimento", "otimo atendimento", "great service", "excellent service",
+        ),
+        1.0: ("obrigada", "obrigado", "gracias", "thank you", "thanks", "recomendo", "recomiendo"),
+    },
+    "other": {
+        4.0: (
+            "loja fisica", "tienda fisica", "physical store", "horario de atendimento",
+            "horario de atencion", "opening hours",
+        ),
+        3.0: (
+            "horario", "business hours", "endereco da loja", "direccion de la tienda",
+            "store address",
+        ),
+        1.5: (
+            "loja", "tienda", "store", "aberto", "abierto", "open", "funciona", "endereco",
+            "direccion", "address",
         ),
     },
 }
+GREETINGS = (
+    "oi", "ola", "bom dia", "boa tarde", "boa noite", "tudo bem", "hola", "buenos dias",
+    "buenas tardes", "buenas noches", "que tal", "hello", "hi", "hey", "good morning",
+    "good afternoon", "good evening",
+)
 # fmt: on
+# Intents the keyword rules decide even when a trained model is given: a request for a person
+# and an angry complaint hand the conversation to people, and a rule never misses them.
+RULE_INTENTS = ("human_request",)
+# A trained model's answer replaces the keyword rules' from this probability on.
+MODEL_MIN_CONFIDENCE = 0.5
 # Price words ask "how much"; of a product unless a policy term says what costs
 # ("quanto custa o frete?" is about shipping).
 # fmt: off
@@ -218,15 +247,20 @@ class Classification:
     sentiment: float
     scores: dict = field(default_factory=dict)
     order_refs: tuple = ()
+    greeting: bool = False
+    source: str = "rules"
 
     @property
     def negative(self):
         return self.sentiment <= NEGATIVE_THRESHOLD
 
 
+INTENTS = vocabulary.INTENTS
+
+
 def route(intent):
     """The crew that answers ``intent``."""
-    return ROUTES.get(intent, "info")
+    return vocabulary.crew(intent)
 
 
 def intent_scores(plain):
@@ -239,7 +273,9 @@ def intent_scores(plain):
         weight * sum(1 for p in phrases if contains_phrase(plain, p))
         for weight, phrases in PRICE_CUES.items()
     )
-    scores["policy" if scores["policy"] > 0 else "product"] += price
+    # "quanto custa o frete?" is about shipping, "quanto custa o batom?" about a price.
+    topic = max(("shipping", "exchange_return"), key=lambda i: scores[i])
+    scores[topic if scores[topic] > 0 else "price"] += price
     refs = ORDER_REF.findall(plain)
     scores["order_status"] += ORDER_REF_WEIGHT * len(refs)
     return scores
@@ -302,10 +338,13 @@ def _confidence(best, second):
     return round(0.4 + 0.35 * strength + 0.25 * margin, 3)
 
 
-def classify(text, language=None):
+def classify(text, language=None, model=None):
     """Intent, confidence, crew and sentiment for a customer's text.
 
-    Greetings only win when nothing else matched: "oi, quanto custa?" is a price question.
+    ``model(text)`` -> ``(intent, probability)`` is an optional trained classifier: its answer
+    wins from ``MODEL_MIN_CONFIDENCE`` on, unless the rules found a request for a person or an
+    angry complaint. A greeting alone is ``other`` with ``greeting`` set; with a real question
+    ("oi, quanto custa?") the question wins.
     """
     plain = normalise(text)
     scores = intent_scores(plain)
@@ -316,15 +355,25 @@ def classify(text, language=None):
     if mood <= NEGATIVE_THRESHOLD and scores["complaint"] > 0:
         # An angry "my order never came" is a complaint first, whatever else it asks.
         scores["complaint"] += max(scores.values())
-    ranked = sorted(
-        (i for i in INTENTS if i not in ("greeting", "other")), key=lambda i: -scores[i]
-    )
+    ranked = sorted(INTENTS, key=lambda i: -scores[i])
     best = ranked[0]
     if scores[best] <= 0:
-        best = "greeting" if scores["greeting"] > 0 else "other"
-        confidence = 0.9 if best == "greeting" else 0.3
+        best, confidence = "other", 0.3
     else:
         confidence = _confidence(scores[best], scores[ranked[1]])
+    source = "rules"
+    ruled = best in RULE_INTENTS or (best == "complaint" and mood <= NEGATIVE_THRESHOLD)
+    if model is not None and plain and not ruled:
+        predicted, probability = model(text)
+        if predicted in INTENTS and probability >= MODEL_MIN_CONFIDENCE:
+            best, confidence, source = predicted, round(float(probability), 3), "model"
+    greeting = (
+        best == "other"
+        and scores["other"] <= 0
+        and any(contains_phrase(plain, g) for g in GREETINGS)
+    )
+    if greeting and source == "rules":
+        confidence = 0.9
     return Classification(
         intent=best,
         confidence=confidence,
@@ -332,4 +381,19 @@ def classify(text, language=None):
         sentiment=mood,
         scores=scores,
         order_refs=tuple(ref.upper() for ref in ORDER_REF.findall(plain)),
+        greeting=greeting,
+        source=source,
     )
+
+
+def routing_accuracy(samples, model=None):
+    """Share of ``(text, intent)`` samples the hub sends to the crew of their labelled intent.
+
+    >>> routing_accuracy([("quanto custa o batom?", "price"), ("oi", "purchase")])
+    0.5
+    """
+    samples = list(samples)
+    if not samples:
+        return 0.0
+    hits = sum(classify(text, model=model).crew == route(intent) for text, intent in samples)
+    return hits / len(samples)

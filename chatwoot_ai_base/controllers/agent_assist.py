@@ -17,8 +17,13 @@ class AgentAssistController(http.Controller):
 
     The account's agent-assist token (not the webhook token: agents see this URL, and it
     must not let them post webhook events) authenticates the caller, in the path or in the
-    ``X-ChatwootAI-Token`` header. GET answers the latest draft (drafting one when there
-    is none); POST always drafts a fresh one. No session or cookie is involved.
+    ``X-ChatwootAI-Token`` header. No session or cookie is involved.
+
+    The model is never called inside the request (``chatwoot.assist``): GET answers the latest
+    draft (200), or 202 ``drafting`` while a job writes one (queued by the first GET of a
+    conversation without any); POST queues a fresh draft and answers 202. Both answer 429 with
+    ``Retry-After`` once the conversation had its drafts for the hour, and GET answers 503 when
+    the last draft failed and there is none to show.
     """
 
     @http.route(
@@ -40,6 +45,7 @@ class AgentAssistController(http.Controller):
             "waiting": env._("Open a conversation to see a suggestion."),
             "loading": env._("Drafting a reply…"),
             "failed": env._("No suggestion could be drafted."),
+            "rate_limited": env._("Too many suggestions for this conversation: try again later."),
         }
         with file_open(PAGE_PATH) as page:
             html = page.read().replace("__LABELS__", json.dumps(labels))
@@ -80,23 +86,35 @@ class AgentAssistController(http.Controller):
         )
         if not conversation:
             return request.make_json_response({"error": "unknown conversation"}, status=404)
-        fresh = request.httprequest.method == "POST" or not conversation.ai_suggested_reply
-        run = env["chatwoot.ai.run"]
-        if fresh:
-            run = env["chatwoot.bot"]._suggest_reply(conversation)
-            if run.state != "done":
-                body = {"error": "no suggestion", "reason": run.handoff_reason or "llm_error"}
-                return request.make_json_response(body, status=503)
-            conversation.ai_suggested_reply = run.suggested_reply
-        return request.make_json_response(
-            {
-                "conversation": conversation.display_id,
-                "suggested_reply": conversation.ai_suggested_reply,
-                "language": run.language or None,
-                "intent": run.intent or None,
-                "run_id": run.id or None,
-            }
-        )
+        assist = env["chatwoot.assist"]
+        if request.httprequest.method == "POST":
+            return self._queued(*assist._queue_draft(conversation))
+        if assist._drafting(conversation):
+            return self._queued("drafting", 0)
+        run = assist._latest_run(conversation)
+        if conversation.ai_suggested_reply:
+            return request.make_json_response(
+                {
+                    "conversation": conversation.display_id,
+                    "suggested_reply": conversation.ai_suggested_reply,
+                    "language": run.language or None,
+                    "intent": run.intent or None,
+                    "run_id": run.id or None,
+                }
+            )
+        if run.state == "failed":
+            body = {"error": "no suggestion", "reason": run.handoff_reason or "llm_error"}
+            return request.make_json_response(body, status=503)
+        return self._queued(*assist._queue_draft(conversation))
+
+    def _queued(self, status, retry_after):
+        if status == "rate_limited":
+            return request.make_json_response(
+                {"error": "rate_limited", "retry_after": retry_after},
+                status=429,
+                headers=[("Retry-After", str(retry_after))],
+            )
+        return request.make_json_response({"status": "drafting"}, status=202)
 
     def _authenticate(self, env, token):
         """The active account whose agent-assist token is ``token``, compared in constant time."""

@@ -11,7 +11,9 @@ from . import res_company
 from . import ir_rule
 from . import chatwoot_ai_run
 from . import chatwoot_bot
+from . import chatwoot_assist
 from . import chatwoot_personal_data
+from . import chatwoot_mention_scrub
 from . import chatwoot_retention_policy
 from . import chatwoot_erasure_request
 from . import chatwoot_erasure_request_line

@@ -4,7 +4,7 @@ import math
 import secrets
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models, tools
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
@@ -27,6 +27,8 @@ DRAIN_DELAY_PARAM = "chatwoot_ai.drain_delay_seconds"
 DRAIN_DELAY_DEFAULT = 1
 #: First key of the advisory lock that serialises the drains of one account.
 DRAIN_LOCK_NAMESPACE = 7_400_001
+#: Fields the webhook's cached credentials read: writing one clears the cache in every worker.
+WEBHOOK_CREDENTIAL_FIELDS = frozenset(("webhook_token", "webhook_secret", "active"))
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
 
 
@@ -301,9 +303,19 @@ class ChatwootAccount(models.Model):
     def _find_by_webhook_token(self, token):
         """``(account, secret)`` for an active account's webhook token, or ``(None, None)``.
 
-        One indexed query on the hot path of every delivery: the account and its secret
-        come back together.
+        On the hot path of every delivery, so cached per worker (``_webhook_credentials``):
+        no query at all once a worker has seen the token. Creating, deleting or changing the
+        token, the secret or ``active`` of an account clears the cache in every worker
+        (Odoo's registry signalling), so a regenerated token stops working at once.
         """
+        found = self._webhook_credentials(token)
+        if not found:
+            return None, None
+        return self.browse(found[0]), found[1]
+
+    @api.model
+    @tools.ormcache("token")
+    def _webhook_credentials(self, token):
         rows = self.env.execute_query(
             SQL(
                 "SELECT id, webhook_secret FROM chatwoot_account "
@@ -311,12 +323,30 @@ class ChatwootAccount(models.Model):
                 token,
             )
         )
-        if not rows:
-            return None, None
-        return self.browse(rows[0][0]), rows[0][1]
+        return tuple(rows[0]) if rows else None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        accounts = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return accounts
+
+    def write(self, vals):
+        result = super().write(vals)
+        if WEBHOOK_CREDENTIAL_FIELDS.intersection(vals):
+            self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
 
     # ------------------------------------------------------------------ processing jobs
-    def _schedule_drain(self, eta=None, force=False):
+    def _drain_identity(self):
+        return f"chatwoot_drain:{self.id}"
+
+    def _schedule_drain(self, eta=None, force=False, checked=False):
         """Make sure a job will process this account's waiting deliveries.
 
         A burst of deliveries shares one queued job: while a drain job of the account is
@@ -324,12 +354,13 @@ class ChatwootAccount(models.Model):
         written (a flag row would make concurrent requests conflict under Odoo's
         repeatable-read isolation). A retry after back-off (``eta``) or a continuation
         (``force``) is queued regardless, deduplicated by queue_job's identity key.
+        ``checked``: the caller already found no drain waiting (``_store_delivery``).
         """
         self.ensure_one()
-        identity = f"chatwoot_drain:{self.id}"
+        identity = self._drain_identity()
         if eta or force:
             identity = f"{identity}:{eta or 'next'}"
-        elif self.env.execute_query(
+        elif not checked and self.env.execute_query(
             SQL(
                 "SELECT 1 FROM queue_job WHERE identity_key = %s "
                 "AND state IN ('wait_dependencies', 'pending', 'enqueued') LIMIT 1",

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..ai import intents
+
 RUN_STATES = [
     ("queued", "Queued"),
     ("running", "Running"),
@@ -25,15 +27,7 @@ HANDOFF_REASONS = [
     ("out_of_hours", "Outside bot hours"),
     ("reply_cap", "Too many bot replies"),
 ]
-INTENTS = [
-    ("product", "Product / price"),
-    ("order_status", "Order status"),
-    ("policy", "Policy / information"),
-    ("complaint", "Complaint"),
-    ("human_request", "Human request"),
-    ("greeting", "Greeting"),
-    ("other", "Other"),
-]
+INTENTS = intents.selection()
 
 
 class ChatwootAiRun(models.Model):

@@ -371,7 +371,15 @@ class ChatwootBot(models.AbstractModel):
         tools = env["chatwoot.context"]._agent_tools(conversation)
         profile = self.env["chatwoot.business.profile"]._profile_for(company)
         llm = build_llm(company._chatwoot_ai_llm_settings())
-        return CustomerAgent(llm, tools, profile)
+        return CustomerAgent(llm, tools, profile, intent_model=self._intent_model())
+
+    @api.model
+    def _intent_model(self):
+        """A trained intent classifier for the hub, ``model(text)`` -> ``(intent, probability)``
+        over ``ai.intents.INTENTS``, or None to route by the hub's keyword rules alone.
+
+        The analytics addon overrides this with its classifier (``stats.intent``)."""
+        return None
 
     def _run_agent(self, conversation, texts, run):
         run.attempts += 1

@@ -57,6 +57,13 @@ class ChatwootErasureRequest(models.Model):
     )
     chatwoot_deleted_count = fields.Integer(string="Deleted in Chatwoot", readonly=True, copy=False)
     chatwoot_failed_count = fields.Integer(string="Failed in Chatwoot", readonly=True, copy=False)
+    mentions_replaced = fields.Integer(
+        string="Mentions Replaced",
+        readonly=True,
+        copy=False,
+        help="Mentions of the person (name, e-mail, phone) replaced by [erased] in what other "
+        "people wrote: messages, AI runs, webhook deliveries.",
+    )
     line_ids = fields.One2many(
         "chatwoot.erasure.request.line", "request_id", string="Counts", readonly=True, copy=False
     )
@@ -105,7 +112,7 @@ class ChatwootErasureRequest(models.Model):
         if self.state != "draft":
             raise UserError(self.env._("This request was already executed."))
         partner = self.partner_id
-        counts, chatwoot = self.env["chatwoot.personal.data"]._erase_partner(
+        counts, chatwoot, mentions = self.env["chatwoot.personal.data"]._erase_partner(
             partner, delete_in_chatwoot=self.delete_in_chatwoot
         )
         self.write(
@@ -116,6 +123,7 @@ class ChatwootErasureRequest(models.Model):
                 "partner_ref_id": partner.id,
                 "chatwoot_deleted_count": chatwoot["deleted"],
                 "chatwoot_failed_count": chatwoot["failed"],
+                "mentions_replaced": sum(mentions.values()),
                 "line_ids": [Command.clear()] + self._line_commands(counts),
             }
         )

@@ -395,8 +395,9 @@ class ChatwootPersonalData(models.AbstractModel):
     def _erase_partner(self, partner, delete_in_chatwoot=False):
         """Remove every trace of the person from the suite and anonymise the partner.
 
-        Returns ``(counts, chatwoot)``: ``{model name: count}`` and
-        ``{"deleted": n, "failed": n}`` for the optional deletion in Chatwoot.
+        Returns ``(counts, chatwoot, mentions)``: ``{model name: count}`` of erased records,
+        ``{"deleted": n, "failed": n}`` for the optional deletion in Chatwoot, and
+        ``{model name: n}`` of the person's mentions replaced in other people's texts.
         """
         self._check_manager()
         service = self.sudo()
@@ -405,6 +406,8 @@ class ChatwootPersonalData(models.AbstractModel):
         # Everything that identifies the person is read before anything is deleted.
         common, _per_account = service._needles_by_account(partners)
         contacts_in_chatwoot = service._chatwoot_contacts(partners) if delete_in_chatwoot else []
+        scrubber = self.env["chatwoot.mention.scrub"].sudo()
+        person, names = scrubber._person(partners, common), partners.mapped("name")
         collected = service._collect_records(partners)
         refs = {"res.partner": set(partners.ids)}
         for _descriptor, records in collected:
@@ -415,6 +418,8 @@ class ChatwootPersonalData(models.AbstractModel):
             counts["mail.message"] += service._unlink_traces(records._name, records.ids)
             counts[descriptor["model"]] = counts.get(descriptor["model"], 0) + len(records)
             records.unlink()
+        # What is left is other people's: only the person's mentions go.
+        mentions = scrubber._scrub_mentions(person, names)
         counts["mail.message"] += service._erase_suite_notes(partners)
         counts["mail.tracking.value"] = service._erase_tracking_values(partners)
         counts["ir.attachment"] = service._erase_exports(partners)
@@ -422,8 +427,14 @@ class ChatwootPersonalData(models.AbstractModel):
         counts["res.partner"] = service._anonymise_partners(partners)
         self.env.flush_all()
         chatwoot = service._delete_chatwoot_contacts(contacts_in_chatwoot)
-        _logger.info("Erased partner %s (%s contact(s)): %s", partner.id, len(partners), counts)
-        return counts, chatwoot
+        _logger.info(
+            "Erased partner %s (%s contact(s)): %s; mentions replaced: %s",
+            partner.id,
+            len(partners),
+            counts,
+            dict(mentions),
+        )
+        return counts, chatwoot, mentions
 
     @api.model
     def _unlink_traces(self, model_name, ids):

@@ -72,19 +72,29 @@ class ChatwootWebhookEvent(models.Model):
         """Insert a delivery once; return its id, or None when it was already stored.
 
         ``INSERT … ON CONFLICT DO NOTHING`` makes concurrent redeliveries wait on the unique
-        index and then do nothing: exactly one row, and every caller can answer 2xx.
+        index and then do nothing: exactly one row, and every caller can answer 2xx. The same
+        statement says whether a drain job of the account is already waiting, so a delivery
+        during a burst costs one round trip to the database, and only the first of a burst
+        queues the job.
         """
         now = fields.Datetime.now()
         rows = self.env.execute_query(
             SQL(
                 """
-                INSERT INTO chatwoot_webhook_event
-                    (account_id, company_id, event, dedupe_key, delivery_id, payload,
-                     received_at, state, attempts, create_uid, write_uid, create_date, write_date)
-                SELECT id, company_id, %s, %s, %s, %s, %s, %s, 0, %s, %s, %s, %s
-                  FROM chatwoot_account WHERE id = %s
-                ON CONFLICT (account_id, dedupe_key) DO NOTHING
-                RETURNING id
+                WITH stored AS (
+                    INSERT INTO chatwoot_webhook_event
+                        (account_id, company_id, event, dedupe_key, delivery_id, payload,
+                         received_at, state, attempts, create_uid, write_uid, create_date,
+                         write_date)
+                    SELECT id, company_id, %s, %s, %s, %s, %s, %s, 0, %s, %s, %s, %s
+                      FROM chatwoot_account WHERE id = %s
+                    ON CONFLICT (account_id, dedupe_key) DO NOTHING
+                    RETURNING id
+                )
+                SELECT id, EXISTS(
+                    SELECT 1 FROM queue_job WHERE identity_key = %s
+                       AND state IN ('wait_dependencies', 'pending', 'enqueued')
+                ) FROM stored
                 """,
                 event,
                 dedupe_key,
@@ -97,13 +107,15 @@ class ChatwootWebhookEvent(models.Model):
                 now,
                 now,
                 account.id,
+                account._drain_identity(),
             )
         )
         if not rows:
             return None
-        if state == "new":
-            account._schedule_drain()
-        return rows[0][0]
+        event_id, drain_waiting = rows[0]
+        if state == "new" and not drain_waiting:
+            account._schedule_drain(checked=True)
+        return event_id
 
     # ------------------------------------------------------------------ processing
     @api.model

@@ -15,10 +15,8 @@
 """
 
 import difflib
-import re
-import unicodedata
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+from ..ai.text import normalise
 
 #: Words that carry no product meaning in a customer's message (pt, es, en), unaccented.
 STOPWORDS = frozenset(
@@ -178,10 +176,9 @@ GLOSSARY = {
 
 
 def normalize(text):
-    """Lower case, no accents, words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    ascii_text = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(_NON_WORD.split(ascii_text.lower())).strip()
+    """Lower case, no accents, words (letters and digits only) separated by single spaces: the
+    shared normaliser (``ai/text.py``) without the apostrophe the hub keeps."""
+    return normalise(text, keep="")
 
 
 def query_terms(text, limit=8):

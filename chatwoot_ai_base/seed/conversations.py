@@ -55,7 +55,7 @@ SENTIMENT_BY_INTENT = {
     "price": (0.20, 0.70, 0.10),
     "order_status": (0.05, 0.60, 0.35),
     "shipping": (0.10, 0.75, 0.15),
-    "exchange": (0.05, 0.60, 0.35),
+    "exchange_return": (0.05, 0.60, 0.35),
     "complaint": (0.00, 0.15, 0.85),
     "compliment": (0.95, 0.05, 0.00),
     "support": (0.10, 0.75, 0.15),
@@ -67,7 +67,7 @@ EXCHANGES = {
     "price": (0, 2),
     "order_status": (0, 2),
     "shipping": (0, 2),
-    "exchange": (1, 4),
+    "exchange_return": (1, 4),
     "complaint": (2, 5),
     "compliment": (0, 1),
     "support": (1, 3),
@@ -77,11 +77,11 @@ EXCHANGES = {
 ORDER_TRIGGERS = (
     ("order_status", 0.12, (2.0, 9.0)),
     ("shipping", 0.06, (0.2, 3.0)),
-    ("exchange", 0.05, (5.0, 25.0)),
+    ("exchange_return", 0.05, (5.0, 25.0)),
     ("complaint", 0.04, (3.0, 20.0)),
     ("compliment", 0.03, (4.0, 15.0)),
 )
-ORDER_INTENTS = ("order_status", "exchange", "complaint")
+ORDER_INTENTS = ("order_status", "exchange_return", "complaint")
 PRE_PURCHASE_SHARE = 0.10
 RANDOM_PER_YEAR = 0.25
 PROSPECT_CONVERSATIONS = 0.6

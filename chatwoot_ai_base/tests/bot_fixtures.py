@@ -234,8 +234,10 @@ class BotFlowCase(HttpCase):
                     ("channel", "in", JOB_CHANNELS),
                     ("state", "=", "pending"),
                     "|",
+                    "|",
                     ("func_string", "like", f"chatwoot.account({self.account.id},)."),
                     ("func_string", "=like", "chatwoot.bot()%"),
+                    ("func_string", "=like", "chatwoot.assist()%"),
                 ],
                 order="id",
             )

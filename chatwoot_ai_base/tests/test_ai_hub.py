@@ -9,12 +9,16 @@ from ..ai.language import detect_language
 from ..seed.texts import TEXTS
 
 INTENT_SAMPLES = {
-    "product": [
+    "price": [
         "quanto custa o batom matte?",
-        "vocês tem sérum de vitamina C em estoque?",
         "¿cuánto cuesta el labial mate?",
-        "¿tienen sérum de vitamina C?",
         "how much is the matte lipstick?",
+        "quais as formas de pagamento?",
+        "¿aceptan pago en cuotas?",
+    ],
+    "purchase": [
+        "vocês tem sérum de vitamina C em estoque?",
+        "¿tienen sérum de vitamina C?",
         "do you have vitamin C serum in stock?",
     ],
     "order_status": [
@@ -25,15 +29,14 @@ INTENT_SAMPLES = {
         "where is my order?",
         "has order S00012 shipped?",
     ],
-    "policy": [
+    "shipping": ["qual o valor do frete?", "do you offer free shipping?", "¿hacen envíos a Lima?"],
+    "exchange_return": [
         "vocês fazem troca?",
-        "quais as formas de pagamento?",
-        "qual o valor do frete?",
         "¿hacen devoluciones?",
-        "¿aceptan pago en cuotas?",
         "what is your return policy?",
-        "do you offer free shipping?",
     ],
+    "support": ["esqueci minha senha", "how do I use the serum?"],
+    "compliment": ["amei o batom, parabéns!", "loved it, great service"],
     "human_request": [
         "quero falar com um atendente",
         "tem algum humano aí?",
@@ -50,9 +53,9 @@ INTENT_SAMPLES = {
         "I want to file a complaint",
         "the item arrived damaged",
     ],
-    "greeting": ["oi", "bom dia!", "hola", "buenas tardes", "hello", "good morning"],
     "other": ["qual a capital da França?", "asdf", "¿juegas al fútbol?", "tell me a joke"],
 }
+GREETINGS = ["oi", "bom dia!", "hola", "buenas tardes", "hello", "good morning"]
 
 
 class TestClassify(unittest.TestCase):
@@ -62,8 +65,15 @@ class TestClassify(unittest.TestCase):
                 with self.subTest(sample=sample):
                     self.assertEqual(classify(sample).intent, intent)
 
+    def test_a_greeting_alone_is_flagged_on_other(self):
+        for sample in GREETINGS:
+            decision = classify(sample)
+            self.assertEqual((decision.intent, decision.greeting), ("other", True), sample)
+        self.assertFalse(classify("tell me a joke").greeting)
+
     def test_greeting_loses_to_a_real_question(self):
-        self.assertEqual(classify("oi, quanto custa o batom?").intent, "product")
+        decision = classify("oi, quanto custa o batom?")
+        self.assertEqual((decision.intent, decision.greeting), ("price", False))
         self.assertEqual(classify("hola, ¿dónde está mi pedido?").intent, "order_status")
 
     def test_order_reference_is_extracted(self):
@@ -95,11 +105,40 @@ class TestClassify(unittest.TestCase):
         self.assertEqual(decision.intent, "complaint")
         self.assertFalse(decision.negative)
 
+    def test_a_sure_model_answer_wins_over_the_rules(self):
+        def model(_text):
+            return "exchange_return", 0.9
+
+        decision = classify("quanto custa o batom?", model=model)
+        self.assertEqual((decision.intent, decision.crew), ("exchange_return", "info"))
+        self.assertEqual((decision.source, decision.confidence), ("model", 0.9))
+
+    def test_an_unsure_model_answer_keeps_the_rules(self):
+        decision = classify("quanto custa o batom?", model=lambda _text: ("support", 0.3))
+        self.assertEqual((decision.intent, decision.source), ("price", "rules"))
+
+    def test_the_rules_keep_human_requests_and_angry_complaints(self):
+        def model(_text):
+            return "price", 0.99
+
+        self.assertEqual(
+            classify("quero falar com um atendente", model=model).intent, "human_request"
+        )
+        angry = classify("meu pedido não chegou, que absurdo! péssimo!", model=model)
+        self.assertEqual((angry.intent, angry.source), ("complaint", "rules"))
+        # A model answer outside the vocabulary is ignored.
+        self.assertEqual(
+            classify("qual o frete?", model=lambda _t: ("policy", 1.0)).intent, "shipping"
+        )
+
     def test_routing(self):
-        self.assertEqual(route("product"), "sales")
+        self.assertEqual(route("purchase"), "sales")
+        self.assertEqual(route("price"), "sales")
         self.assertEqual(route("order_status"), "support")
         self.assertEqual(route("complaint"), "support")
-        self.assertEqual(route("policy"), "info")
+        self.assertEqual(route("shipping"), "info")
+        self.assertEqual(route("exchange_return"), "info")
+        self.assertEqual(route("human_request"), "hub")
         self.assertEqual(route("other"), "info")
         self.assertEqual(route("no-such-intent"), "info")
         self.assertEqual(classify("qual o frete?").crew, "info")
@@ -145,13 +184,13 @@ SEED_VALUES = {
 CUSTOMER_PARTS = ("opening", "customer_followup", "customer_closing")
 # Seed intent -> hub intents that serve it (an exchange about one order may go to support).
 ACCEPTED = {
-    "purchase": {"product", "policy"},
-    "price": {"product", "policy"},
+    "purchase": {"purchase", "price"},
+    "price": {"price", "purchase", "shipping"},
     "order_status": {"order_status"},
-    "shipping": {"policy", "order_status"},
-    "exchange": {"policy", "complaint", "order_status"},
+    "shipping": {"shipping", "order_status"},
+    "exchange_return": {"exchange_return", "complaint", "order_status"},
     "complaint": {"complaint"},
-    "other": {"other", "greeting", "policy"},
+    "other": {"other", "shipping", "exchange_return", "price", "support"},
 }
 
 

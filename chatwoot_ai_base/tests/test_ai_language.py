@@ -3,12 +3,27 @@
 """Pure tests of the AI package's text layer: language detection, prices, doctests."""
 
 import doctest
+import subprocess
+import sys
 import unittest
+from pathlib import Path
 
+from ..ai import (
+    _crewai,
+    answers,
+    context,
+    formatting,
+    hub,
+    intents,
+    language,
+    settings,
+    templates,
+    text,
+)
 from ..ai import agent as agent_module
-from ..ai import answers, context, formatting, hub, language, settings, templates, text
 from ..ai.formatting import currency_symbol, format_price
 from ..ai.language import detect_language
+from ..search import text as search_text
 
 # Short chat messages as customers write them: typos, missing accents, 2 to 8 words.
 SAMPLES = {
@@ -126,11 +141,13 @@ class TestDoctests(unittest.TestCase):
             context,
             formatting,
             hub,
+            intents,
             language,
             settings,
             templates,
             text,
             agent_module,
+            _crewai,
         )
         for module in modules:
             result = doctest.testmod(module)
@@ -196,3 +213,35 @@ class TestFormatPrice(unittest.TestCase):
         self.assertEqual(format_price(None), "")
         self.assertEqual(format_price(False), "")
         self.assertEqual(format_price(5, "XYZ", "pt"), "XYZ 5,00")
+
+
+class TestOneNormaliser(unittest.TestCase):
+    def test_search_terms_are_the_shared_normaliser_without_apostrophes(self):
+        for sample in SAMPLES["pt"] + ["Proteção SOLAR, FPS-50!", "I don't know", "Ñandú — ª º"]:
+            with self.subTest(sample=sample):
+                self.assertEqual(search_text.normalize(sample), text.normalise(sample, keep=""))
+                self.assertEqual(
+                    text.normalise(sample).replace("'", " ").split(),
+                    search_text.normalize(sample).split(),
+                )
+
+
+class TestCrewaiPreload(unittest.TestCase):
+    def test_preload_imports_crewai_and_starts_no_thread(self):
+        # In a fresh interpreter, as the prefork master before it forks: a thread left running
+        # there would be missing (with its locks held) in every worker.
+        code = (
+            "import sys, threading; sys.path.insert(0, sys.argv[1]); from ai import _crewai; "
+            "_crewai.preload(); from ai import offline_llm; "
+            "print(sorted(m for m in ('crewai', 'ai.offline_llm') if m in sys.modules), "
+            "[t.name for t in threading.enumerate()])"
+        )
+        addon = str(Path(_crewai.__file__).resolve().parent.parent)
+        result = subprocess.run(
+            [sys.executable, "-c", code, addon],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        self.assertEqual(result.stdout.strip(), "['ai.offline_llm', 'crewai'] ['MainThread']")

@@ -43,7 +43,7 @@ class TestBotOfflineAnswers(BotFlowCase):
             answer, run = self.ask(display_id, text)
             self.assertEqual(run.language, language, text)
             self.assertIn(self.price(59.90, language), answer, text)
-            self.assertEqual(run.intent, "product", text)
+            self.assertEqual(run.intent, "price", text)
 
     def test_stock_questions(self):
         cases = [
@@ -79,5 +79,5 @@ class TestBotOfflineAnswers(BotFlowCase):
         for display_id, language, text, expected in cases:
             answer, run = self.ask(display_id, text)
             self.assertEqual(run.language, language, text)
-            self.assertEqual(run.intent, "policy", text)
+            self.assertEqual(run.intent, "shipping", text)
             self.assertIn(expected, answer, text)

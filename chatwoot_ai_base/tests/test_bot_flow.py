@@ -2,11 +2,16 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The agent bot end to end: signed webhook → drain → bot job → reply POST to Chatwoot."""
 
+import threading
 from datetime import UTC, datetime
 
+from odoo import SUPERUSER_ID, api
 from odoo.tests import tagged
 
+from odoo.addons.queue_job.job import Job
+
 from .bot_fixtures import DISPLAY_ID, TOKEN, BotFlowCase
+from .fake_chatwoot import FakeChatwoot
 
 
 @tagged("post_install", "-at_install")
@@ -211,6 +216,12 @@ class TestAgentAssist(BotFlowCase):
         assignee = {"id": 3, "name": "Carla", "type": "user"}
         self.say(1501, "Quanto custa o batom vermelho?", assignee=assignee)
         self.assertFalse(self.replies())
+        # No model call inside the request: the first GET queues a draft job and says so.
+        response = self.url_open(self.assist_url())
+        self.assertEqual((response.status_code, response.json()), (202, {"status": "drafting"}))
+        self.assertFalse(self.runs())
+        self.assertEqual(self.url_open(self.assist_url()).status_code, 202)
+        self.assertEqual(self.run_jobs(), 1)  # one job, however often the page polled
         response = self.url_open(self.assist_url())
         self.assertEqual(response.status_code, 200)
         data = response.json()
@@ -218,19 +229,141 @@ class TestAgentAssist(BotFlowCase):
         self.assertIn(self.price(59.90), data["suggested_reply"])
         self.assertEqual(self.conversation().ai_suggested_reply, data["suggested_reply"])
         run = self.runs()
-        self.assertEqual((run.kind, run.state), ("suggest", "done"))
+        self.assertEqual((run.kind, run.state, data["run_id"]), ("suggest", "done", run.id))
         # Nothing is posted to the customer.
         self.assertFalse(self.replies())
+
+    def test_get_only_reads_an_existing_draft(self):
+        assignee = {"id": 3, "name": "Carla", "type": "user"}
+        self.say(1506, "Quanto custa o batom vermelho?", assignee=assignee)
+        self.url_open(self.assist_url())
+        self.run_jobs()
+        for _poll in range(3):
+            self.assertEqual(self.url_open(self.assist_url()).status_code, 200)
+        self.assertEqual(self.run_jobs(), 0)
+        self.assertEqual(len(self.runs()), 1)
+
+    def test_post_queues_a_fresh_draft_that_get_returns_when_ready(self):
+        assignee = {"id": 3, "name": "Carla", "type": "user"}
+        self.say(1507, "Quanto custa o batom vermelho?", assignee=assignee)
+        self.url_open(self.assist_url())
+        self.run_jobs()
+        first = self.url_open(self.assist_url()).json()["run_id"]
+        self.say(1508, "E o sérum de vitamina C?", assignee=assignee)
+        response = self.url_open(self.assist_url(), method="POST")
+        self.assertEqual((response.status_code, response.json()), (202, {"status": "drafting"}))
+        # While the job waits, GET says "drafting" rather than the stale draft.
+        self.assertEqual(self.url_open(self.assist_url()).status_code, 202)
+        self.assertEqual(self.run_jobs(), 1)
+        data = self.url_open(self.assist_url()).json()
+        self.assertNotEqual(data["run_id"], first)
+        self.assertIn(self.price(129.00), data["suggested_reply"])
+
+    def test_drafts_are_rate_limited_per_conversation(self):
+        self.env["ir.config_parameter"].set_param("chatwoot_ai.assist_max_drafts_per_hour", 2)
+        assignee = {"id": 3, "name": "Carla", "type": "user"}
+        self.say(1509, "Quanto custa o batom vermelho?", assignee=assignee)
+        for _draft in range(2):
+            self.assertEqual(self.url_open(self.assist_url(), method="POST").status_code, 202)
+            self.run_jobs()
+        refused = self.url_open(self.assist_url(), method="POST")
+        self.assertEqual(refused.status_code, 429)
+        self.assertEqual(refused.json()["error"], "rate_limited")
+        self.assertTrue(0 < int(refused.headers["Retry-After"]) <= 3600)
+        self.assertEqual(self.run_jobs(), 0)
+        self.assertEqual(len(self.runs()), 2)
+        # The draft already written is still there for the agent.
+        self.assertEqual(self.url_open(self.assist_url()).status_code, 200)
+
+    def test_a_failed_draft_is_reported_not_retried_by_get(self):
+        assignee = {"id": 3, "name": "Carla", "type": "user"}
+        self.say(1510, "Quanto custa o batom vermelho?", assignee=assignee)
+        # A remote model that answers 500: the draft job fails.
+        llm = FakeChatwoot().start()
+        self.addCleanup(llm.stop)
+        llm.script("POST", "/v1/chat/completions", [{"status": 500, "json": {"error": {}}}])
+        self.company.write(
+            {
+                "chatwoot_ai_llm_provider": "openai",
+                "chatwoot_ai_llm_base_url": f"{llm.url}/v1",
+                "chatwoot_ai_llm_model": "gpt-4o-mini",
+                "chatwoot_ai_llm_api_key": "sk-test",
+                "chatwoot_ai_llm_timeout": 1.0,
+            }
+        )
+        self.assertEqual(self.url_open(self.assist_url()).status_code, 202)
+        self.run_jobs()
+        self.assertEqual(self.runs().state, "failed")
+        response = self.url_open(self.assist_url())
+        self.assertEqual(response.status_code, 503)
+        self.assertEqual(response.json()["reason"], "llm_error")
+        self.assertEqual(self.run_jobs(), 0)
 
     def test_endpoint_accepts_the_token_in_a_header(self):
         assignee = {"id": 3, "name": "Carla", "type": "user"}
         self.say(1502, "Quanto custa o batom vermelho?", assignee=assignee)
-        response = self.url_open(
-            f"/chatwoot_ai/assist/conversations/{DISPLAY_ID}",
-            headers={"X-ChatwootAI-Token": self.account.assist_token},
-        )
+        url = f"/chatwoot_ai/assist/conversations/{DISPLAY_ID}"
+        headers = {"X-ChatwootAI-Token": self.account.assist_token}
+        self.assertEqual(self.url_open(url, headers=headers).status_code, 202)
+        self.run_jobs()
+        response = self.url_open(url, headers=headers)
         self.assertEqual(response.status_code, 200)
         self.assertIn(self.price(59.90), response.json()["suggested_reply"])
+
+    def test_dashboard_page_polls_until_the_draft_is_ready(self):
+        """The page in Chromium: opening a conversation shows "drafting", then the draft the
+        job wrote; *New suggestion* queues another and shows it once written."""
+        assignee = {"id": 3, "name": "Carla", "type": "user"}
+        self.say(1511, "Quanto custa o batom vermelho?", assignee=assignee)
+        code = """
+            (async () => {
+                const $ = (id) => document.getElementById(id);
+                const until = async (ok, what) => {
+                    for (let i = 0; i < 200; i++) {
+                        if (ok()) { return; }
+                        await new Promise((resolve) => setTimeout(resolve, 100));
+                    }
+                    throw new Error("timed out waiting for " + what);
+                };
+                const context = {event: "appContext", data: {conversation: {id: __DISPLAY_ID__}}};
+                window.postMessage(JSON.stringify(context), "*");
+                await until(() => $("reply").textContent.includes("59,90"), "the first draft");
+                const first = document.body.dataset.runId;
+                $("refresh").click();
+                await until(() => document.body.dataset.runId
+                    && document.body.dataset.runId !== first, "a fresh draft");
+                if (!$("reply").textContent.includes("59,90")) {
+                    throw new Error("fresh draft: " + $("reply").textContent);
+                }
+                console.log("test successful");
+            })();
+        """.replace("__DISPLAY_ID__", str(DISPLAY_ID))
+        stop = threading.Event()
+        runner = threading.Thread(target=self._job_runner, args=(stop,), daemon=True)
+        runner.start()
+        try:
+            self.browser_js(f"/chatwoot_ai/assist/{self.account.assist_token}", code, timeout=60)
+        finally:
+            stop.set()
+            runner.join(timeout=10)
+        self.env.invalidate_all()
+        self.assertEqual(self.runs().mapped("kind"), ["suggest", "suggest"])
+        self.assertFalse(self.replies())
+
+    def _job_runner(self, stop):
+        """The job runner while the browser polls: draft jobs run through the test cursor,
+        serialised with the page's requests, as a real runner's would run beside them."""
+        while not stop.is_set():
+            with self.registry.cursor() as cr:
+                env = api.Environment(cr, SUPERUSER_ID, {})
+                for record in env["queue.job"].search(
+                    [("func_string", "=like", "chatwoot.assist()%"), ("state", "=", "pending")]
+                ):
+                    job = Job.load(env, record.uuid)
+                    job.perform()
+                    job.set_done(result=job.result)
+                    job.store()
+            stop.wait(0.3)
 
     def test_endpoint_refuses_bad_tokens_and_unknown_conversations(self):
         self.assertEqual(self.url_open(self.assist_url(token="nope")).status_code, 401)

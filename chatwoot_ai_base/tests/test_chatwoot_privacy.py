@@ -477,6 +477,97 @@ class TestErasure(PrivacyCase):
 
 
 @tagged("post_install", "-at_install")
+class TestErasureScrubsMentions(PrivacyCase):
+    """Other people's texts keep what they said, not who the erased person was."""
+
+    def write_about_maria(self):
+        pedro = self.pedro
+        conversation = pedro["conversations"][0]
+
+        def message(number, content, message_type="outgoing", private=True):
+            return self.env["chatwoot.message"].create(
+                {
+                    "account_id": self.cw_account.id,
+                    "conversation_id": conversation.id,
+                    "chatwoot_message_id": 77_000 + number,
+                    "content": content,
+                    "message_type": message_type,
+                    "private": private,
+                    "created_at": fields.Datetime.now(),
+                }
+            )
+
+        texts = {
+            "phone": message(1, "Ligar para a Maria no +55 11 98765-0001 amanhã"),
+            "email": message(2, "Mandei o boleto para MARIA@example.com"),
+            "full_name": message(3, "A Maria Lima indicou a loja", "incoming", False),
+            "namesake": message(4, "A Maria da loja ao lado ligou"),
+        }
+        run = self.env["chatwoot.ai.run"].create(
+            {
+                "account_id": self.cw_account.id,
+                "conversation_id": conversation.id,
+                "kind": "suggest",
+                "state": "done",
+                "summary": "Cliente citou Maria Lima",
+                "context_snapshot": {"notes": ["Maria: 11 98765-0001"], "orders": [3]},
+            }
+        )
+        event = self.env["chatwoot.webhook.event"].create(
+            {
+                "account_id": self.cw_account.id,
+                "event": "message_created",
+                "dedupe_key": "scrub:1",
+                "state": "done",
+                "partner_id": pedro["partner"].id,
+                "conversation_id": conversation.id,
+                "payload": json.dumps(
+                    {
+                        "event": "message_created",
+                        "content": "Falar com Maria Lima (maria@example.com)",
+                    }
+                ),
+            }
+        )
+        return texts, run, event
+
+    def test_mentions_in_other_peoples_records_are_replaced_and_counted(self):
+        texts, run, event = self.write_about_maria()
+        request = (
+            self.env["chatwoot.erasure.request"]
+            .with_user(self.manager)
+            .create({"partner_id": self.maria["partner"].id})
+        )
+        request.with_user(self.manager).action_execute()
+        self.env.invalidate_all()
+        self.assertEqual(texts["phone"].content, "Ligar para a [erased] no [erased] amanhã")
+        self.assertEqual(texts["email"].content, "Mandei o boleto para [erased]")
+        self.assertEqual(texts["full_name"].content, "A [erased] indicou a loja")
+        # A first name alone, with nothing else of Maria's, is somebody else's.
+        self.assertEqual(texts["namesake"].content, "A Maria da loja ao lado ligou")
+        self.assertEqual(run.summary, "Cliente citou [erased]")
+        self.assertEqual(run.context_snapshot, {"notes": ["[erased]: [erased]"], "orders": [3]})
+        self.assertEqual(json.loads(event.payload)["content"], "Falar com [erased] ([erased])")
+        # 2 + 1 + 1 in messages, 1 + 2 in the AI run, 2 in the delivery.
+        self.assertEqual(request.mentions_replaced, 9)
+        # Pedro's own data is untouched, and still his.
+        self.assertTrue(texts["phone"].exists())
+        self.assertEqual(event.partner_id, self.pedro["partner"])
+        self.assertIn("Pedro Alves", self.pedro["messages"][0].content)
+
+    def test_nothing_to_replace_counts_zero(self):
+        request = (
+            self.env["chatwoot.erasure.request"]
+            .with_user(self.manager)
+            .create({"partner_id": self.pedro["partner"].id})
+        )
+        request.with_user(self.manager).action_execute()
+        self.assertEqual(request.mentions_replaced, 0)
+        # Maria's records never mentioned Pedro: unchanged.
+        self.assertIn("Maria Lima", self.maria["messages"][0].content)
+
+
+@tagged("post_install", "-at_install")
 class TestErasureInChatwoot(PrivacyCase, FakeChatwootCase):
     def setUp(self):
         super().setUp()

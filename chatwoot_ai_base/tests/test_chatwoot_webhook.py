@@ -138,6 +138,34 @@ class TestWebhookAnswers(WebhookCase):
         self.assertEqual(len(self.events()), 1)
         self.assertEqual(len(self.account_jobs()), 1)
 
+    def test_a_burst_queues_one_drain_job(self):
+        template = json.loads(fixture("cw4141_message_created_incoming_api.json"))
+        for message_id in (91, 92, 93):
+            body = json.dumps(dict(template, id=message_id)).encode()
+            self.assertEqual(self.post(body).json()["status"], "stored")
+        self.assertEqual(len(self.events()), 3)
+        self.assertEqual(len(self.account_jobs()), 1)
+
+    def test_regenerated_or_archived_token_stops_at_once(self):
+        # The credentials are cached per worker: a change must clear the cache.
+        body = fixture("cw4141_message_created_incoming_api.json")
+        self.assertEqual(self.post(body).status_code, 200)
+        old_url = self.url
+        self.account.action_regenerate_webhook_token()
+        new_url = f"/chatwoot_ai/webhook/{self.account.webhook_token}"
+        self.assertEqual(self.post(body, url=old_url).status_code, 404)
+        self.assertEqual(self.post(body, url=new_url).status_code, 200)
+        self.account.active = False
+        self.assertEqual(self.post(body, url=new_url).status_code, 404)
+
+    def test_a_new_secret_applies_at_once(self):
+        body = fixture("cw4141_message_created_incoming_api.json")
+        self.assertEqual(self.post(body).status_code, 200)
+        self.account.webhook_secret = "n3w-s3cr3t"
+        self.assertEqual(self.post(body).status_code, 401)
+        signed = self.signed_headers(body, secret="n3w-s3cr3t")
+        self.assertEqual(self.post(body, signed).status_code, 200)
+
 
 @tagged("post_install", "-at_install")
 class TestWebhookSignature(WebhookCase):

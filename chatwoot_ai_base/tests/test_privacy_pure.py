@@ -8,7 +8,7 @@ import unittest
 from datetime import datetime
 from pathlib import Path
 
-from ..privacy import export, identities, retention
+from ..privacy import export, identities, retention, scrub
 from ..privacy.identities import (
     build_needles,
     contact_id_regex,
@@ -28,7 +28,7 @@ def fixture(name):
 
 class TestDoctests(unittest.TestCase):
     def test_doctests(self):
-        for module in (retention, identities, export):
+        for module in (retention, identities, export, scrub):
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)

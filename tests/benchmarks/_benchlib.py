@@ -50,15 +50,19 @@ def odoo_launcher(config):
     return [str(launcher)] if launcher.exists() else [sys.executable, "-m", "odoo"]
 
 
-def start_server(config, port, db):
-    """Odoo with 2 workers (and queue_job, server-wide in the config) serving ``db``."""
+def start_server(config, port, db, env=None):
+    """Odoo with 2 workers (and queue_job, server-wide in the config) serving ``db``.
+
+    ``-d`` alone, as `make run` starts it: with a ``--db-filter`` as well, Odoo lists the
+    server's databases (a new connection to ``postgres``) on every request.
+    """
     cmd = [
-        *odoo_launcher(config), "-c", config, "-d", db, f"--db-filter=^{db}$",
+        *odoo_launcher(config), "-c", config, "-d", db,
         "--workers=2", "--max-cron-threads=0", f"--http-port={port}",
         f"--gevent-port={free_port()}", "--log-level=warn",
     ]  # fmt: skip
     server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                              start_new_session=True)  # fmt: skip
+                              start_new_session=True, env=env)  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):
         try:

@@ -5,10 +5,19 @@
 Starts Odoo (2 workers, queue_job runner) on a fresh database with a 1,000-product catalog
 and the agent bot enabled (offline provider, no debounce), and a local fake Chatwoot that
 timestamps the reply POSTs. Each customer question is delivered through real HTTP, one at a
-time, in a conversation of its own, after a few unmeasured ones that let each worker import
-crewai (reported as warmup_reply_ms); the latency runs from sending the delivery until the reply
+time, in a conversation of its own; the latency runs from sending the delivery until the reply
 POST reaches the fake. The baseline, measured in the same run, is the webhook's own
 answer time (delivery stored and job queued). Prints one JSON line.
+
+The first replies of a fresh server are measured twice, on two fresh servers: with crewai's
+import left to the first crew run of each worker (``CHATWOOT_AI_PRELOAD_CREWAI=0``, as before
+the addon's ``post_load`` preload) and with the preload (the default), beside the time each
+server took to answer ``/web/health`` (``first_replies_ms``, ``server_ready_s``).
+
+Measured on the shared 2-core development machine (other builds running): first replies
+without the preload 31.8 s, 1.7 s, 27.5 s, 3.3 s (each worker's first crew run imports
+crewai); with it 7.8 s, 2.3 s, 1.5 s, 1.7 s (the first still waits for the job runner to
+start); the server answers ``/web/health`` 7 s later (15.0 s -> 22.3 s) instead.
 
     python3 tests/benchmarks/bot_reply_latency.py --config .local/odoo.cfg [--deliveries 40]
 """
@@ -133,7 +142,7 @@ def bench_config(config):
 
 
 def prepare_database(config, dsn, chatwoot_url):
-    drop_database(dsn, DB)
+    drop_database(dsn, webhook_ingest.DB)
     odoo(config, "-i", "chatwoot_ai_base", "--stop-after-init")
     script = CATALOG_SCRIPT % {
         "count": PRODUCTS,
@@ -192,31 +201,47 @@ def measure(clock, url, token, names, deliveries, timeout, first=0):
     return acks, replies, missing, sample
 
 
+def fresh_server(config, preload):
+    """A fresh Odoo with or without the crewai preload; (process, url, seconds until ready)."""
+    env = dict(os.environ, CHATWOOT_AI_PRELOAD_CREWAI="1" if preload else "0")
+    started = time.perf_counter()
+    server, url = start_server(config, free_port(), env=env)
+    return server, url, time.perf_counter() - started
+
+
+def stop(server):
+    os.killpg(server.pid, signal.SIGTERM)
+    server.wait(30)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", required=True)
     parser.add_argument("--deliveries", type=int, default=40)
     parser.add_argument(
-        "--warmup", type=int, default=4, help="unmeasured first deliveries (workers load crewai)"
+        "--first", type=int, default=4, help="first replies of each fresh server (2 workers)"
     )
     parser.add_argument("--timeout", type=float, default=30)
+    parser.add_argument("--db", default=DB, help="the throw-away database's name")
     args = parser.parse_args()
     config = bench_config(args.config)
     dsn = db_options(config)
     # The fake Chatwoot runs first: its URL goes into the account.
     clock = ReplyClock()
-    webhook_ingest.DB = DB  # the shared helpers start Odoo on this benchmark's database
+    webhook_ingest.DB = args.db  # the shared helpers start Odoo on this benchmark's database
+    first, ready = {}, {}
     try:
         token, names = prepare_database(config, dsn, clock.url)
-        server, url = start_server(config, free_port())
-        try:
-            cold = measure(clock, url, token, names, args.warmup, 120)[1]
-            acks, replies, missing, sample = measure(
-                clock, url, token, names, args.deliveries, args.timeout, first=args.warmup
-            )
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(30)
+        for label, preload, offset in (("without_preload", False, 0), ("with_preload", True, 100)):
+            server, url, ready[label] = fresh_server(config, preload)
+            try:
+                first[label] = measure(clock, url, token, names, args.first, 120, offset)[1]
+                if preload:
+                    acks, replies, missing, sample = measure(
+                        clock, url, token, names, args.deliveries, args.timeout, first=200
+                    )
+            finally:
+                stop(server)
     finally:
         clock.server.shutdown()
         os.unlink(config)
@@ -225,7 +250,10 @@ def main():
         "benchmark": "bot_reply_latency",
         "products": PRODUCTS,
         "deliveries": args.deliveries,
-        "warmup_reply_ms": [round(seconds * 1000) for seconds in cold],
+        "first_replies_ms": {
+            label: [round(seconds * 1000) for seconds in values] for label, values in first.items()
+        },
+        "server_ready_s": {label: round(seconds, 1) for label, seconds in ready.items()},
         "replied": len(replies),
         "missing_replies": missing,
         "webhook_to_reply": reply,

@@ -6,7 +6,13 @@ them redelivered, while the job runner processes them; then (3) deliveries over 
 for the unloaded latency. Prints one JSON line: throughput of both, their ratio, latency
 percentiles, 5xx count, and whether every accepted delivery was stored exactly once.
 
-    python3 tests/benchmarks/webhook_ingest.py --config .local/odoo.cfg [--seconds 15]
+``--runs 3`` repeats (1) and (2) on the same server and reports each run's ratio and their
+median. The drain (the job runner mirroring deliveries into conversations and messages) runs
+during the load: ``drain_per_s`` is the deliveries it mirrored per second during the delivery
+phases, beside the ingest rate. ``--profile DIR`` records the two workers with py-spy during
+the first delivery phase (one speedscope file per worker).
+
+    python3 tests/benchmarks/webhook_ingest.py --config .local/odoo.cfg [--seconds 15] [--runs 3]
 """
 
 import argparse
@@ -14,7 +20,10 @@ import json
 import os
 import random
 import signal
+import statistics
+import subprocess
 import time
+from pathlib import Path
 
 import psycopg2
 from _benchlib import (
@@ -51,9 +60,9 @@ def prepare_database(config, dsn):
     return next(line[6:] for line in out.splitlines() if line.startswith("TOKEN="))
 
 
-def start_server(config, port):
+def start_server(config, port, env=None):
     """Odoo on this benchmark's database (``DB``; bot_reply_latency sets its own)."""
-    return start_odoo(config, port, DB)
+    return start_odoo(config, port, DB, env=env)
 
 
 def delivery_body(template, message_id):
@@ -61,19 +70,46 @@ def delivery_body(template, message_id):
     return json.dumps(payload, separators=(",", ":")).encode()
 
 
+def mirrored(dsn):
+    """Deliveries the drain has processed so far."""
+    with psycopg2.connect(dbname=DB, **dsn) as conn, conn.cursor() as cr:
+        cr.execute("SELECT count(*) FROM chatwoot_webhook_event WHERE state = 'done'")
+        return cr.fetchone()[0]
+
+
+def start_profiles(server, directory, seconds):
+    """py-spy on each worker (the master's children but the gevent one) for ``seconds``."""
+    children = subprocess.run(
+        ["ps", "-o", "pid=,args=", "--ppid", str(server.pid)], capture_output=True, text=True
+    ).stdout.splitlines()
+    pids = [line.split()[0] for line in children if line.split()[2:3] != ["gevent"]]
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    return [
+        subprocess.Popen(["py-spy", "record", "--pid", pid, "--duration", str(int(seconds)),
+                          "--rate", "100", "--format", "raw", "--nonblocking",
+                          "--output", f"{directory}/worker-{pid}.txt"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for pid in pids
+    ]  # fmt: skip
+
+
 def main():
+    global DB  # noqa: PLW0603  the helpers above read the database name from here
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", required=True)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--single-seconds", type=float, default=5)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--db", default=DB, help="the throw-away database's name")
+    parser.add_argument("--profile", help="folder for py-spy profiles of the workers")
     args = parser.parse_args()
+    DB = args.db
     dsn = db_options(args.config)
     token = prepare_database(args.config, dsn)
     server, url = start_server(args.config, free_port())
+    runs = []
     try:
-        health = load(args.seconds, args.connections,
-                      lambda s, n: s.get(f"{url}/web/health", timeout=30).status_code)  # fmt: skip
         template = json.loads(FIXTURE.read_bytes())
         webhook = f"{url}/chatwoot_ai/webhook/{token}"
         sent = {}  # (phase, n) -> message id
@@ -95,26 +131,56 @@ def main():
 
             return deliver
 
-        deliveries = load(args.seconds, args.connections, deliverer("load", 100_000))
+        def health_check(session, _n):
+            return session.get(f"{url}/web/health", timeout=30).status_code
+
+        for run in range(args.runs):
+            health = load(args.seconds, args.connections, health_check)
+            profiles = start_profiles(server, args.profile, args.seconds) if (
+                args.profile and run == 0) else []  # fmt: skip
+            before = mirrored(dsn)
+            deliveries = load(
+                args.seconds, args.connections, deliverer(f"load{run}", 100_000 + run * 10_000_000)
+            )
+            drained = mirrored(dsn) - before
+            for profile in profiles:
+                profile.wait(60)
+            runs.append((health, deliveries, drained))
         # The same deliveries one at a time: the latency a single Chatwoot sees.
-        single = load(args.single_seconds, 1, deliverer("single", 10_000_000))
+        single = load(args.single_seconds, 1, deliverer("single", 90_000_000))
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
-    accepted_ids = {sent["load", r[2]] for r in deliveries if r[1] == 200}
+    accepted_ids = {
+        sent[f"load{run}", r[2]]
+        for run, (_h, rows, _d) in enumerate(runs)
+        for r in rows
+        if r[1] == 200
+    }
     accepted_ids |= {sent["single", r[2]] for r in single if r[1] == 200}
     with psycopg2.connect(dbname=DB, **dsn) as conn, conn.cursor() as cr:
         cr.execute("SELECT dedupe_key, count(*) FROM chatwoot_webhook_event GROUP BY 1")
         rows = dict(cr.fetchall())
     stored_ids = {int(key.split(":")[1]) for key in rows}
-    health_s, hook_s = summary(health, args.seconds), summary(deliveries, args.seconds)
+    per_run = []
+    for health, deliveries, drained in runs:
+        health_s, hook_s = summary(health, args.seconds), summary(deliveries, args.seconds)
+        per_run.append({
+            "health": health_s,
+            "webhook": hook_s,
+            "ratio_vs_health": round(hook_s["per_s"] / health_s["per_s"], 3),
+            "drain_per_s": round(drained / args.seconds, 1),
+        })  # fmt: skip
+    ratios = [run["ratio_vs_health"] for run in per_run]
     print(json.dumps({
         "benchmark": "webhook_ingest",
         "seconds": args.seconds,
         "connections": args.connections,
-        "health": health_s,
-        "webhook": hook_s,
-        "ratio_vs_health": round(hook_s["per_s"] / health_s["per_s"], 3),
+        **{key: per_run[0][key] for key in ("health", "webhook")},
+        "ratio_vs_health": statistics.median(ratios),
+        "ratios": ratios,
+        "ingest_per_s": [run["webhook"]["per_s"] for run in per_run],
+        "drain_per_s": [run["drain_per_s"] for run in per_run],
         "webhook_one_connection": summary(single, args.single_seconds),
         "distinct_accepted": len(accepted_ids),
         "stored_rows": sum(rows.values()),

@@ -70,7 +70,9 @@ _STRIP_ACCENTS = str.maketrans("áàâãéêíóôõúüçñÁÀÂÃÉÊÍÓÔÕ
 def build(language, seed=7):
     corpus = LANGUAGES[language]
     rng = random.Random(seed)
-    rows = list(corpus.SENTENCES)
+    rows = [
+        (text, mood, corpus.RELABEL.get(text, intent)) for text, mood, intent in corpus.SENTENCES
+    ]
     rows += expand_templates(corpus, rng, corpus.PER_TEMPLATE)
     rows += [
         (vary(text, sentiment, corpus, rng), sentiment, intent)
@@ -88,6 +90,8 @@ def write(language):
     rows = build(language)
     with open(HERE / f"sentiment_{language}.tsv", "w", encoding="utf-8") as handle:
         handle.writelines(f"{text}\t{sentiment}\n" for text, sentiment, _intent in rows)
+    known = {text for text, _sentiment, _intent in rows}
+    rows += [row for row in LANGUAGES[language].INTENT_ONLY if row[0] not in known]
     with open(HERE / f"intent_{language}.tsv", "w", encoding="utf-8") as handle:
         handle.writelines(f"{text}\t{intent}\n" for text, _sentiment, intent in rows)
     return len(rows)

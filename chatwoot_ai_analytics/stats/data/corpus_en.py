@@ -219,3 +219,28 @@ EMOJIS = {
     "positive": ["😍", "❤️", "🥰", "👏", "😊", "🙏", "lol", "!!!"],
     "negative": ["😡", "😤", "😢", "👎", "😭", "!!!", "😒"],
 }
+
+#: Texts whose intent differs from their block's (their sentiment stays where it is).
+RELABEL = {"I want to talk to a human agent": "human_request"}
+
+#: Rows of the intent set only (the sentiment set is unchanged by them): requests for a person.
+INTENT_ONLY = rows(
+    "human_request",
+    """
+neu|Can I talk to a real person?
+neu|Is there a human there?
+neu|Please transfer me to an agent
+neu|I'd like to speak to someone from the store
+neu|I don't want to talk to a bot
+neu|let me talk to a person please
+neu|I want to speak to the manager
+neu|Connect me with a live agent
+neu|Get me a representative
+neu|Can a real person help me?
+neu|are you a bot? I need a human
+neu|I need to speak with someone from your team
+neu|Put me through to customer service rep
+neu|Can someone from the shop call me?
+neu|human please
+""",
+)

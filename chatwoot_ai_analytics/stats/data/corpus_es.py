@@ -219,3 +219,28 @@ EMOJIS = {
     "positive": ["😍", "❤️", "🥰", "👏", "😊", "🙏", "jajaja", "!!!"],
     "negative": ["😡", "😤", "😢", "👎", "😭", "!!!", "😒"],
 }
+
+#: Texts whose intent differs from their block's (their sentiment stays where it is).
+RELABEL = {"Quiero hablar con una persona": "human_request"}
+
+#: Rows of the intent set only (the sentiment set is unchanged by them): requests for a person.
+INTENT_ONLY = rows(
+    "human_request",
+    """
+neu|Quiero hablar con un asesor
+neu|¿Hay algún humano ahí?
+neu|Pásame con un agente por favor
+neu|¿Puedo hablar con alguien de la tienda?
+neu|No quiero hablar con un robot
+neu|prefiero hablar con una persona real
+neu|Quiero hablar con el gerente
+neu|Necesito un operador
+neu|Comunícame con un asesor humano
+neu|¿Me atiende una persona de verdad?
+neu|quiero atencion humana
+neu|eres un bot? quiero una persona
+neu|Necesito hablar con alguien del equipo
+neu|Pásame con un vendedor
+neu|Quiero que me llame alguien de la tienda
+""",
+)

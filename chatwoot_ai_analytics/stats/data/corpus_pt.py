@@ -585,3 +585,37 @@ EMOJIS = {
     "positive": ["😍", "❤️", "🥰", "👏👏", "😊", "🙏", "kkkk", "!!!", "💖", "✨"],
     "negative": ["😡", "😤", "😢", "👎", "😭", "🤬", "!!!", "😒", "aff", "🙄"],
 }
+
+#: Texts whose intent differs from their block's (their sentiment stays where it is).
+RELABEL = {"Preciso falar com um atendente humano": "human_request"}
+
+#: Rows of the intent set only (the sentiment set is unchanged by them): requests for a person.
+INTENT_ONLY = rows(
+    "human_request",
+    """
+neu|Quero falar com um atendente
+neu|quero falar com uma pessoa de verdade
+neu|Tem algum humano aí?
+neu|Me passa pra um atendente por favor
+neu|Posso falar com alguém da loja?
+neu|Chama um atendente pra mim
+neu|Não quero falar com robô
+neu|prefiro falar com uma pessoa
+neu|Quero falar com o gerente
+neu|Me transfere pra um humano
+neu|Tem como falar com um atendente de verdade?
+neu|Alguém real pode me atender?
+neu|Quero atendimento humano
+neu|robô não resolve, quero uma pessoa
+neu|Me coloca em contato com um atendente
+neu|Quero falar com o suporte humano, por favor
+neu|vc é robô? quero falar com gente
+neu|Gostaria de ser atendida por uma pessoa
+neu|Preciso de um atendente agora
+neu|Passa pra alguém da equipe
+neu|quero falar c atendente
+neu|Tem algum vendedor pra falar comigo?
+neu|Quero falar com uma vendedora
+neu|Me liga alguém da loja, por favor
+""",
+)
