@@ -20,6 +20,7 @@
         "views/chatwoot_content_piece_views.xml",
         "views/chatwoot_content_batch_views.xml",
         "views/chatwoot_brand_voice_views.xml",
+        "views/chatwoot_catalog_feed_views.xml",
         "views/chatwoot_ai_content_menus.xml",
     ],
     "demo": [],

@@ -6,3 +6,6 @@ from . import chatwoot_content_kind
 from . import chatwoot_content_crew
 from . import chatwoot_content_batch
 from . import product_template
+from . import product_product
+from . import chatwoot_catalog_feed
+from . import product_pricelist_item

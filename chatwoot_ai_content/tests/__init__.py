@@ -4,3 +4,4 @@ from . import test_content_palette
 from . import test_content_stats_feed
 from . import test_content_generation
 from . import test_content_review
+from . import test_catalog_feed

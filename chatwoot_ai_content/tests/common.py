@@ -7,6 +7,8 @@ import io
 
 from PIL import Image
 
+from odoo.tests import HttpCase
+
 from odoo.addons.chatwoot_ai_base.tests.common import ChatwootAICase
 from odoo.addons.queue_job.job import Job
 
@@ -97,3 +99,7 @@ class ContentCase(ChatwootAICase):
                 performed += 1
             self.env.invalidate_all()
         return performed
+
+
+class ContentHttpCase(HttpCase, ContentCase):
+    """Content fixtures served by the real controllers."""
