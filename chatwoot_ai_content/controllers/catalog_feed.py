@@ -69,3 +69,34 @@ class CatalogFeedController(http.Controller):
         public = request.env(user=request.env.ref("base.public_user").id, su=True)
         stream = public["ir.binary"]._get_image_stream_from(variant.with_env(public), "image_1920")
         return stream.get_response(max_age=3600)
+
+
+class ContentImageController(http.Controller):
+    """The image of a scheduled post, for Meta to download: public with the post's token."""
+
+    @http.route(
+        "/chatwoot_ai/content/image/<string:token>",
+        type="http",
+        auth="none",
+        methods=["GET", "HEAD"],
+        csrf=False,
+        save_session=False,
+    )
+    def post_image(self, token, **_kwargs):
+        public = request.env(user=request.env.ref("base.public_user").id, su=True)
+        post = (
+            public["chatwoot.content.post"].search(
+                [
+                    ("image_token", "=", token),
+                    ("state", "in", ("scheduled", "publishing", "published")),
+                ],
+                limit=1,
+            )
+            if token and len(token) <= 64
+            else None
+        )
+        record, field = post._image_bytes() if post else (None, None)
+        if not record:
+            return request.make_response("Not Found", status=404)
+        stream = public["ir.binary"]._get_image_stream_from(record.with_env(public), field)
+        return stream.get_response(max_age=3600)

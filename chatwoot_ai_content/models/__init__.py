@@ -9,3 +9,4 @@ from . import product_template
 from . import product_product
 from . import chatwoot_catalog_feed
 from . import product_pricelist_item
+from . import chatwoot_content_post

@@ -248,6 +248,29 @@ class ChatwootContentPiece(models.Model):
             "target": "new",
         }
 
+    def action_schedule_post(self):
+        """Open a new post of this approved piece on an account of its channel."""
+        self.ensure_one()
+        if self.state != "approved":
+            raise UserError(self.env._("Approve the piece before scheduling it."))
+        account = self.env["chatwoot.social.account"].search(
+            [("platform", "=", self.channel), ("company_id", "=", self.company_id.id)], limit=1
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Schedule Post"),
+            "res_model": "chatwoot.content.post",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_name": self.name,
+                "default_piece_ids": [self.id],
+                "default_account_id": account.id,
+                "default_campaign_id": self.campaign_id.id,
+                "default_company_id": self.company_id.id,
+            },
+        }
+
     def action_view_versions(self):
         self.ensure_one()
         return {
