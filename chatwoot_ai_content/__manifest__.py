@@ -26,4 +26,7 @@
         "views/chatwoot_ai_content_menus.xml",
     ],
     "demo": [],
+    "assets": {
+        "web.assets_tests": ["chatwoot_ai_content/static/tests/tours/*.js"],
+    },
 }
