@@ -10,3 +10,6 @@ from . import product_product
 from . import chatwoot_catalog_feed
 from . import product_pricelist_item
 from . import chatwoot_content_post
+from . import chatwoot_content_post_metric
+from . import chatwoot_content_insight
+from . import utm_campaign

@@ -83,6 +83,16 @@ class ChatwootContentPost(models.Model):
         help="In the company's time zone.",
     )
     campaign_id = fields.Many2one("utm.campaign", string="Campaign", index="btree_not_null")
+    source_id = fields.Many2one(
+        "utm.source", string="UTM Source", readonly=True, copy=False, ondelete="restrict"
+    )
+    medium_id = fields.Many2one(
+        "utm.medium", string="UTM Medium", compute="_compute_medium_id", store=True
+    )
+    link_tracker_id = fields.Many2one("link.tracker", readonly=True, copy=False)
+    tracked_url = fields.Char(related="link_tracker_id.short_url", string="Tracked Link")
+    click_count = fields.Integer(related="link_tracker_id.count", string="Clicks")
+    metric_ids = fields.One2many("chatwoot.content.post.metric", "post_id")
     state = fields.Selection(POST_STATES, required=True, default="scheduled", tracking=True)
     external_id = fields.Char(string="Post ID", readonly=True, copy=False, index="btree_not_null")
     container_id = fields.Char(string="Instagram Container", readonly=True, copy=False)
@@ -90,6 +100,41 @@ class ChatwootContentPost(models.Model):
     published_at = fields.Datetime(readonly=True, copy=False)
     attempts = fields.Integer(readonly=True, copy=False)
     error = fields.Text(readonly=True, copy=False)
+
+    @api.depends("account_id.platform")
+    def _compute_medium_id(self):
+        for post in self:
+            post.medium_id = post._utm_medium()
+
+    def _utm_medium(self):
+        xmlid = {
+            "facebook": "utm.utm_medium_facebook",
+            "instagram": "chatwoot_ai_content.utm_medium_instagram",
+        }.get(self.platform)
+        return self.env.ref(xmlid, raise_if_not_found=False) if xmlid else False
+
+    def _ensure_tracked_link(self):
+        """A link.tracker with the post's campaign, source and medium (clicks are counted)."""
+        self.ensure_one()
+        if not self.link_url:
+            return False
+        if not self.link_tracker_id:
+            self.link_tracker_id = (
+                self.env["link.tracker"]
+                .sudo()
+                .search_or_create(
+                    [
+                        {
+                            "url": self.link_url,
+                            "title": self.name,
+                            "campaign_id": self.campaign_id.id,
+                            "source_id": self.source_id.id,
+                            "medium_id": self.medium_id.id,
+                        }
+                    ]
+                )[:1]
+            )
+        return self.link_tracker_id.short_url
 
     @api.depends("piece_ids.body")
     def _compute_message(self):
@@ -127,6 +172,10 @@ class ChatwootContentPost(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("source_id"):
+                source = self.env["utm.source"].sudo().create({"name": vals.get("name") or "Post"})
+                vals["source_id"] = source.id
         posts = super().create(vals_list)
         posts.piece_ids.filtered(lambda p: p.state == "approved").write({"state": "scheduled"})
         return posts
@@ -263,7 +312,7 @@ class ChatwootContentPost(models.Model):
         image_url = self._image_url()
         if self.platform == "facebook":
             return publisher.publish_facebook(
-                client, target, self.message, link=self.link_url, image_url=image_url
+                client, target, self.message, link=self._ensure_tracked_link(), image_url=image_url
             )
         if not image_url:
             raise UserError(self.env._("An Instagram post needs an image."))

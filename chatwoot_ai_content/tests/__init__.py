@@ -6,4 +6,5 @@ from . import test_content_generation
 from . import test_content_review
 from . import test_catalog_feed
 from . import test_content_publish
+from . import test_content_performance
 from . import test_content_tours

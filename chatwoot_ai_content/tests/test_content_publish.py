@@ -84,7 +84,9 @@ class TestPublish(ContentHttpCase, SocialCase):
         sent = self.fake.requests_to("POST", self.graph_path(f"{PAGE_ID}/feed"))
         self.assertEqual(len(sent), 1)
         self.assertEqual(sent[0].form["message"], self.fb_piece.body)
-        self.assertEqual(sent[0].form["link"], "https://loja.example.com/p")
+        # The link is tracked: the short URL of a link.tracker to the product page.
+        self.assertEqual(sent[0].form["link"], post.tracked_url)
+        self.assertEqual(post.link_tracker_id.url, "https://loja.example.com/p")
         self.assertEqual(sent[0].headers["authorization"], "Bearer page-token")
 
     def test_facebook_photo_uses_the_public_tokenised_image_url(self):

@@ -115,3 +115,46 @@ class TestContentJourneys(ChatwootAITourCase):
                 "chatwoot_ai_content_view_opens",
                 login=self.marketer.login,
             )
+
+    def test_reports_and_campaign_planning_open(self):
+        campaign = self.env["utm.campaign"].create({"name": "Tour", "content_cost": 50.0})
+        post = self.env["chatwoot.content.post"].create(
+            {
+                "name": "Post medido",
+                "piece_ids": [(6, 0, self.fb_piece.ids)],
+                "account_id": self.page.id,
+                "image_source": "none",
+                "campaign_id": campaign.id,
+                "link_url": "https://loja.example.com/p",
+            }
+        )
+        post.write({"state": "published", "external_id": "1_1", "published_at": post.scheduled_at})
+        self.env["chatwoot.content.post.metric"].create(
+            {"post_id": post.id, "reactions": 12, "reach": 300}
+        )
+        post._ensure_tracked_link()
+        self.env["link.tracker.click"].create({"link_id": post.link_tracker_id.id})
+        self.env["chatwoot.content.insight"].with_user(self.marketer).action_refresh()
+        self.journey(
+            self.action_url("chatwoot_content_insight_action"),
+            "chatwoot_ai_content_what_works",
+            login=self.marketer.login,
+            screenshot="content_what_works",
+        )
+        self.journey(
+            self.action_url("chatwoot_content_conversion_report_action"),
+            "chatwoot_ai_content_conversions",
+            login=self.marketer.login,
+            screenshot="content_conversions",
+        )
+        self.journey(
+            self.action_url("chatwoot_content_post_metric_action"),
+            "chatwoot_ai_content_view_opens",
+            login=self.marketer.login,
+        )
+        self.journey(
+            self.action_url("utm_campaign_action_content", campaign),
+            "chatwoot_ai_content_campaign",
+            login=self.marketer.login,
+            screenshot="content_campaign",
+        )

@@ -76,3 +76,32 @@ tours.add("chatwoot_ai_content_view_opens", {
         noErrorDialog,
     ],
 });
+
+tours.add("chatwoot_ai_content_what_works", {
+    steps: () => [
+        {content: "Cells per dimension and value", trigger: ".o_list_view .o_data_row"},
+        click("Refresh them", "button[name='action_refresh']"),
+        {content: "The cells are back", trigger: ".o_list_view .o_data_row"},
+        click("Switch to the pivot", ".o_switch_view.o_pivot"),
+        {content: "The pivot shows rates", trigger: ".o_pivot table .o_pivot_cell_value"},
+        noErrorDialog,
+    ],
+});
+
+tours.add("chatwoot_ai_content_conversions", {
+    steps: () => [
+        {content: "Conversions open as a graph", trigger: ".o_graph_renderer canvas"},
+        click("Switch to the pivot", ".o_switch_view.o_pivot"),
+        {content: "The pivot shows figures", trigger: ".o_pivot table .o_pivot_cell_value"},
+        noErrorDialog,
+    ],
+});
+
+tours.add("chatwoot_ai_content_campaign", {
+    steps: () => [
+        {content: "The campaign shows its results", trigger: "div[name='content_roi']"},
+        click("Open its content calendar", "button[name='action_content_calendar']"),
+        {content: "The calendar of its posts", trigger: ".o_calendar_view"},
+        noErrorDialog,
+    ],
+});
