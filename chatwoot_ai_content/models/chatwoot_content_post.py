@@ -182,7 +182,15 @@ class ChatwootContentPost(models.Model):
 
     # ------------------------------------------------------------------ buttons
     def action_cancel(self):
-        self.filtered(lambda p: p.state in ("scheduled", "failed")).write({"state": "cancelled"})
+        """Cancel; pieces no other live post uses are approved again (to schedule anew)."""
+        cancelled = self.filtered(lambda p: p.state in ("scheduled", "failed"))
+        cancelled.write({"state": "cancelled"})
+        live = self.search(
+            [("piece_ids", "in", cancelled.piece_ids.ids), ("state", "not in", ("cancelled",))]
+        )
+        (cancelled.piece_ids - live.piece_ids).filtered(lambda p: p.state == "scheduled").write(
+            {"state": "approved"}
+        )
         return True
 
     def action_reschedule(self):

@@ -239,6 +239,12 @@ class TestPublish(ContentHttpCase, SocialCase):
         self.assertEqual(len(self.fake.requests_to("POST", feed)), 1)
         self.assertEqual(post.external_id, POST_ID)
 
+    def test_cancelled_post_gives_its_piece_back_to_approved(self):
+        post = self.new_post(self.fb_piece, self.page)
+        self.assertEqual(self.fb_piece.state, "scheduled")
+        post.action_cancel()
+        self.assertEqual((post.state, self.fb_piece.state), ("cancelled", "approved"))
+
     def test_only_approved_pieces_are_scheduled(self):
         draft = self.Piece.generate(self.creamy, ["facebook_post"], "pt_BR")
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
