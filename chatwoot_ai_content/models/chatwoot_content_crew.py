@@ -1,0 +1,162 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import logging
+
+from odoo import api, models
+
+from odoo.addons.chatwoot_ai_base.ai import build_llm, format_price
+
+from ..content.briefs import FORMATS, build_brief
+from ..content.constants import CHANNEL_OF_KIND, writer_language
+from ..content.crew import ContentCrew
+from ..content.palette import brand_palette, extract_palette
+from ..content.validators import validate
+from ..content.writer import OfflineWriter
+
+_logger = logging.getLogger(__name__)
+PALETTE_COLOURS = 5
+
+
+def brief_numbers(briefs):
+    """The figures of the briefs themselves (sizes, safe zones) a brief may state."""
+    numbers = []
+    for brief in briefs:
+        numbers += [brief["width"], brief["height"], *brief["safe_zone"].values()]
+    return numbers
+
+
+class ChatwootContentCrew(models.AbstractModel):
+    """The adapter between the pieces and the pure content crew: facts in, texts out, with
+    one ``chatwoot.ai.run`` per product and call."""
+
+    _name = "chatwoot.content.crew"
+    _description = "Content Crew"
+
+    @api.model
+    def _crew(self, company):
+        voice = self.env["chatwoot.brand.voice"]._pure_voice(company)
+        settings = company._chatwoot_ai_llm_settings()
+        llm, classes = None, None
+        if settings.provider != "offline":
+            from odoo.addons.chatwoot_ai_base.ai._crewai import (  # noqa: PLC0415
+                load_crewai,
+                private_crew_class,
+            )
+
+            llm = build_llm(settings)
+
+            def classes():
+                return load_crewai(), private_crew_class()
+
+        crew = ContentCrew(OfflineWriter(format_price), voice, llm=llm, crewai_classes=classes)
+        return crew, settings
+
+    @api.model
+    def _knowledge(self, company):
+        records = (
+            self.env["chatwoot.knowledge"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "in", (company.id, False)),
+                    ("category", "in", ("shipping", "payment")),
+                ],
+                limit=2,
+                order="sequence, id",
+            )
+        )
+        return tuple((r.content or r.name).strip().split("\n")[0] for r in records if r.content)
+
+    @api.model
+    def _briefs(self, product, voice):
+        """(briefs per format, palette) from the product's image, else the brand colours."""
+        image = product._content_image()
+        palette = []
+        if image:
+            try:
+                palette = extract_palette(image, PALETTE_COLOURS)
+            except (OSError, ValueError) as error:  # an unreadable image: brand colours
+                _logger.info("Palette of %s not extracted: %s", product.display_name, error)
+        palette = palette or brand_palette(voice.colours)
+        props = [product.categ_id.name] if product.categ_id else []
+        return [build_brief(name, palette, props) for name in FORMATS], palette
+
+    @api.model
+    def _compose_values(self, product, kind, language, promotion, context=None):
+        """Values of one piece (and its AI run) for ``product``; ``context`` caches per call."""
+        company = product.company_id or self.env.company
+        cache = context if context is not None else {}
+        if company.id not in cache:
+            crew, settings = self._crew(company)
+            cache[company.id] = (crew, settings, self._knowledge(company))
+        crew, settings, knowledge = cache[company.id]
+        language = language or self.env["chatwoot.brand.voice"]._default_language(company)
+        lang = writer_language(language)
+        facts = product._content_facts(language, promotion, knowledge)
+        briefs, palette, extra = [], [], []
+        if kind == "image_brief":
+            briefs, palette = self._briefs(product, crew.voice)
+            extra = brief_numbers(briefs)
+        result = crew.compose(kind, facts, lang, briefs)
+        issues = [str(i) for i in validate(kind, result.text, facts, crew.voice, extra)]
+        run = (
+            self.env["chatwoot.ai.run"]
+            .sudo()
+            .create(
+                {
+                    "kind": "content",
+                    "company_id": company.id,
+                    "product_tmpl_id": product.id,
+                    "crew": "content",
+                    "input_text": result.prompt,
+                    "output": result.text,
+                    "language": lang,
+                    "provider": settings.provider,
+                    "model": settings.model or False,
+                    "tokens_in": result.tokens_in,
+                    "tokens_out": result.tokens_out,
+                    "latency_ms": result.latency_ms,
+                    "attempts": result.attempts,
+                    "estimated_cost": self.env["res.company"]._chatwoot_ai_estimated_cost(
+                        company, result.tokens_in, result.tokens_out
+                    ),
+                    "state": "done",
+                    "error": "\n".join(issues) or False,
+                }
+            )
+        )
+        return {
+            "product_tmpl_id": product.id,
+            "company_id": company.id,
+            "kind": kind,
+            "channel": CHANNEL_OF_KIND[kind],
+            "language": language,
+            "body": result.text,
+            "ai_run_id": run.id,
+            "review_reason": "\n".join(issues) or False,
+            "brief_data": briefs or False,
+            "palette": ", ".join(c for c, _share in palette) or False,
+            "is_promotion": bool(promotion),
+            "campaign_id": promotion.get("campaign_id") or False,
+        }
+
+    @api.model
+    def _write_pieces(self, products, kinds, language, promotion, batch=None):
+        values, context = [], {}
+        for product in products:
+            for kind in kinds:
+                piece = self._compose_values(product, kind, language, promotion, context)
+                piece["batch_id"] = batch.id if batch else False
+                values.append(piece)
+        return self.env["chatwoot.content.piece"].create(values)
+
+    @api.model
+    def _validate_piece(self, piece):
+        """The validator's issues with the piece's current body (after a person edited it)."""
+        company = piece.company_id
+        voice = self.env["chatwoot.brand.voice"]._pure_voice(company)
+        facts = piece.product_tmpl_id._content_facts(
+            piece.language, piece._promotion_dict(), self._knowledge(company)
+        )
+        extra = brief_numbers(piece.brief_data or [])
+        return [str(i) for i in validate(piece.kind, piece.body or "", facts, voice, extra)]

@@ -1,0 +1,22 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+VERSION_REASONS = [("edit", "Edited"), ("regenerate", "Regenerated"), ("apply", "Applied")]
+
+
+class ChatwootContentPieceVersion(models.Model):
+    """A previous body of a piece, kept when it was edited or written again."""
+
+    _name = "chatwoot.content.piece.version"
+    _description = "Content Piece Version"
+    _order = "id desc"
+
+    piece_id = fields.Many2one(
+        "chatwoot.content.piece", required=True, index=True, ondelete="cascade"
+    )
+    company_id = fields.Many2one(related="piece_id.company_id", store=True, index=True)
+    body = fields.Text(readonly=True)
+    reason = fields.Selection(VERSION_REASONS, required=True, default="edit", readonly=True)
+    ai_run_id = fields.Many2one("chatwoot.ai.run", string="AI Run", readonly=True)
+    create_uid = fields.Many2one("res.users", string="Replaced By", readonly=True)

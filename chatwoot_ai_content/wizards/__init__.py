@@ -1,0 +1,1 @@
+from . import chatwoot_content_apply_wizard
