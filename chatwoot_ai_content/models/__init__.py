@@ -13,3 +13,4 @@ from . import chatwoot_content_post
 from . import chatwoot_content_post_metric
 from . import chatwoot_content_insight
 from . import utm_campaign
+from . import spreadsheet_dashboard

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import tagged
+from odoo.tools.convert import convert_file
 
 from odoo.addons.chatwoot_ai_social.tests.common import IG_ID, PAGE_ID, SocialCase
 
@@ -217,3 +218,17 @@ class TestPerformance(ContentHttpCase, SocialCase):
         models = {f["data"]["metaData"]["resModel"] for f in sheet["figures"]}
         self.assertEqual(models, {"chatwoot.content.conversion.report"})
         self.assertFalse(self.env["chatwoot.content.conversion.report"]._add_overview_sheet())
+
+    def test_updating_analytics_keeps_the_content_sheet(self):
+        """An update of analytics reloads the shipped workbook; the Content sheet comes back."""
+        convert_file(
+            self.env,
+            "chatwoot_ai_analytics",
+            "data/spreadsheet_dashboard_data.xml",
+            idref={},
+            mode="update",
+        )
+        dashboard = self.env.ref("chatwoot_ai_analytics.spreadsheet_dashboard_chatwoot_ai_overview")
+        sheet_ids = [sheet["id"] for sheet in json.loads(dashboard.spreadsheet_data)["sheets"]]
+        self.assertIn("chatwoot-content", sheet_ids)
+        self.assertEqual(len(sheet_ids), len(set(sheet_ids)))
