@@ -41,6 +41,7 @@ run: bootstrap
 	$(ODOO) -d $(DB) --db-filter='^$(DB)$$' --workers=2 --http-interface=0.0.0.0
 
 test: bootstrap
+	@bash .ci/dev.sh browser
 	@$(PSQL) drop $(TEST_DB)
 	@echo "[chatwoot-ai] Installing the five addons with demo data in a fresh database '$(TEST_DB)'"
 	@start=$$(date +%s); \
