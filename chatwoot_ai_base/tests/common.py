@@ -114,16 +114,22 @@ class ChatwootAICase(TransactionCase):
         self.assertFalse(missing, f"{module}: {len(missing)} term(s) without {lang} translation")
 
 
-class FakeChatwootCase(ChatwootAICase):
-    """A case whose HTTP calls reach the local fake Chatwoot (``self.fake``)."""
+class LocalRequestsMixin:
+    """Requests to the local fakes (Chatwoot, LLMs) are sent as they are, in any Odoo case.
+
+    Odoo's guard against external requests evaluates ``timeout < 10``, a TypeError on the
+    Chatwoot client's ``(connect, read)`` tuple; requests elsewhere still meet the guard.
+    """
 
     @classmethod
     def _request_handler(cls, s, r, /, **kw):
-        # Odoo's guard against external requests evaluates `timeout < 10`, a TypeError on
-        # the client's (connect, read) tuple: requests to the local fake are sent as they are.
         if urlsplit(r.url).hostname == odoo_test_common.HOST:
             return odoo_test_common._super_send(s, r, **kw)
         return super()._request_handler(s, r, **kw)
+
+
+class FakeChatwootCase(LocalRequestsMixin, ChatwootAICase):
+    """A case whose HTTP calls reach the local fake Chatwoot (``self.fake``)."""
 
     def setUp(self):
         super().setUp()

@@ -3,7 +3,8 @@
 """Pure tests of the AI package's text layer: language detection, prices, doctests."""
 
 import doctest
-import unittest
+
+from odoo.tests import BaseCase
 
 from ..ai import agent as agent_module
 from ..ai import answers, context, formatting, hub, language, settings, templates, text
@@ -119,7 +120,7 @@ SAMPLES = {
 ACCURACY_FLOOR = 0.9
 
 
-class TestDoctests(unittest.TestCase):
+class TestDoctests(BaseCase):
     def test_doctests(self):
         modules = (
             answers,
@@ -138,7 +139,7 @@ class TestDoctests(unittest.TestCase):
             self.assertEqual(result.failed, 0, module.__name__)
 
 
-class TestDetectLanguage(unittest.TestCase):
+class TestDetectLanguage(BaseCase):
     def test_each_language_is_detected_above_the_floor(self):
         for expected, samples in SAMPLES.items():
             self.assertGreaterEqual(len(samples), 30)
@@ -160,7 +161,7 @@ class TestDetectLanguage(unittest.TestCase):
         self.assertEqual(detect_language("👍", default="xx"), "pt")
 
 
-class TestFormatPrice(unittest.TestCase):
+class TestFormatPrice(BaseCase):
     def test_brazilian_reais(self):
         self.assertEqual(format_price(59.9), "R$ 59,90")
         self.assertEqual(format_price(1234.56, "BRL", "pt"), "R$ 1.234,56")

@@ -3,9 +3,11 @@
 """Concurrent redeliveries through two real database connections store exactly one row."""
 
 import threading
-from contextlib import closing
+from contextlib import closing, contextmanager
 
 from odoo import SUPERUSER_ID, api, sql_db
+from odoo.modules.registry import Registry
+from odoo.orm.environments import Transaction
 from odoo.service.model import retrying
 from odoo.tests import BaseCase, tagged
 
@@ -21,6 +23,7 @@ class TestConcurrentDeliveries(BaseCase):
         self.dbname = (
             config["db_name"][0] if isinstance(config["db_name"], list) else config["db_name"]
         )
+        self.registry_object = Registry(self.dbname)
         with self.env_cursor() as env:
             account = env["chatwoot.account"].create(
                 {"name": "Concurrency", "chatwoot_account_id": 99, "base_url": "https://c.example"}
@@ -34,7 +37,7 @@ class TestConcurrentDeliveries(BaseCase):
         class Ctx:
             def __enter__(self):
                 self.cr = sql_db.db_connect(outer.dbname).cursor()
-                return api.Environment(self.cr, SUPERUSER_ID, {})
+                return outer.new_env(self.cr)
 
             def __exit__(self, exc_type, *_):
                 if exc_type:
@@ -44,6 +47,29 @@ class TestConcurrentDeliveries(BaseCase):
                 self.cr.close()
 
         return Ctx()
+
+    @contextmanager
+    def registries_unlocked(self):
+        """Let other threads reach the registry while this test waits for them.
+
+        ``odoo-bin --test-enable --stop-after-init`` runs the tests while holding
+        ``Registry._lock`` (a reentrant lock) in this thread; a thread replaying a
+        serialization failure calls ``Registry(dbname)`` and would wait for the server to end.
+        Nothing else runs in the process meanwhile; under pytest the lock is free already.
+        """
+        lock, held = Registry._lock, 0
+        while lock._is_owned():
+            lock.release()
+            held += 1
+        try:
+            yield
+        finally:
+            for _ in range(held):
+                lock.acquire()
+
+    def new_env(self, cr):
+        cr.transaction = Transaction(self.registry_object)
+        return api.Environment(cr, SUPERUSER_ID, {})
 
     def remove_account(self):
         with self.env_cursor() as env:
@@ -56,7 +82,7 @@ class TestConcurrentDeliveries(BaseCase):
 
     def deliver(self, barrier, results, index, hold):
         with closing(sql_db.db_connect(self.dbname).cursor()) as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = self.new_env(cr)
             account = env["chatwoot.account"].browse(self.account_id)
             barrier.wait()
 
@@ -80,10 +106,11 @@ class TestConcurrentDeliveries(BaseCase):
             threading.Thread(target=self.deliver, args=(barrier, results, i, hold))
             for i in range(2)
         ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
+        with self.registries_unlocked():
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(30)
         stored = [result for result in results if result]
         self.assertEqual(len(stored), 1, results)
         with self.env_cursor() as env:
