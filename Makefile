@@ -43,7 +43,7 @@ run: bootstrap
 		$(ODOO) -d $(DB) -i $(ADDONS) --with-demo --stop-after-init --log-level=warn; \
 	fi
 	@$(PSQL) banner $(DB)
-	$(ODOO) -d $(DB) --db-filter='^$(DB)$$' --workers=2 --http-interface=0.0.0.0
+	bash .ci/serve.sh $(DB)
 
 test: bootstrap
 	@bash .ci/dev.sh browser
