@@ -23,3 +23,4 @@ from . import test_context_product_search
 from . import test_context_search_pure
 from . import test_test_discovery
 from . import test_base_tours
+from . import test_stock

@@ -96,8 +96,10 @@ class ChatwootAICase(TransactionCase):
             if action._name != "ir.actions.act_window":
                 continue
             model = self.env[action.res_model].with_user(user)
-            view_types = [mode.strip() for mode in action.view_mode.split(",")]
-            views = model.get_views([(False, view_type) for view_type in view_types])
+            # The views the web client opens: the action's own where it names them.
+            views = [(view_id or False, view_type) for view_id, view_type in action.views]
+            view_types = [view_type for _view_id, view_type in views]
+            views = model.get_views(views)
             self.assertEqual(set(views["views"]), set(view_types), menu.complete_name)
             # Read what the views show, as the web client does: every field of the model
             # would include fields the views restrict to other groups (e.g. stock's).
