@@ -6,6 +6,19 @@ SHELL := /bin/bash
 PYTHON ?= python3
 DB ?= chatwoot_ai
 TEST_DB ?= chatwoot_ai_test
+TEST_ODOO_DB ?= $(TEST_DB)_odoo
+# `make test STOCK=1`: the shop as most run it, with sale_stock, in a database of its own; runs
+# the tests whose outcome depends on stock (quantities, deliveries, the seed, every view).
+ifeq ($(STOCK),1)
+TEST_DB := $(TEST_DB)_stock
+TEST_ADDONS = $(ADDONS),sale_stock
+PYTEST_SELECT := -k "Stock or Smoke or Seed or DemoShop or TestContextCustomer or TestContextProductSearch"
+else
+TEST_ADDONS = $(ADDONS)
+PYTEST_SELECT :=
+endif
+SCREENSHOTS_DB ?= $(TEST_DB)_screenshots
+TOUR_TESTS = $(wildcard chatwoot_ai_*/tests/test_*tours.py)
 SCALE ?= small
 SEED ?= 42
 ADDONS := chatwoot_ai_base,chatwoot_ai_analytics,chatwoot_ai_social,chatwoot_ai_content,chatwoot_ai_campaign
@@ -17,11 +30,14 @@ TEST_RC := $(CURDIR)/.local/odoo-test.cfg
 ODOO := $(CURDIR)/.local/odoo-bin -c $(ODOO_RC)
 PSQL = $(PYTHON) .ci/odoo_db.py --config $(ODOO_RC)
 
-.PHONY: help bootstrap run test lint seed bench readme
+.PHONY: help bootstrap run test test-odoo screenshots lint seed bench readme
 
 help:
 	@echo "make run                   install/update database '$(DB)' with demo data and serve http://localhost:8069"
-	@echo "make test                  fresh database, install the five addons, run every test"
+	@echo "make test                  fresh database, install the five addons, run every test (pytest-odoo)"
+	@echo "make test STOCK=1          the same with sale_stock installed: the tests that depend on stock"
+	@echo "make test-odoo             the same tests under Odoo's own runner (--test-enable), as OCA CI"
+	@echo "make screenshots           run the browser tours on a fresh demo database, keep docs/screenshots/*.png"
 	@echo "make lint                  ruff + pylint-odoo (OCA 19.0 settings)"
 	@echo "make seed SCALE=small|medium|large   load the demo shop into '$(DB)'"
 	@echo "make bench                 run tests/benchmarks/*.py, one JSON line each"
@@ -38,16 +54,34 @@ run: bootstrap
 		$(ODOO) -d $(DB) -i $(ADDONS) --with-demo --stop-after-init --log-level=warn; \
 	fi
 	@$(PSQL) banner $(DB)
-	$(ODOO) -d $(DB) --db-filter='^$(DB)$$' --workers=2 --http-interface=0.0.0.0
+	bash .ci/serve.sh $(DB)
 
 test: bootstrap
+	@bash .ci/dev.sh browser
 	@$(PSQL) drop $(TEST_DB)
-	@echo "[chatwoot-ai] Installing the five addons with demo data in a fresh database '$(TEST_DB)'"
+	@echo "[chatwoot-ai] Installing $(TEST_ADDONS) with demo data in a fresh database '$(TEST_DB)'"
 	@start=$$(date +%s); \
-	$(ODOO) -d $(TEST_DB) -i $(ADDONS) --with-demo --stop-after-init --log-level=warn || exit 1; \
+	$(ODOO) -d $(TEST_DB) -i $(TEST_ADDONS) --with-demo --stop-after-init --log-level=warn || exit 1; \
 	echo "[chatwoot-ai] Install took $$(( $$(date +%s) - start )) s"
 	$(PYTHON) -m pytest --odoo-config=$(TEST_RC) --odoo-database=$(TEST_DB) --odoo-http \
-		$(foreach a,$(ADDON_DIRS),$(a)/tests) tests $(PYTEST_ARGS)
+		$(foreach a,$(ADDON_DIRS),$(a)/tests) tests $(PYTEST_SELECT) $(PYTEST_ARGS)
+
+test-odoo: bootstrap
+	@bash .ci/dev.sh browser
+	@$(PSQL) drop $(TEST_ODOO_DB)
+	@echo "[chatwoot-ai] Installing the five addons with --test-enable in a fresh database '$(TEST_ODOO_DB)'"
+	$(PYTHON) .ci/odoo_tests.py --odoo-bin $(CURDIR)/.local/odoo-bin --config $(TEST_RC) \
+		--database $(TEST_ODOO_DB) --addons $(ADDONS) --log .local/test-odoo.log
+
+screenshots: bootstrap
+	@bash .ci/dev.sh browser
+	@$(PSQL) drop $(SCREENSHOTS_DB)
+	@echo "[chatwoot-ai] Installing the five addons with demo data in a fresh database '$(SCREENSHOTS_DB)'"
+	@$(ODOO) -d $(SCREENSHOTS_DB) -i $(ADDONS) --with-demo --stop-after-init --log-level=warn
+	CHATWOOT_AI_SCREENSHOTS=$(CURDIR)/docs/screenshots $(PYTHON) -m pytest --odoo-config=$(TEST_RC) \
+		--odoo-database=$(SCREENSHOTS_DB) --odoo-http -p no:warnings -q $(TOUR_TESTS)
+	@$(PSQL) drop $(SCREENSHOTS_DB)
+	@ls docs/screenshots/*.png
 
 lint:
 	@bash .ci/dev.sh odoo requirements

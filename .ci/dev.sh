@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bootstrap shared by `make run`, `make test`, `make seed` and `make bench`:
 # check Odoo 19, install the requirements, find or start PostgreSQL, write the Odoo config.
-# Usage: .ci/dev.sh <step>...   steps: odoo requirements postgres config env
+# Usage: .ci/dev.sh <step>...   steps: odoo requirements postgres config launcher browser env
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -118,6 +118,24 @@ step_postgres() {
     as_pg_owner psql -h "$dir/run" -p "$port" -U postgres -d postgres -qtA -c \
         "DO \$\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'odoo')
          THEN CREATE ROLE odoo LOGIN SUPERUSER; END IF; END\$\$;" >/dev/null
+}
+
+# The browser tours (HttpCase.start_tour) drive a headless Chromium: Debian's 'chromium' package,
+# installed like PostgreSQL when missing (as root). Odoo skips every tour without one.
+step_browser() {
+    local bin
+    for bin in chromium chromium-browser google-chrome google-chrome-stable; do
+        command -v "$bin" >/dev/null 2>&1 && return
+    done
+    if [ "$(id -u)" != 0 ]; then
+        say "Chromium is missing: the browser tours will be skipped (install Debian's 'chromium' package)."
+        return
+    fi
+    say "Installing Chromium for the browser tours (apt-get install chromium)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq chromium >&2
+    command -v chromium >/dev/null 2>&1 || die "apt-get installed no 'chromium' command."
 }
 
 step_stop_postgres() {

@@ -38,4 +38,7 @@
         "views/chatwoot_ai_menus.xml",
     ],
     "demo": ["demo/chatwoot_ai_demo.xml", "demo/chatwoot_ai_context_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["chatwoot_ai_base/static/tests/tours/*.js"],
+    },
 }

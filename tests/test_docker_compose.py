@@ -304,6 +304,10 @@ def test_requirements_install_on_the_images_python_312():
     ]
     for package in ("gevent", "greenlet", "reportlab"):
         variants = [line for line in lines if re.match(rf"{package}==", line)]
+        assert variants, package
+        if len(variants) == 1:  # one release for both Pythons (Odoo's 3.12 pin)
+            assert ";" not in variants[0], package
+            continue
         assert any("python_version < '3.12'" in line for line in variants), package
         assert any("python_version >= '3.12'" in line for line in variants), package
     psycopg2 = [line for line in lines if line.startswith("psycopg2==")]

@@ -48,6 +48,7 @@ class TestMarketerJourney(ChatwootAITourCase):
             "/odoo/action-chatwoot_ai_analytics.chatwoot_conversation_action_analysis",
             "chatwoot_ai_analytics_graphs",
             login=self.marketer.login,
+            screenshot="marketer_conversation_pivot",
         )
 
     def test_overview_dashboard_opens_without_error(self):

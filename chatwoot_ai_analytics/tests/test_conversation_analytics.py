@@ -101,11 +101,16 @@ class TestMessageClassification(ConversationAnalyticsCase):
         self.assertEqual(self.by_content("Onde está").intent, "order_status")
         self.assertEqual(self.by_content("Quanto custa").intent, "price")
         self.assertIn(self.by_content("Péssimo").intent, ("complaint", "exchange_return"))
-        for message in self.messages.filtered(lambda m: m.message_type == "incoming"):
+        incoming = self.messages.filtered(lambda m: m.message_type == "incoming")
+        self.assertEqual(len(incoming), 6)
+        for message in incoming:
             self.assertIn(message.intent, dict(INTENT_SELECTION))
 
     def test_agent_replies_and_notes_are_not_classified(self):
-        for message in self.messages.filtered(lambda m: m.message_type == "outgoing"):
+        replies = self.messages.filtered(lambda m: m.message_type == "outgoing")
+        self.assertEqual(len(replies), 2)
+        self.assertEqual(len(replies.filtered("private")), 1)
+        for message in replies:
             self.assertFalse(message.sentiment)
             self.assertFalse(message.intent)
 
@@ -219,6 +224,16 @@ class TestTopics(ConversationAnalyticsCase):
                 rows = [(i, "incoming", "contact", text + ending) for i, text in enumerate(texts)]
                 cls.theme_messages.setdefault(theme, cls.env["chatwoot.message"])
                 cls.theme_messages[theme] |= cls.add_messages(chat, rows)
+        # Another company (the main one) talks about payments: its topics are fitted apart.
+        for copy, ending in enumerate(cls.ENDINGS):
+            texts = (
+                "O pagamento pelo pix foi recusado" + ending,
+                "Meu boleto venceu, como pago de novo?" + ending,
+            )
+            cls.add_messages(
+                cls.new_conversation(8900 + copy),
+                [(i, "incoming", "contact", text) for i, text in enumerate(texts)],
+            )
         cls.env["chatwoot.topic"]._refresh_topics()
         cls.topics = cls.env["chatwoot.topic"].search([("company_id", "=", cls.company.id)])
 
@@ -239,7 +254,9 @@ class TestTopics(ConversationAnalyticsCase):
         self.assertEqual(messages.topic_id, self.topics)
 
     def test_messages_land_in_topics_about_their_theme(self):
+        self.assertEqual(set(self.theme_messages), set(self.THEMES))
         for theme, messages in self.theme_messages.items():
+            self.assertEqual(len(messages), len(self.THEMES[theme]) * len(self.ENDINGS))
             for message in messages:
                 terms = set(message.topic_id.terms.split(", "))
                 words = {word for term in terms for word in term.split()}
@@ -247,6 +264,8 @@ class TestTopics(ConversationAnalyticsCase):
 
     def test_topics_stay_in_their_company(self):
         other = self.env["chatwoot.topic"].search([("company_id", "!=", self.company.id)])
+        self.assertTrue(other, "the main company's payment messages have topics of their own")
+        self.assertTrue(any(topic.examples for topic in other))
         own_examples = "\n".join(self.topics.mapped("examples"))
         for topic in other:
             for line in (topic.examples or "").splitlines():

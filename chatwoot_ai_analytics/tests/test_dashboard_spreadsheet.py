@@ -5,15 +5,16 @@
 import copy
 import doctest
 import json
-import unittest
 from pathlib import Path
+
+from odoo.tests import BaseCase
 
 from ..dashboard import spreadsheet
 
 SHIPPED = Path(__file__).parents[1] / "data/files/chatwoot_ai_overview_dashboard.json"
 
 
-class TestOverviewWorkbook(unittest.TestCase):
+class TestOverviewWorkbook(BaseCase):
     def test_module_examples_hold(self):
         result = doctest.testmod(spreadsheet)
         self.assertGreater(result.attempted, 0)

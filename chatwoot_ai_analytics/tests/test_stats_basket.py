@@ -4,12 +4,13 @@
 
 import doctest
 import itertools
-import unittest
 from collections import Counter
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from odoo.tests import BaseCase
 
 from ..stats import basket
 
@@ -49,7 +50,7 @@ def _brute_force_rules(lines):
     }
 
 
-class TestBoughtTogether(unittest.TestCase):
+class TestBoughtTogether(BaseCase):
     def test_hand_computed_support_confidence_and_lift(self):
         rules = _rules(min_pairs=1)
         expected = {

@@ -3,9 +3,10 @@
 """Unit tests of the pure ``stats/churn.py``: features at a cutoff, holdout AUC, reasons, blend."""
 
 import datetime
-import unittest
 
 import numpy as np
+
+from odoo.tests import BaseCase
 
 from ..stats import churn
 
@@ -66,7 +67,7 @@ def simulate_events(customer_count, seed=0, days=720):
     )
 
 
-class TestChurnFeatures(unittest.TestCase):
+class TestChurnFeatures(BaseCase):
     def test_features_at_a_cutoff_by_hand(self):
         X = churn.churn_features(_hand_built_events(), 100, p_alive=[0.9, 1.0, 0.4])
         ana, bia, caio = X
@@ -146,7 +147,7 @@ class TestChurnFeatures(unittest.TestCase):
         self.assertEqual(churn.suggest_horizon(events, cutoff=10), churn.DEFAULT_GAP_DAYS)
 
 
-class TestChurnModel(unittest.TestCase):
+class TestChurnModel(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -230,7 +231,7 @@ class TestChurnModel(unittest.TestCase):
         self.assertAlmostEqual(probability[2], 0.5 * 0.6 + 0.5 * classifier[2])
 
 
-class TestBlend(unittest.TestCase):
+class TestBlend(BaseCase):
     def test_blend_mixes_dead_probability_and_classifier(self):
         blended = churn.blend([0.8, 0.2, np.nan, 0.5], [0.4, 0.9, 0.7, np.nan], weight=0.25)
         np.testing.assert_allclose(

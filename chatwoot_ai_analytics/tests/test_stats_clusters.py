@@ -3,9 +3,10 @@
 """Unit tests of the pure ``stats/clusters.py``: k by silhouette, readable labels, determinism."""
 
 import doctest
-import unittest
 
 import numpy as np
+
+from odoo.tests import BaseCase
 
 from ..stats import clusters
 
@@ -21,7 +22,7 @@ def _three_groups(rng, sizes=(300, 200, 100)):
     return np.abs(features), groups
 
 
-class TestClusterCustomers(unittest.TestCase):
+class TestClusterCustomers(BaseCase):
     def test_separated_groups_are_found_with_k_by_silhouette(self):
         features, groups = _three_groups(np.random.default_rng(1))
         result = clusters.cluster_customers(features, NAMES)

@@ -10,10 +10,11 @@ import csv
 import datetime
 import doctest
 import importlib.metadata
-import unittest
 from pathlib import Path
 
 import numpy as np
+
+from odoo.tests import BaseCase
 
 from ..stats import clv
 
@@ -68,7 +69,7 @@ def simulate_gamma_gamma(p, q, v, frequency, rng):
     return np.where(repeat, mean_value, 0.0)
 
 
-class TestCdnowPublishedFits(unittest.TestCase):
+class TestCdnowPublishedFits(BaseCase):
     """Our fits against the published lifetimes fits of CDNOW (docs/Quickstart.md)."""
 
     @classmethod
@@ -109,7 +110,7 @@ class TestCdnowPublishedFits(unittest.TestCase):
         self.assertTrue(np.all(values > 0))
 
 
-class TestRecoveryOnSimulatedData(unittest.TestCase):
+class TestRecoveryOnSimulatedData(BaseCase):
     """Fits recover the parameters that generated 20,000 simulated customers (fixed seed)."""
 
     CUSTOMERS = 20_000
@@ -158,7 +159,7 @@ class TestRecoveryOnSimulatedData(unittest.TestCase):
         self.assertLess(penalized.alpha, plain.alpha)
 
 
-class TestBetaGeoPredictions(unittest.TestCase):
+class TestBetaGeoPredictions(BaseCase):
     model = clv.BetaGeo(r=0.2426, alpha=4.4135, a=0.7929, b=2.4258)
 
     def test_customer_without_repeat_purchase_is_alive(self):
@@ -196,7 +197,7 @@ class TestBetaGeoPredictions(unittest.TestCase):
             self.model.p_alive([1], [40.0], [39.0])
 
 
-class TestClvZeroSafety(unittest.TestCase):
+class TestClvZeroSafety(BaseCase):
     bgnbd = clv.BetaGeo(r=0.2426, alpha=4.4135, a=0.7929, b=2.4258)
     gg = clv.GammaGamma(p=6.25, q=3.74, v=15.45)
 
@@ -237,7 +238,7 @@ class TestClvZeroSafety(unittest.TestCase):
         self.assertTrue(np.all(np.isfinite(params)))
 
 
-class TestSummaryFromOrders(unittest.TestCase):
+class TestSummaryFromOrders(BaseCase):
     def test_orders_in_one_period_count_once_and_first_period_is_not_repeat(self):
         day = datetime.date
         orders = [
@@ -285,7 +286,7 @@ class TestSummaryFromOrders(unittest.TestCase):
         self.assertTrue(np.all(np.isfinite(values)))
 
 
-class TestClvDoctests(unittest.TestCase):
+class TestClvDoctests(BaseCase):
     def test_module_doctests_pass(self):
         result = doctest.testmod(clv, optionflags=doctest.NORMALIZE_WHITESPACE)
         self.assertGreater(result.attempted, 0)

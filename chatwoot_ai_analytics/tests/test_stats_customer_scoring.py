@@ -8,9 +8,10 @@ is what makes an incremental refresh agree with a full one.
 """
 
 import doctest
-import unittest
 
 import numpy as np
+
+from odoo.tests import BaseCase
 
 from ..stats import customer_scoring, rfm
 
@@ -23,7 +24,7 @@ def _population(size, seed=7):
     return list(range(size)), recency, frequency, monetary
 
 
-class TestRfmThresholds(unittest.TestCase):
+class TestRfmThresholds(BaseCase):
     def test_thresholds_reproduce_the_ranked_scores_without_ties(self):
         keys = list(range(200))
         recency = list(range(0, 400, 2))
@@ -69,7 +70,7 @@ class TestRfmThresholds(unittest.TestCase):
         self.assertEqual(rfm.rfm_segments(*scores).tolist(), ["lost", rfm.rfm_segment(4, 4, 4)])
 
 
-class TestCustomerScoringDoctests(unittest.TestCase):
+class TestCustomerScoringDoctests(BaseCase):
     def test_module_doctests_pass(self):
         result = doctest.testmod(customer_scoring, optionflags=doctest.NORMALIZE_WHITESPACE)
         self.assertGreater(result.attempted, 0)

@@ -3,7 +3,8 @@
 """Unit tests of the pure ``stats/intent.py``: held-out macro-F1, languages, LLM fallback hook."""
 
 import logging
-import unittest
+
+from odoo.tests import BaseCase
 
 from ..stats import intent, sentiment
 from ..stats import text as textlib
@@ -12,7 +13,7 @@ _logger = logging.getLogger(__name__)
 HOLDOUT_MACRO_F1_FLOOR = 0.85
 
 
-class TestIntentModel(unittest.TestCase):
+class TestIntentModel(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

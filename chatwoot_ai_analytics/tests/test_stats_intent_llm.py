@@ -4,7 +4,8 @@
 answer parser and the call limits. The "model" here is a plain function: no network."""
 
 import doctest
-import unittest
+
+from odoo.tests import BaseCase
 
 from ..stats import intent
 
@@ -13,7 +14,7 @@ class Unavailable(Exception):
     pass
 
 
-class TestPrompt(unittest.TestCase):
+class TestPrompt(BaseCase):
     def test_prompt_lists_every_label_with_its_definition(self):
         prompt = intent.llm_intent_prompt("Quero trocar o tamanho")
         for label in intent.INTENTS:
@@ -28,7 +29,7 @@ class TestPrompt(unittest.TestCase):
                 self.assertTrue(prompt.endswith("Label:"))
 
 
-class TestParseAnswer(unittest.TestCase):
+class TestParseAnswer(BaseCase):
     def assert_parsed(self, cases):
         for answer, expected in cases:
             with self.subTest(answer=answer):
@@ -93,7 +94,7 @@ class TestParseAnswer(unittest.TestCase):
         self.assertEqual(result.failed, 0)
 
 
-class TestLLMIntentFallback(unittest.TestCase):
+class TestLLMIntentFallback(BaseCase):
     def setUp(self):
         super().setUp()
         self.prompts = []

@@ -3,14 +3,15 @@
 """Unit tests of the pure ``stats/journey.py``: stage rules, monthly stages and transitions."""
 
 import doctest
-import unittest
 
 import numpy as np
+
+from odoo.tests import BaseCase
 
 from ..stats import journey
 
 
-class TestCustomerStages(unittest.TestCase):
+class TestCustomerStages(BaseCase):
     def test_each_stage_from_hand_built_customers(self):
         stages = journey.customer_stages(
             order_count=[0, 1, 2, 5, 5, 5, 3, 1],
@@ -54,7 +55,7 @@ class TestCustomerStages(unittest.TestCase):
         )
 
 
-class TestMonthlyStagesAndTransitions(unittest.TestCase):
+class TestMonthlyStagesAndTransitions(BaseCase):
     def test_monthly_stages_follow_the_order_history(self):
         # Month ends at days 30, 60, 90, 120, 150, 240. Ana buys on days 10, 40, 70, 100 then stops;
         # Bia buys once on day 50; Caio never buys.

@@ -7,15 +7,16 @@ conversation sentiment helpers."""
 import doctest
 import json
 import sys
-import unittest
 from datetime import date
 
 import numpy as np
 
+from odoo.tests import BaseCase
+
 from ..stats import churn, clusters, predict, sentiment
 
 
-class TestChurnEvents(unittest.TestCase):
+class TestChurnEvents(BaseCase):
     def test_rows_and_a_copy_matrix_give_the_same_events(self):
         keys = [7, 3, 11]
         orders = [(3, date(2026, 1, 1), 10.0), (9, date(2026, 1, 2), 5.0), (11, 20454.0, 2.0)]
@@ -57,7 +58,7 @@ class TestChurnEvents(unittest.TestCase):
         self.assertEqual(scored[0, column], whole[1, column])
 
 
-class TestStoredClusters(unittest.TestCase):
+class TestStoredClusters(BaseCase):
     def test_a_stored_fit_assigns_like_the_fitted_result(self):
         rng = np.random.default_rng(0)
         features = np.vstack([rng.normal(0, 1, (40, 3)), rng.normal(6, 1, (40, 3))])
@@ -72,7 +73,7 @@ class TestStoredClusters(unittest.TestCase):
         )
 
 
-class TestConversationHelpers(unittest.TestCase):
+class TestConversationHelpers(BaseCase):
     def test_doctests_of_the_moved_helpers(self):
         finder, runner = doctest.DocTestFinder(), doctest.DocTestRunner()
         for function in (

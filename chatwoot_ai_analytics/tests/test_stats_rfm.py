@@ -8,10 +8,11 @@ The module is loaded by file path, so these tests also run without Odoo:
 
 import doctest
 import itertools
-import unittest
 from collections import Counter
 
 import numpy as np
+
+from odoo.tests import BaseCase
 
 from ..stats import rfm
 
@@ -23,7 +24,7 @@ def _scores_by_key(rows):
     }
 
 
-class TestQuintileScores(unittest.TestCase):
+class TestQuintileScores(BaseCase):
     def test_recency_is_reversed_and_frequency_monetary_are_not(self):
         rows = [(key, 100 - 20 * key, 2 + key, 10.0 * (key + 1)) for key in range(5)]
         scores = _scores_by_key(rows)
@@ -85,7 +86,7 @@ class TestQuintileScores(unittest.TestCase):
         self.assertEqual({score.segment for score in scores} - set(rfm.SEGMENT_KEYS), set())
 
 
-class TestOneOrderAndNoOrderCustomers(unittest.TestCase):
+class TestOneOrderAndNoOrderCustomers(BaseCase):
     def _segments(self, rows):
         return {score.customer_key: score.segment for score in rfm.rfm_scores(rows)}
 
@@ -109,7 +110,7 @@ class TestOneOrderAndNoOrderCustomers(unittest.TestCase):
         self.assertEqual({key: scores[key] for key in range(5)}, _scores_by_key(buyers))
 
 
-class TestSegments(unittest.TestCase):
+class TestSegments(BaseCase):
     def test_segment_keys_are_the_published_selection(self):
         self.assertEqual(
             [key for key, _label in rfm.SEGMENTS],
@@ -170,7 +171,7 @@ class TestSegments(unittest.TestCase):
             rfm.rfm_segment(0, 3, 3)
 
 
-class TestRfmDoctests(unittest.TestCase):
+class TestRfmDoctests(BaseCase):
     def test_module_doctests_pass(self):
         result = doctest.testmod(rfm, optionflags=doctest.NORMALIZE_WHITESPACE)
         self.assertGreater(result.attempted, 0)

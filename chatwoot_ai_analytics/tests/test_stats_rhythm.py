@@ -8,9 +8,10 @@ stage) inside populations of different recency, and must never come out Loyal or
 """
 
 import doctest
-import unittest
 
 import numpy as np
+
+from odoo.tests import BaseCase
 
 from ..stats import clv, journey, rhythm
 from ..stats.customer_scoring import fit_rfm_thresholds, score_rfm
@@ -54,7 +55,7 @@ def _score(customers, amounts):
     return segments, moved_segments, moved, stages, p_alive
 
 
-class TestRhythmSegments(unittest.TestCase):
+class TestRhythmSegments(BaseCase):
     REGULAR = [200.0 + 20 * step for step in range(8)][::-1]  # 8 orders, 20 days apart
 
     def _regular_in(self, recency_low, recency_high, seed):

@@ -14,6 +14,8 @@ import random
 import time
 import unittest
 
+from odoo.tests import BaseCase
+
 from ..stats import intent, sentiment
 from ..stats import text as textlib
 
@@ -26,7 +28,7 @@ def _label_and_score(model, message):
     return model.predict([message])[0]
 
 
-class TestNormalisation(unittest.TestCase):
+class TestNormalisation(BaseCase):
     def test_doctests(self):
         self.assertEqual(doctest.testmod(textlib).failed, 0)
 
@@ -80,7 +82,7 @@ class TestNormalisation(unittest.TestCase):
         self.assertEqual(space.transform(["ok"])[1].shape, (1, space.size))
 
 
-class TestSentimentModel(unittest.TestCase):
+class TestSentimentModel(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -249,7 +251,7 @@ class TestSentimentModel(unittest.TestCase):
 @unittest.skipUnless(
     os.environ.get("CHATWOOT_AI_TEXT_BENCH"), "set CHATWOOT_AI_TEXT_BENCH=1 to run"
 )
-class TestThroughput(unittest.TestCase):
+class TestThroughput(BaseCase):
     """300k distinct chat messages through sentiment then intent, as the Odoo side calls them.
 
     Not part of the normal run (tens of seconds); it logs one JSON line with wall and CPU time

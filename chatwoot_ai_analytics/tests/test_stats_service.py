@@ -4,11 +4,12 @@
 
 import datetime
 import doctest
-import unittest
 
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from odoo.tests import BaseCase
 
 from ..stats import service
 
@@ -64,7 +65,7 @@ MESSAGES = [
 ]
 
 
-class TestConversationFacts(unittest.TestCase):
+class TestConversationFacts(BaseCase):
     def test_first_response_reply_and_resolution_times(self):
         facts = service.conversation_facts(CONVERSATIONS, MESSAGES)
         np.testing.assert_array_equal(facts["first_response_seconds"], [100, np.nan, 300, np.nan])
@@ -103,7 +104,7 @@ class TestConversationFacts(unittest.TestCase):
         )
 
 
-class TestServiceMetrics(unittest.TestCase):
+class TestServiceMetrics(BaseCase):
     def test_overall_metrics_by_hand(self):
         metrics = service.service_metrics(CONVERSATIONS, MESSAGES)
         expected = {
@@ -235,7 +236,7 @@ def _brute_force_working_seconds(start, end, hours):
     return total
 
 
-class TestBusinessHours(unittest.TestCase):
+class TestBusinessHours(BaseCase):
     def test_weekends_and_nights_do_not_count(self):
         hours = service.BusinessHours(open_hour=9, close_hour=18)
         friday_17h = datetime.datetime(2026, 3, 6, 17).replace(tzinfo=datetime.UTC).timestamp()

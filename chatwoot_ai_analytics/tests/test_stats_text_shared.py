@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The analytics text models fold text as the suite's shared normaliser does (ai/text.py)."""
 
-import unittest
+from odoo.tests import BaseCase
 
 from odoo.addons.chatwoot_ai_base.ai import text as shared
 
@@ -18,7 +18,7 @@ SAMPLES = [
 ]
 
 
-class TestSharedNormaliser(unittest.TestCase):
+class TestSharedNormaliser(BaseCase):
     def test_batch_folding_matches_the_shared_fold(self):
         # Words without slang, negators or emoji: the batch path only folds and splits them.
         for sample in SAMPLES:

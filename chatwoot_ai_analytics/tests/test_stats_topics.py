@@ -5,7 +5,8 @@
 import doctest
 import itertools
 import random
-import unittest
+
+from odoo.tests import BaseCase
 
 from ..stats import topics
 
@@ -59,7 +60,7 @@ def _corpus(copies=6, seed=3):
     return [theme for theme, _text in rows], [text for _theme, text in rows]
 
 
-class TestTopics(unittest.TestCase):
+class TestTopics(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -158,7 +159,7 @@ class TestTopics(unittest.TestCase):
         self.assertEqual(label, "pedido · rastreio · prazo")
 
 
-class TestTrendingTopics(unittest.TestCase):
+class TestTrendingTopics(BaseCase):
     def test_significant_rise_is_trending_and_small_counts_are_not(self):
         previous = [0] * 50 + [1] * 50 + [2] * 2 + [-1] * 10
         current = [0] * 50 + [1] * 120 + [2] * 4 + [-1] * 10

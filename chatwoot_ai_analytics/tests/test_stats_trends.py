@@ -3,9 +3,10 @@
 """Unit tests of the pure ``stats/trends.py``: windows, the rate test and its false alarms."""
 
 import doctest
-import unittest
 
 import numpy as np
+
+from odoo.tests import BaseCase
 
 from ..stats import trends
 
@@ -25,7 +26,7 @@ def _by_product(rows, **kwargs):
     return {trend["product_id"]: trend for trend in trends.product_trends(rows, **kwargs)}
 
 
-class TestProductTrends(unittest.TestCase):
+class TestProductTrends(BaseCase):
     def test_known_rising_declining_and_flat_products(self):
         rng = np.random.default_rng(42)
         rows = _weekly_rows("rising", [20] * 8 + [35] * 4, rng)

@@ -4,14 +4,15 @@
 
 import doctest
 import math
-import unittest
 
 import numpy as np
+
+from odoo.tests import BaseCase
 
 from ..stats import uplift
 
 
-class TestUplift(unittest.TestCase):
+class TestUplift(BaseCase):
     def test_known_effect_against_the_pre_period(self):
         rng = np.random.default_rng(1)
         result = uplift.uplift(rng.poisson(20, 60), rng.poisson(26, 30))

@@ -44,6 +44,10 @@ SENDER_TYPE_BY_NAME = {
 }
 
 
+#: The largest value of PostgreSQL's ``integer``, the type of every Chatwoot id column here.
+INT32_MAX = 2_147_483_647
+
+
 class PayloadError(ValueError):
     """The delivery cannot be used: malformed JSON or a field its event needs is missing."""
 
@@ -73,14 +77,31 @@ def parse_body(body):
     return payload
 
 
+def _integer_id(value, what):
+    """``value`` as an id the suite can store: a whole number (or its digits) in 1..INT32_MAX."""
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise PayloadError(f"{what} is not an integer: {value!r}")
+    try:
+        number = int(value)
+    except ValueError:
+        raise PayloadError(f"{what} is not an integer: {value!r}") from None
+    if not 1 <= number <= INT32_MAX:
+        raise PayloadError(f"{what} {number} is out of range (1 to {INT32_MAX})")
+    return number
+
+
 def _required_id(mapping, key, what):
     value = mapping.get(key) if isinstance(mapping, dict) else None
-    if isinstance(value, bool) or not isinstance(value, int | str) or str(value).strip() == "":
+    if value is None or (isinstance(value, str) and value.strip() == ""):
         raise PayloadError(f"missing {what}")
-    try:
-        return int(value)
-    except ValueError:
-        raise PayloadError(f"{what} is not a number") from None
+    return _integer_id(value, what)
+
+
+def _optional_id(mapping, key, what):
+    value = mapping.get(key) if isinstance(mapping, dict) else None
+    if value is None or value == "":
+        return None
+    return _integer_id(value, what)
 
 
 def object_id(payload):
@@ -92,6 +113,31 @@ def object_id(payload):
     if event in CONVERSATION_EVENTS:
         return _required_id(payload, "id", "conversation id")
     return _required_id(payload, "id", "contact id")
+
+
+def _conversation_ids(conversation, prefix):
+    """The ids of a conversation (top level or embedded) that land in integer columns."""
+    _optional_id(conversation, "inbox_id", f"{prefix}inbox_id")
+    meta = conversation.get("meta") if isinstance(conversation.get("meta"), dict) else {}
+    _optional_id(meta.get("sender"), "id", f"{prefix}meta.sender.id")
+
+
+def check_storable(payload):
+    """Raise PayloadError, naming the field, for an id the suite could not store or look up.
+
+    Checked at the door (a 400), so that a delivery is never stored and then fails on every
+    processing attempt: the object's id and every other Chatwoot id :func:`parse_message`,
+    :func:`parse_conversation` and :func:`parse_contact` hand to an integer column or ``int()``
+    (PostgreSQL's ``integer``: 1 to 2,147,483,647, as Chatwoot's own serial ids). Contact ids,
+    stored as text, follow the same rule: they are Chatwoot serials too.
+    """
+    event = payload["event"]
+    object_id(payload)
+    if event in MESSAGE_EVENTS:
+        _conversation_ids(payload["conversation"], "conversation.")
+        _optional_id(payload.get("sender"), "id", "sender.id")
+    elif event in CONVERSATION_EVENTS:
+        _conversation_ids(payload, "")
 
 
 def _version(payload, body):

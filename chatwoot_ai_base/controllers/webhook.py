@@ -10,7 +10,13 @@ from odoo import SUPERUSER_ID, http
 from odoo.http import request
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 
-from ..chatwoot.payloads import SUPPORTED_EVENTS, PayloadError, dedupe_key, object_id, parse_body
+from ..chatwoot.payloads import (
+    SUPPORTED_EVENTS,
+    PayloadError,
+    check_storable,
+    dedupe_key,
+    parse_body,
+)
 from ..chatwoot.signature import verify_signature
 
 _logger = logging.getLogger(__name__)
@@ -89,7 +95,7 @@ class ChatwootWebhookController(http.Controller):
             events._store_delivery(account, payload["event"], key, text, delivery_id, "ignored")
             return 202, {"status": "ignored"}
         try:
-            object_id(payload)
+            check_storable(payload)
             key = dedupe_key(payload, raw)
         except PayloadError as error:
             raise WebhookRejected(400, str(error)) from None

@@ -280,6 +280,13 @@ class ChatwootContext(models.AbstractModel):
         currency = pricelist.currency_id or company.currency_id
         prices = pricelist._get_products_price(templates, 1.0, currency=currency)
         with_stock = "qty_available" in self.env["product.product"]._fields
+        # Quantities on hand are catalog facts, but computing them reads stock moves, which
+        # the bot user (and a Marketer) may not: read them as superuser, for these results only.
+        on_hand = (
+            {template.id: template.qty_available for template in templates.sudo()}
+            if with_stock
+            else {}
+        )
         # Suggestions are catalog facts aggregated over all orders, never one customer's
         # data: the hook runs as superuser so that the bot user needs no analytics rights.
         related = self.sudo()._related_products(templates.ids)
@@ -300,8 +307,8 @@ class ChatwootContext(models.AbstractModel):
                     "name": template.name,
                     "price": prices.get(template.id, template.list_price),
                     "currency": currency.name,
-                    "in_stock": template.qty_available > 0 if stocked else None,
-                    "qty_available": template.qty_available if stocked else None,
+                    "in_stock": on_hand[template.id] > 0 if stocked else None,
+                    "qty_available": on_hand[template.id] if stocked else None,
                     "description": (template.description_sale or "")[:DESCRIPTION_CHARS],
                     "category": template.categ_id.name or "",
                     "attributes": self._attributes_text(template),

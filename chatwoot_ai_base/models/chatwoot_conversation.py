@@ -7,13 +7,17 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..chatwoot.constants import CHANNEL_TYPES, CONVERSATION_PRIORITIES, CONVERSATION_STATUSES
+from ..chatwoot.payloads import INT32_MAX
 
 
 def seconds_between(start, end):
-    """Whole seconds from ``start`` to ``end``, or 0 when either is unknown."""
+    """Whole seconds from ``start`` to ``end``, or 0 when either is unknown.
+
+    Capped at what an integer column holds (68 years): Chatwoot sends any time it likes.
+    """
     if not start or not end:
         return 0
-    return max(int((end - start).total_seconds()), 0)
+    return min(max(int((end - start).total_seconds()), 0), INT32_MAX)
 
 
 class ChatwootConversation(models.Model):

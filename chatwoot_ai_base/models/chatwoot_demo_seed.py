@@ -196,14 +196,20 @@ class _SeedRun:
 
     def prepare_company(self):
         """Prices are in reais: switch the company to BRL while it has no journal items
-        (a fresh database); otherwise keep its currency and say so."""
+        (a fresh database), or relabel its demo books in BRL in a database with demo data;
+        otherwise keep its currency and say so."""
         env = self.env
         brl = env.ref("base.BRL")
         if self.company.currency_id != brl:
             has_entries = env["account.move.line"].search_count(
                 [("company_id", "=", self.company.id)], limit=1
             )
-            if has_entries:
+            base = env["ir.module.module"].search([("name", "=", "base")])
+            demo = base.demo
+            if has_entries and demo:
+                brl.active = True
+                self.company._chatwoot_ai_relabel_currency(brl)
+            elif has_entries:
                 _logger.warning(
                     "chatwoot demo seed: company %s keeps its currency %s (it has journal "
                     "items); prices are meant in BRL",

@@ -1,6 +1,7 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from ..ai import LLMSettings
 
@@ -101,3 +102,46 @@ class ResCompany(models.Model):
             tokens_in * company.chatwoot_ai_cost_per_million_in
             + tokens_out * company.chatwoot_ai_cost_per_million_out
         ) / 1_000_000
+
+    def _chatwoot_ai_relabel_currency(self, currency):
+        """Keep the books of a demo company, but in ``currency`` (the demo shop's reais).
+
+        The ORM refuses a new company currency once journal items exist, and the demo data of
+        ``account`` and ``sale`` posts some before the suite installs. In a demo database
+        those amounts are examples: every row of the company that names the old currency
+        (moves, items, statements, orders, lines, vendor prices...) is relabelled, amounts
+        unchanged; the rates of the old currency stay what they are. Never called on a database
+        without demo data.
+        """
+        self.ensure_one()
+        old = self.currency_id
+        self.env.flush_all()
+        columns = self.env.execute_query(
+            SQL(
+                """
+                SELECT c.conrelid::regclass::text, a.attname
+                  FROM pg_constraint c
+                  JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)
+                  JOIN pg_attribute company ON company.attrelid = c.conrelid
+                       AND company.attname = 'company_id' AND NOT company.attisdropped
+                 WHERE c.confrelid = 'res_currency'::regclass AND c.contype = 'f'
+                   AND c.conrelid <> 'res_currency_rate'::regclass
+                """
+            )
+        )
+        for table, column in columns:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE %s SET %s = %s WHERE %s = %s AND company_id = %s",
+                    SQL.identifier(table),
+                    SQL.identifier(column),
+                    currency.id,
+                    SQL.identifier(column),
+                    old.id,
+                    self.id,
+                )
+            )
+        self.env.cr.execute(
+            SQL("UPDATE res_company SET currency_id = %s WHERE id = %s", currency.id, self.id)
+        )
+        self.env.invalidate_all()

@@ -8,15 +8,14 @@ import json
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from odoo.tests import HttpCase
-from odoo.tests import common as odoo_test_common
 
 from odoo.addons.queue_job.job import Job
 
 from ..ai import format_price
 from ..chatwoot.signature import sign
+from .common import LocalRequestsMixin
 from .fake_chatwoot import FakeChatwoot
 
 FIXTURE = (
@@ -30,15 +29,8 @@ DISPLAY_ID = 301
 JOB_CHANNELS = ("root.chatwoot", "root.chatwoot.ai")
 
 
-class BotFlowCase(HttpCase):
+class BotFlowCase(LocalRequestsMixin, HttpCase):
     """Signed deliveries go through the real controller; jobs run when the test says so."""
-
-    @classmethod
-    def _request_handler(cls, s, r, /, **kw):
-        # Requests to the local fakes are sent for real (see FakeChatwootCase).
-        if urlsplit(r.url).hostname == odoo_test_common.HOST:
-            return odoo_test_common._super_send(s, r, **kw)
-        return super()._request_handler(s, r, **kw)
 
     @classmethod
     def setUpClass(cls):

@@ -9,6 +9,8 @@ from urllib.parse import urlsplit
 import polib
 
 from odoo import SUPERUSER_ID, api, sql_db
+from odoo.modules.registry import Registry
+from odoo.orm.environments import Transaction
 from odoo.tests import BaseCase, TransactionCase, new_test_user
 from odoo.tests import common as odoo_test_common
 from odoo.tools.misc import file_path
@@ -50,19 +52,48 @@ class CommittingCase(BaseCase):
 
         db_name = config["db_name"]
         self.dbname = db_name[0] if isinstance(db_name, list) else db_name
+        self.registry_object = Registry(self.dbname)
+
+    def new_env(self, cr):
+        """A superuser environment on ``cr`` bound to the loaded registry.
+
+        Given the registry object, the environment does not call ``Registry(dbname)``, which
+        waits for ``Registry._lock`` (see :meth:`registries_unlocked`).
+        """
+        cr.transaction = Transaction(self.registry_object)
+        return api.Environment(cr, SUPERUSER_ID, {})
 
     @contextmanager
     def env_cursor(self):
         """A superuser environment on a new connection, committed at the end of the block."""
         cr = sql_db.db_connect(self.dbname).cursor()
         try:
-            yield api.Environment(cr, SUPERUSER_ID, {})
+            yield self.new_env(cr)
             cr.commit()
         except BaseException:
             cr.rollback()
             raise
         finally:
             cr.close()
+
+    @contextmanager
+    def registries_unlocked(self):
+        """Let other threads reach the registry while this test waits for them.
+
+        ``odoo-bin --test-enable --stop-after-init`` runs the tests while holding
+        ``Registry._lock`` (a reentrant lock) in this thread; a thread replaying a
+        serialization failure calls ``Registry(dbname)`` and would wait for the server to end.
+        Nothing else runs in the process meanwhile; under pytest the lock is free already.
+        """
+        lock, held = Registry._lock, 0
+        while lock._is_owned():
+            lock.release()
+            held += 1
+        try:
+            yield
+        finally:
+            for _ in range(held):
+                lock.acquire()
 
 
 class ChatwootAICase(TransactionCase):
@@ -144,8 +175,10 @@ class ChatwootAICase(TransactionCase):
             if action._name != "ir.actions.act_window":
                 continue
             model = self.env[action.res_model].with_user(user)
-            view_types = [mode.strip() for mode in action.view_mode.split(",")]
-            views = model.get_views([(False, view_type) for view_type in view_types])
+            # The views the web client opens: the action's own where it names them.
+            views = [(view_id or False, view_type) for view_id, view_type in action.views]
+            view_types = [view_type for _view_id, view_type in views]
+            views = model.get_views(views)
             self.assertEqual(set(views["views"]), set(view_types), menu.complete_name)
             # Read what the views show, as the web client does: every field of the model
             # would include fields the views restrict to other groups (e.g. stock's).
@@ -162,16 +195,22 @@ class ChatwootAICase(TransactionCase):
         self.assertFalse(missing, f"{module}: {len(missing)} term(s) without {lang} translation")
 
 
-class FakeChatwootCase(ChatwootAICase):
-    """A case whose HTTP calls reach the local fake Chatwoot (``self.fake``)."""
+class LocalRequestsMixin:
+    """Requests to the local fakes (Chatwoot, LLMs) are sent as they are, in any Odoo case.
+
+    Odoo's guard against external requests evaluates ``timeout < 10``, a TypeError on the
+    Chatwoot client's ``(connect, read)`` tuple; requests elsewhere still meet the guard.
+    """
 
     @classmethod
     def _request_handler(cls, s, r, /, **kw):
-        # Odoo's guard against external requests evaluates `timeout < 10`, a TypeError on
-        # the client's (connect, read) tuple: requests to the local fake are sent as they are.
         if urlsplit(r.url).hostname == odoo_test_common.HOST:
             return odoo_test_common._super_send(s, r, **kw)
         return super()._request_handler(s, r, **kw)
+
+
+class FakeChatwootCase(LocalRequestsMixin, ChatwootAICase):
+    """A case whose HTTP calls reach the local fake Chatwoot (``self.fake``)."""
 
     def setUp(self):
         super().setUp()

@@ -10,10 +10,11 @@ import json
 import os
 import socket
 import sqlite3
-import unittest
 from contextlib import closing
 from pathlib import Path
 from unittest import mock
+
+from odoo.tests import BaseCase
 
 from ..ai import (
     NO_ANSWER,
@@ -145,7 +146,7 @@ PROFILE = BusinessProfile(
 )
 
 
-class AgentCase(unittest.TestCase):
+class AgentCase(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -377,14 +378,22 @@ class TestDeterminism(AgentCase):
 
 class TestNothingLeavesOdoo(AgentCase):
     def test_crewai_keeps_no_copy_of_the_conversation(self):
-        from crewai_core.paths import db_storage_path
+        from crewai.memory.storage.kickoff_task_outputs_storage import (
+            KickoffTaskOutputsSQLiteStorage,
+        )
 
-        self.agent().reply(["quanto custa o batom? sou a cliente Zélia Quaresma"])
-        path = Path(db_storage_path()) / "latest_kickoff_task_outputs.db"
-        if path.exists():  # crewai creates it empty; our crews must never fill it
-            with closing(sqlite3.connect(path)) as conn:
-                rows = conn.execute("SELECT * FROM latest_kickoff_task_outputs").fetchall()
-            self.assertNotIn("Zélia Quaresma", json.dumps(rows, ensure_ascii=False, default=str))
+        # The store crewai's stock crews write every kickoff's outputs to exists, with its table.
+        path = Path(KickoffTaskOutputsSQLiteStorage().db_path)
+        self.assertTrue(path.exists())
+        query = "SELECT * FROM latest_kickoff_task_outputs"
+        with closing(sqlite3.connect(path)) as conn:
+            before = conn.execute(query).fetchall()
+        reply = self.agent().reply(["quanto custa o batom? sou a cliente Zélia Quaresma"])
+        self.assertIn("R$ 59,90", reply.text)
+        with closing(sqlite3.connect(path)) as conn:
+            after = conn.execute(query).fetchall()
+        self.assertEqual(after, before, "our crews never write crewai's replay store")
+        self.assertNotIn("Zélia Quaresma", json.dumps(after, ensure_ascii=False, default=str))
 
     def test_offline_reply_opens_no_connection(self):
         opened = []

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Pure tests of the hub: intent per language, sentiment with negation, routing."""
 
-import unittest
+from odoo.tests import BaseCase
 
 from ..ai.hub import NEGATIVE_THRESHOLD, classify, route, sentiment
 from ..ai.language import detect_language
@@ -58,7 +58,7 @@ INTENT_SAMPLES = {
 GREETINGS = ["oi", "bom dia!", "hola", "buenas tardes", "hello", "good morning"]
 
 
-class TestClassify(unittest.TestCase):
+class TestClassify(BaseCase):
     def test_intents_in_three_languages(self):
         for intent, samples in INTENT_SAMPLES.items():
             for sample in samples:
@@ -144,7 +144,7 @@ class TestClassify(unittest.TestCase):
         self.assertEqual(classify("qual o frete?").crew, "info")
 
 
-class TestSentiment(unittest.TestCase):
+class TestSentiment(BaseCase):
     def test_negative_words_in_each_language(self):
         for sample in ("atendimento péssimo", "servicio horrible", "terrible service"):
             self.assertLessEqual(sentiment(sample), NEGATIVE_THRESHOLD, sample)
@@ -211,7 +211,7 @@ def _openings():
                     yield language, intent, mood, text.format(**SEED_VALUES)
 
 
-class TestSeedCorpus(unittest.TestCase):
+class TestSeedCorpus(BaseCase):
     def test_language_of_customer_texts(self):
         # Misses are "Ok", "👍" and the like, which carry no language at all.
         for language, parts in TEXTS.items():

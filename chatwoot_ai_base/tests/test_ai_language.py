@@ -5,8 +5,9 @@
 import doctest
 import subprocess
 import sys
-import unittest
 from pathlib import Path
+
+from odoo.tests import BaseCase
 
 from ..ai import (
     _crewai,
@@ -134,7 +135,7 @@ SAMPLES = {
 ACCURACY_FLOOR = 0.9
 
 
-class TestDoctests(unittest.TestCase):
+class TestDoctests(BaseCase):
     def test_doctests(self):
         modules = (
             answers,
@@ -155,7 +156,7 @@ class TestDoctests(unittest.TestCase):
             self.assertEqual(result.failed, 0, module.__name__)
 
 
-class TestDetectLanguage(unittest.TestCase):
+class TestDetectLanguage(BaseCase):
     def test_each_language_is_detected_above_the_floor(self):
         for expected, samples in SAMPLES.items():
             self.assertGreaterEqual(len(samples), 30)
@@ -177,7 +178,7 @@ class TestDetectLanguage(unittest.TestCase):
         self.assertEqual(detect_language("👍", default="xx"), "pt")
 
 
-class TestFormatPrice(unittest.TestCase):
+class TestFormatPrice(BaseCase):
     def test_brazilian_reais(self):
         self.assertEqual(format_price(59.9), "R$ 59,90")
         self.assertEqual(format_price(1234.56, "BRL", "pt"), "R$ 1.234,56")
@@ -215,7 +216,7 @@ class TestFormatPrice(unittest.TestCase):
         self.assertEqual(format_price(5, "XYZ", "pt"), "XYZ 5,00")
 
 
-class TestOneNormaliser(unittest.TestCase):
+class TestOneNormaliser(BaseCase):
     def test_search_terms_are_the_shared_normaliser_without_apostrophes(self):
         for sample in SAMPLES["pt"] + ["Proteção SOLAR, FPS-50!", "I don't know", "Ñandú — ª º"]:
             with self.subTest(sample=sample):
@@ -226,7 +227,7 @@ class TestOneNormaliser(unittest.TestCase):
                 )
 
 
-class TestCrewaiPreload(unittest.TestCase):
+class TestCrewaiPreload(BaseCase):
     def test_preload_imports_crewai_and_starts_no_thread(self):
         # In a fresh interpreter, as the prefork master before it forks: a thread left running
         # there would be missing (with its locks held) in every worker.

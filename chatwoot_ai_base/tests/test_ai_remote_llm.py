@@ -14,6 +14,8 @@ import socket
 import unittest
 from unittest import mock
 
+from odoo.tests import BaseCase
+
 from ..ai import LLMSettings, LLMUnavailable, build_llm
 from ..ai.agent import CustomerAgent
 from ..ai.context import BEGIN
@@ -53,7 +55,7 @@ def free_port():
         return sock.getsockname()[1]
 
 
-class RemoteCase(unittest.TestCase):
+class RemoteCase(BaseCase):
     def setUp(self):
         super().setUp()
         self.fake = FakeChatwoot().start()
@@ -139,7 +141,7 @@ class TestRemoteFailures(RemoteCase):
         self.assertEqual(self.fake.requests, [])
 
 
-class TestBuildLLM(unittest.TestCase):
+class TestBuildLLM(BaseCase):
     def test_offline_is_the_default(self):
         llm = build_llm(LLMSettings())
         self.assertEqual(llm.llm_type, "offline")

@@ -5,9 +5,10 @@
 import doctest
 import email.utils
 import json
-import unittest
 
 import requests
+
+from odoo.tests import BaseCase
 
 from ..chatwoot import client as client_module
 from ..chatwoot.client import (
@@ -19,6 +20,7 @@ from ..chatwoot.client import (
     ChatwootRequestError,
     ChatwootUnavailable,
 )
+from .common import LocalRequestsMixin
 from .fake_chatwoot import FakeChatwoot
 
 TOKEN = "cw-token-7f3a9b2c"
@@ -39,7 +41,7 @@ class RecordingSession(requests.Session):
         return super().request(method, url, **kwargs)
 
 
-class ClientCase(unittest.TestCase):
+class ClientCase(LocalRequestsMixin, BaseCase):
     def setUp(self):
         super().setUp()
         self.fake = FakeChatwoot().start()
@@ -444,7 +446,7 @@ class TestClientErrors(ClientCase):
         self.assertEqual(self.sleeps, [])
 
 
-class TestClientDoctests(unittest.TestCase):
+class TestClientDoctests(BaseCase):
     def test_doctests(self):
         result = doctest.testmod(client_module)
         self.assertGreater(result.attempted, 0)

@@ -5,7 +5,7 @@
 import threading
 from contextlib import closing
 
-from odoo import SUPERUSER_ID, api, sql_db
+from odoo import sql_db
 from odoo.service.model import retrying
 from odoo.tests import tagged
 
@@ -36,7 +36,7 @@ class TestConcurrentDeliveries(CommittingCase):
 
     def deliver(self, barrier, results, index, hold):
         with closing(sql_db.db_connect(self.dbname).cursor()) as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = self.new_env(cr)
             account = env["chatwoot.account"].browse(self.account_id)
             barrier.wait()
 
@@ -60,10 +60,11 @@ class TestConcurrentDeliveries(CommittingCase):
             threading.Thread(target=self.deliver, args=(barrier, results, i, hold))
             for i in range(2)
         ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
+        with self.registries_unlocked():
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(30)
         stored = [result for result in results if result]
         self.assertEqual(len(stored), 1, results)
         with self.env_cursor() as env:

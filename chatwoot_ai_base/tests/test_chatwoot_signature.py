@@ -5,17 +5,21 @@
 import doctest
 import json
 import re
-import unittest
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from odoo.tests import BaseCase
+
 from ..chatwoot import payloads, signature
 from ..chatwoot.payloads import (
+    INT32_MAX,
     PayloadError,
+    check_storable,
     dedupe_key,
     parse_body,
+    parse_contact,
     parse_conversation,
     parse_message,
 )
@@ -36,7 +40,7 @@ def load_vector():
     }
 
 
-class TestSignatureVector(unittest.TestCase):
+class TestSignatureVector(BaseCase):
     def setUp(self):
         super().setUp()
         self.vector = load_vector()
@@ -81,7 +85,7 @@ class TestSignatureVector(unittest.TestCase):
         self.assertGreater(result.attempted, 0)
 
 
-class TestPayloads(unittest.TestCase):
+class TestPayloads(BaseCase):
     def payload(self, name):
         return json.loads((FIXTURES / name).read_bytes())
 
@@ -146,7 +150,7 @@ def payload_like():
     )
 
 
-class TestPayloadFuzz(unittest.TestCase):
+class TestPayloadFuzz(BaseCase):
     """Whatever the body, the parser answers with a payload or a PayloadError (a 400)."""
 
     @settings(max_examples=300, deadline=None)
@@ -174,3 +178,121 @@ class TestPayloadFuzz(unittest.TestCase):
     def test_utf16_body_is_rejected_not_crashed(self):
         with self.assertRaises(PayloadError):
             parse_body('{"event": "message_created"}'.encode("utf-16"))
+
+
+#: Every Chatwoot id a delivery hands to an integer column (or ``int()``), by event fixture.
+ID_FIELDS = {
+    "cw4141_message_created_incoming_api.json": (
+        ("id",),
+        ("conversation", "id"),
+        ("conversation", "inbox_id"),
+        ("conversation", "meta", "sender", "id"),
+        ("sender", "id"),
+    ),
+    "cw4141_conversation_created_api.json": (
+        ("id",),
+        ("inbox_id",),
+        ("meta", "sender", "id"),
+    ),
+}
+FIELD_NAMES = {
+    ("id",): ("message id", "conversation id"),
+    ("conversation", "id"): ("conversation.id",),
+    ("conversation", "inbox_id"): ("conversation.inbox_id",),
+    ("conversation", "meta", "sender", "id"): ("conversation.meta.sender.id",),
+    ("sender", "id"): ("sender.id",),
+    ("inbox_id",): ("inbox_id",),
+    ("meta", "sender", "id"): ("meta.sender.id",),
+}
+UNSTORABLE = (INT32_MAX + 1, 10**12, -1, 0, 12.5, "12.5", "abc", True, [1], {"id": 1})
+
+
+def with_value(payload, path, value):
+    payload = json.loads(json.dumps(payload))
+    target = payload
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    return payload
+
+
+class TestStorableIds(BaseCase):
+    """Ids PostgreSQL's integer cannot hold are refused by name, before anything is stored."""
+
+    def payload(self, name):
+        return json.loads((FIXTURES / name).read_text())
+
+    def test_the_fixtures_carry_every_checked_id(self):
+        for name, paths in ID_FIELDS.items():
+            for path in paths:
+                value = self.payload(name)
+                for key in path:
+                    value = value[key]
+                self.assertIsInstance(value, int, (name, path))
+            check_storable(self.payload(name))
+
+    def test_ids_out_of_range_or_not_integers_are_refused_by_name(self):
+        for name, paths in ID_FIELDS.items():
+            for path in paths:
+                for value in UNSTORABLE:
+                    with self.subTest(name=name, path=path, value=value):
+                        with self.assertRaises(PayloadError) as caught:
+                            check_storable(with_value(self.payload(name), path, value))
+                        message = str(caught.exception)
+                        self.assertTrue(
+                            any(message.startswith(field) for field in FIELD_NAMES[path]),
+                            message,
+                        )
+
+    def test_the_largest_integer_is_stored_as_sent(self):
+        name = "cw4141_message_created_incoming_api.json"
+        payload = self.payload(name)
+        for path in ID_FIELDS[name]:
+            payload = with_value(payload, path, INT32_MAX)
+        check_storable(payload)
+        parsed = parse_message(payload)
+        self.assertEqual(parsed["chatwoot_message_id"], INT32_MAX)
+        self.assertEqual(parsed["conversation"]["display_id"], INT32_MAX)
+        self.assertEqual(parsed["contact"]["id"], INT32_MAX)
+
+    def test_digit_strings_are_ids_too(self):
+        payload = self.payload("cw4141_message_created_incoming_api.json")
+        payload = with_value(payload, ("id",), "42")
+        check_storable(payload)
+        self.assertEqual(parse_message(payload)["chatwoot_message_id"], 42)
+
+    def test_a_contact_id_out_of_range_is_refused(self):
+        with self.assertRaisesRegex(PayloadError, "^contact id 2147483648 is out of range"):
+            check_storable({"event": "contact_created", "id": INT32_MAX + 1})
+
+    @settings(max_examples=300, deadline=None)
+    @given(payload_like(), st.sampled_from(sorted(FIELD_NAMES)), JSON_VALUES)
+    def test_whatever_passes_the_door_parses_into_storable_ids(self, payload, path, value):
+        fixture_name = (
+            "cw4141_message_created_incoming_api.json"
+            if payload["event"] in payloads.MESSAGE_EVENTS
+            else "cw4141_conversation_created_api.json"
+        )
+        base = dict(self.payload(fixture_name), event=payload["event"])
+        if path not in ID_FIELDS[fixture_name]:
+            path = ("id",)
+        candidate = with_value(base, path, value)
+        if candidate["event"] not in payloads.SUPPORTED_EVENTS:
+            return
+        try:
+            check_storable(candidate)
+        except PayloadError:
+            return
+        if candidate["event"] in payloads.MESSAGE_EVENTS:
+            parsed = parse_message(candidate)
+            ids = [parsed["chatwoot_message_id"], parsed["conversation"]["display_id"]]
+            inbox = parsed["conversation"]["inbox_id"]
+        elif candidate["event"] in payloads.CONVERSATION_EVENTS:
+            parsed = parse_conversation(candidate, candidate["event"])
+            ids, inbox = [parsed["display_id"]], parsed["inbox_id"]
+        else:
+            ids, inbox = [parse_contact(candidate)["id"]], None
+        if inbox not in (None, ""):
+            ids.append(int(inbox))
+        for number in ids:
+            self.assertTrue(1 <= number <= INT32_MAX, (path, value))

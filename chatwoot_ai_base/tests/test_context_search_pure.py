@@ -3,7 +3,8 @@
 """The pure side of the catalog search: what a customer's words become, how scores add up."""
 
 import doctest
-import unittest
+
+from odoo.tests import BaseCase
 
 from ..search import (
     WEIGHTS,
@@ -17,7 +18,7 @@ from ..search import (
 )
 
 
-class TestDoctests(unittest.TestCase):
+class TestDoctests(BaseCase):
     def test_doctests(self):
         for module in (text, ranking):
             result = doctest.testmod(module)
@@ -25,7 +26,7 @@ class TestDoctests(unittest.TestCase):
             self.assertEqual(result.failed, 0, module.__name__)
 
 
-class TestQueryTerms(unittest.TestCase):
+class TestQueryTerms(BaseCase):
     def test_accents_case_and_punctuation_are_dropped(self):
         self.assertEqual(normalize("Proteção Solar FPS-50, Água!"), "protecao solar fps 50 agua")
 
@@ -47,7 +48,7 @@ class TestQueryTerms(unittest.TestCase):
         )
 
 
-class TestRanking(unittest.TestCase):
+class TestRanking(BaseCase):
     def test_weights_sum_to_one(self):
         self.assertAlmostEqual(sum(WEIGHTS.values()), 1.0)
 

@@ -4,9 +4,10 @@
 
 import doctest
 import json
-import unittest
 from datetime import datetime
 from pathlib import Path
+
+from odoo.tests import BaseCase
 
 from ..privacy import export, identities, retention, scrub
 from ..privacy.identities import (
@@ -26,7 +27,7 @@ def fixture(name):
     return json.loads((FIXTURES / name).read_text())
 
 
-class TestDoctests(unittest.TestCase):
+class TestDoctests(BaseCase):
     def test_doctests(self):
         for module in (retention, identities, export, scrub):
             result = doctest.testmod(module)
@@ -34,7 +35,7 @@ class TestDoctests(unittest.TestCase):
             self.assertEqual(result.failed, 0, module.__name__)
 
 
-class TestRetentionCutoffs(unittest.TestCase):
+class TestRetentionCutoffs(BaseCase):
     def test_month_end_is_clamped(self):
         self.assertEqual(subtract_months(datetime(2024, 3, 31), 1), datetime(2024, 2, 29))
         self.assertEqual(subtract_months(datetime(2026, 1, 15), 13), datetime(2024, 12, 15))
@@ -56,7 +57,7 @@ class TestRetentionCutoffs(unittest.TestCase):
         self.assertEqual(merge_counts({"x": 1, "y": 2}, {"x": 4}), {"x": 5, "y": 2})
 
 
-class TestPayloadMatching(unittest.TestCase):
+class TestPayloadMatching(BaseCase):
     def setUp(self):
         super().setUp()
         self.payload = fixture("cw4141_message_created_incoming_api.json")
@@ -119,7 +120,7 @@ class TestPayloadMatching(unittest.TestCase):
         self.assertIsNone(contact_id_regex(needles))
 
 
-class TestJobMatching(unittest.TestCase):
+class TestJobMatching(BaseCase):
     def recordset(self, model, ids):
         return {"_type": "odoo_recordset", "model": model, "ids": ids, "uid": 1}
 

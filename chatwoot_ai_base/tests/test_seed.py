@@ -11,6 +11,7 @@ import random
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 
+from ..ai import format_price
 from ..seed import SCALES
 from ..seed.generator import ref_prefix
 
@@ -240,3 +241,40 @@ class TestSeedLoad(TransactionCase):
         order = self.env["sale.order"].create({"partner_id": partner.id})
         self.assertNotIn(order.name, self.orders.mapped("name"))
         self.assertGreater(order.id, max(self.orders.ids))
+
+
+@tagged("post_install", "-at_install")
+class TestDemoShopInReais(TransactionCase):
+    """A new user's demo shop counts in R$, even though account's demo posted in dollars."""
+
+    def setUp(self):
+        super().setUp()
+        if not self.env["ir.module.module"].search([("name", "=", "base")]).demo:
+            self.skipTest("the demo shop is loaded with demo data only")
+        self.brl = self.env.ref("base.BRL")
+        self.company = self.env.ref("base.main_company")
+
+    def test_the_demo_company_is_in_reais(self):
+        self.assertEqual(self.company.currency_id, self.brl)
+        self.assertEqual(self.company.currency_id.symbol, "R$")
+
+    def test_its_demo_books_were_relabelled_not_left_in_dollars(self):
+        items = self.env["account.move.line"].search([("company_id", "=", self.company.id)])
+        self.assertTrue(items, "account's demo data posted journal items")
+        self.assertEqual(items.company_currency_id, self.brl)
+        self.assertEqual(self.env.ref("sale.sale_order_1").currency_id, self.brl)
+        self.assertEqual(self.env.ref("sale.sale_order_1").company_id, self.company)
+
+    def test_the_agent_quotes_prices_in_reais(self):
+        results = self.env["chatwoot.context"]._search_products("vestido", limit=1)
+        self.assertTrue(results)
+        self.assertEqual(results[0]["currency"], "BRL")
+        price = format_price(results[0]["price"], results[0]["currency"], "pt_BR")
+        self.assertTrue(price.startswith("R$ "), price)
+
+    def test_the_demo_orders_of_brazilian_customers_are_in_reais(self):
+        orders = self.env["sale.order"].search(
+            [("company_id", "=", self.company.id), ("partner_id.lang", "=", "pt_BR")]
+        )
+        self.assertTrue(orders)
+        self.assertEqual(orders.currency_id, self.brl)

@@ -13,9 +13,10 @@ import statistics
 import subprocess
 import sys
 import textwrap
-import unittest
 from collections import Counter, defaultdict
 from datetime import date
+
+from odoo.tests import BaseCase
 
 from .. import seed as seed_package
 from ..seed import SCALES, generate, generator, sampling
@@ -45,7 +46,7 @@ def _line_total(line):
     return line.price * line.qty * (100 - line.discount) // 100
 
 
-class TestSeedGenerator(unittest.TestCase):
+class TestSeedGenerator(BaseCase):
     def test_same_seed_and_anchor_give_identical_rows(self):
         first, second = _small(), generate("small", 42, ANCHOR)
         self.assertEqual(first.customers, second.customers)

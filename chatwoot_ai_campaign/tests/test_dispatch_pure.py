@@ -11,6 +11,11 @@ import random
 import unittest
 from datetime import datetime, timedelta
 
+if __name__.startswith("odoo.addons."):  # Odoo's runner only runs its own test cases
+    from odoo.tests import BaseCase
+else:  # plain Python, without Odoo
+    BaseCase = unittest.TestCase
+
 try:
     from ..dispatch import (
         autopause,
@@ -45,11 +50,15 @@ except ImportError:  # plain pytest: load the pure package by path
 MONDAY_10_UTC = datetime(2026, 1, 5, 10, 0)  # 07:00 in São Paulo
 
 
-def load_tests(loader, tests, ignore):
-    modules = (autopause, balancer, bandit, placeholders, planner, sendtime, stopwords)
-    for module in (*modules, throttle, timezones, windows):
-        tests.addTests(doctest.DocTestSuite(module))
-    return tests
+class TestDispatchDoctests(BaseCase):
+    """The examples in the engine's docstrings hold (under Odoo's runner, pytest and python3)."""
+
+    def test_module_doctests_pass(self):
+        modules = (autopause, balancer, bandit, placeholders, planner, sendtime, stopwords)
+        for module in (*modules, throttle, timezones, windows):
+            result = doctest.testmod(module)
+            self.assertGreater(result.attempted, 0, module.__name__)
+            self.assertEqual(result.failed, 0, module.__name__)
 
 
 def candidate(partner_id, **values):
@@ -58,7 +67,7 @@ def candidate(partner_id, **values):
     return planner.Candidate(partner_id, **values)
 
 
-class TestPlannerFiltering(unittest.TestCase):
+class TestPlannerFiltering(BaseCase):
     def plan(self, candidates, **settings):
         settings.setdefault("start", MONDAY_10_UTC)
         return planner.plan(candidates, planner.PlanSettings(**settings), now=MONDAY_10_UTC)
@@ -115,7 +124,7 @@ class TestPlannerFiltering(unittest.TestCase):
         self.assertEqual(result.skipped[0].reason, "outside_validity")
 
 
-class TestPlannerTimeZones(unittest.TestCase):
+class TestPlannerTimeZones(BaseCase):
     def plan(self, candidates, window, **settings):
         settings = planner.PlanSettings(start=MONDAY_10_UTC, window=window, **settings)
         return {p.partner_id: p for p in planner.plan(candidates, settings, MONDAY_10_UTC).planned}
@@ -187,7 +196,7 @@ class FakeClock:
         return self.now
 
 
-class TestThrottling(unittest.TestCase):
+class TestThrottling(BaseCase):
     def test_token_bucket_never_exceeds_its_rate_per_second(self):
         clock = FakeClock()
         bucket = throttle.TokenBucket(rate_per_minute=600, clock=clock)  # 10/s
@@ -218,7 +227,7 @@ class TestThrottling(unittest.TestCase):
         self.assertTrue(tier.take("another"))
 
 
-class TestLoadBalancing(unittest.TestCase):
+class TestLoadBalancing(BaseCase):
     def test_least_loaded_sender_gets_the_next_message(self):
         clock = FakeClock()
         lb = balancer.LoadBalancer(
@@ -258,7 +267,7 @@ class TestLoadBalancing(unittest.TestCase):
         self.assertIsNone(lb.wait_time())
 
 
-class TestBandit(unittest.TestCase):
+class TestBandit(BaseCase):
     def test_thompson_sampling_converges_on_the_better_variant(self):
         rng = random.Random(42)
         truth = {1: 0.05, 2: 0.12, 3: 0.08}
@@ -282,7 +291,7 @@ class TestBandit(unittest.TestCase):
         self.assertEqual(sampler.choose(), 2)
 
 
-class TestStopKeywords(unittest.TestCase):
+class TestStopKeywords(BaseCase):
     def test_keywords_in_portuguese_spanish_and_english(self):
         cases = {
             "SAIR": "pt",
@@ -312,7 +321,7 @@ class TestStopKeywords(unittest.TestCase):
         self.assertIn("no longer", stopwords.confirmation("en_US"))
 
 
-class TestPlaceholdersAndSendTime(unittest.TestCase):
+class TestPlaceholdersAndSendTime(BaseCase):
     def test_unknown_placeholder_is_reported(self):
         self.assertEqual(placeholders.unknown_placeholders("{first_name} {x} {coupon}"), ["x"])
 

@@ -4,9 +4,10 @@
 
 import doctest
 import io
-import unittest
 
 from PIL import Image, ImageDraw
+
+from odoo.tests import BaseCase
 
 from ..content import palette
 
@@ -31,7 +32,7 @@ def _distance(first, second):
     )
 
 
-class TestPalette(unittest.TestCase):
+class TestPalette(BaseCase):
     def test_three_known_colours_come_back_in_share_order(self):
         data = _image([((220, 20, 60), 0.5), ((255, 255, 255), 0.3), ((20, 40, 120), 0.2)])
         colours = palette.extract_palette(data, colours=5)

@@ -4,11 +4,10 @@
 
 import doctest
 import json
-import unittest
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import BaseCase, tagged
 from odoo.tools.convert import convert_file
 
 from odoo.addons.chatwoot_ai_social.tests.common import IG_ID, PAGE_ID, SocialCase
@@ -19,7 +18,7 @@ from .common import ContentHttpCase
 POST_ID = f"{PAGE_ID}_901"
 
 
-class TestPureDoctests(unittest.TestCase):
+class TestPureDoctests(BaseCase):
     def test_publisher_and_metrics_doctests(self):
         for module in (publisher, metrics):
             self.assertEqual(doctest.testmod(module).failed, 0, module.__name__)

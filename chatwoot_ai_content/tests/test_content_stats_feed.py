@@ -5,14 +5,15 @@
 import csv
 import doctest
 import io
-import unittest
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
+
+from odoo.tests import BaseCase
 
 from ..content import feed, stats
 
 
-class TestWhatWorks(unittest.TestCase):
+class TestWhatWorks(BaseCase):
     def _posts(self):
         start = datetime(2026, 11, 2, 10)  # a Monday
         posts = []
@@ -91,7 +92,7 @@ def _row(**values):
     return row
 
 
-class TestFeedRows(unittest.TestCase):
+class TestFeedRows(BaseCase):
     def test_meta_column_rules(self):
         row = feed.feed_row(_row(), "https://shop.example.com/", "https://img/5")
         self.assertEqual(row["price"], "129.90 BRL")

@@ -4,7 +4,8 @@
 
 import doctest
 import re
-import unittest
+
+from odoo.tests import BaseCase
 
 from odoo.addons.chatwoot_ai_base.ai.language import detect_language
 
@@ -21,7 +22,7 @@ def _briefs():
     return [briefs.build_brief(f, brand_palette(["#C2185B"])) for f in briefs.FORMATS]
 
 
-class TestOfflineWriter(unittest.TestCase):
+class TestOfflineWriter(BaseCase):
     def compose(self, kind, product=MATTE, language="pt"):
         return WRITER.compose(kind, product, VOICE, language, _briefs())
 
@@ -123,7 +124,7 @@ def _brief_numbers():
     return numbers
 
 
-class TestValidator(unittest.TestCase):
+class TestValidator(BaseCase):
     def codes(self, kind, body, product=MATTE):
         return [issue.code for issue in validators.validate(kind, body, product, VOICE)]
 
@@ -154,7 +155,7 @@ class TestValidator(unittest.TestCase):
         self.assertEqual(self.codes("whatsapp_broadcast", body), [])
 
 
-class TestCrew(unittest.TestCase):
+class TestCrew(BaseCase):
     def test_offline_crew_returns_valid_pieces_with_token_estimates(self):
         content_crew = crew.ContentCrew(WRITER, VOICE)
         result = content_crew.compose("short_description", MATTE, "es")

@@ -3,7 +3,8 @@
 """The pure marketplace package: the answer validator, notifications, the connector registry."""
 
 import doctest
-import unittest
+
+from odoo.tests import BaseCase
 
 from ..marketplace import (
     CONNECTORS,
@@ -19,7 +20,7 @@ from ..marketplace.answers import MAX_ANSWER_LENGTH, answer_problems, clean_answ
 from ..marketplace.connector import register
 
 
-class TestDoctests(unittest.TestCase):
+class TestDoctests(BaseCase):
     def test_doctests(self):
         for module in (answers, connector, mercadolivre):
             result = doctest.testmod(module)
@@ -27,7 +28,7 @@ class TestDoctests(unittest.TestCase):
             self.assertEqual(result.failed, 0, module.__name__)
 
 
-class TestAnswerValidator(unittest.TestCase):
+class TestAnswerValidator(BaseCase):
     def test_every_kind_of_contact_detail_is_found(self):
         cases = {
             "Liga pra gente: +55 (11) 3456-7890": "phone",
@@ -65,7 +66,7 @@ class TestAnswerValidator(unittest.TestCase):
         self.assertEqual(clean_answer("Olá, João! Chegou 😊"), "Olá, João! Chegou 😊")
 
 
-class TestNotifications(unittest.TestCase):
+class TestNotifications(BaseCase):
     def test_malformed_notifications_are_refused(self):
         for payload in (
             [],
@@ -84,7 +85,7 @@ class TestNotifications(unittest.TestCase):
         self.assertEqual(notice["key"], "ml:questions:9:2025-09-04T10:00:00Z")
 
 
-class TestConnectorRegistry(unittest.TestCase):
+class TestConnectorRegistry(BaseCase):
     def test_mercadolivre_is_registered(self):
         self.assertIs(connector_class("mercadolivre"), MercadoLivreConnector)
 

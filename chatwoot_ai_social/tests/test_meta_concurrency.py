@@ -6,7 +6,7 @@ import json
 import threading
 from contextlib import closing
 
-from odoo import SUPERUSER_ID, api, sql_db
+from odoo import sql_db
 from odoo.service.model import retrying
 from odoo.tests import tagged
 
@@ -50,7 +50,7 @@ class TestConcurrentMetaDeliveries(CommittingCase):
 
     def deliver(self, barrier, results, index):
         with closing(sql_db.db_connect(self.dbname).cursor()) as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = self.new_env(cr)
             barrier.wait()
 
             def store():
@@ -65,10 +65,11 @@ class TestConcurrentMetaDeliveries(CommittingCase):
         threads = [
             threading.Thread(target=self.deliver, args=(barrier, results, i)) for i in range(4)
         ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(60)
+        with self.registries_unlocked():
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(60)
         self.assertEqual(sum(results), 10, results)
         with self.env_cursor() as env:
             events = env["chatwoot.social.event"].search([("account_id", "=", self.account_id)])

@@ -4,13 +4,14 @@
 
 import doctest
 import json
-import unittest
+
+from odoo.tests import BaseCase
 
 from ..meta import graph, payloads, signature
 from ..social import comments, crew, identity, policy, replies, statuses, triage
 
 
-class TestPurePackages(unittest.TestCase):
+class TestPurePackages(BaseCase):
     def test_doctests(self):
         for module in (
             graph, payloads, signature, comments, policy, replies, triage, identity, statuses, crew
