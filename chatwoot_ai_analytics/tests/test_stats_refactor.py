@@ -12,7 +12,7 @@ from datetime import date
 
 import numpy as np
 
-from ..stats import churn, clusters, predict, sentiment
+from ..stats import churn, clusters, customer_scoring, predict, sentiment
 
 
 class TestChurnEvents(unittest.TestCase):
@@ -83,6 +83,7 @@ class TestConversationHelpers(unittest.TestCase):
             churn.event_columns,
             churn.CustomerEvents.from_rows,
             clusters.ClusterResult.to_dict,
+            customer_scoring.churn_risk,
         ):
             module = sys.modules[function.__module__]
             for test in finder.find(function, function.__name__, globs=dict(vars(module))):

@@ -183,7 +183,7 @@ class TestSentimentModel(unittest.TestCase):
             for path in sentiment.DATA_DIR.glob("sentiment_*_*.tsv")
             if not path.name.endswith("_implicit.tsv") and "lexicon" not in path.name
         )
-        self.assertEqual(len(names), 10)
+        self.assertEqual(len(names), 12)
         for name in names:
             texts = sentiment.load_labelled(sentiment.DATA_DIR / name)[0]
             with self.subTest(name=name):
