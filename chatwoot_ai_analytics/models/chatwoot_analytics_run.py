@@ -1,7 +1,9 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 import json
 import logging
+import pickle
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.tools import SQL
@@ -77,6 +79,111 @@ class ChatwootAnalyticsRun(models.Model):
     cluster_count = fields.Integer(string="Clusters", readonly=True)
     cluster_silhouette = fields.Float(string="Silhouette", readonly=True, digits=(16, 3))
     fits_json = fields.Text(string="Population Fits", readonly=True)
+
+    @api.model
+    def _start(self, company, now, incremental=False, reuse_fits=False):
+        """``(run, base_run, last_run)``: a new running run of ``company`` at ``now``, the last
+        full run with stored fits and the last done run. Without a base run the refresh is
+        full, whatever was asked."""
+        base_run = self.search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "=", "done"),
+                ("incremental", "=", False),
+                ("fits_json", "!=", False),
+            ],
+            limit=1,
+        )
+        last_run = self.search([("company_id", "=", company.id), ("state", "=", "done")], limit=1)
+        incremental = bool(incremental and base_run)
+        run = self.create(
+            {
+                "name": f"{company.name} {now:%Y-%m-%d %H:%M}",
+                "company_id": company.id,
+                "incremental": incremental,
+                "base_run_id": base_run.id if incremental or (reuse_fits and base_run) else False,
+                "started_at": now,
+            }
+        )
+        return run, base_run, last_run
+
+    @api.model
+    def _record_failure(self, company, incremental, error):
+        """A failed run of ``company`` carrying the error, so the failure stays visible."""
+        return self.create(
+            {
+                "name": f"{company.name} {self.env.cr.now():%Y-%m-%d %H:%M}",
+                "company_id": company.id,
+                "incremental": incremental,
+                "state": "failed",
+                "error": str(error),
+            }
+        )
+
+    @api.model
+    def _load_churn_classifier(self, run_id):
+        """The churn classifier full run ``run_id`` pickled (stats/churn), read back."""
+        run = self.browse(run_id)
+        # Our own classifier, written by a full refresh into a field only managers can read.
+        return pickle.loads(base64.b64decode(run.churn_model))  # noqa: S301
+
+    def _store_fits(self, fits, values, churn_model):
+        """Keep a full refresh's population fits (stats/customer_scoring.fit_population), their
+        figures and the pickled churn classifier on this run; returns the fits."""
+        self.ensure_one()
+        fits["churn"]["run_id"] = self.id
+        self.write(
+            {
+                **values,
+                "churn_model": base64.b64encode(pickle.dumps(churn_model)),
+                "fits_json": json.dumps(fits),
+            }
+        )
+        return fits
+
+    def _finish(self, data, removed, duration):
+        """Mark this run done with its counts (``data``: the refreshed customers' arrays)."""
+        self.ensure_one()
+        self.write(
+            {
+                "state": "done",
+                "progress": 100,
+                "progress_message": "done",
+                "customer_count": len(data["customer_id"]),
+                "buyer_count": int((data["frequency"] > 0).sum()),
+                "removed_count": removed,
+                "duration": duration,
+            }
+        )
+        _logger.info(
+            "customer analytics: company %s, %s run, %s customers, %s removed, %.1f s",
+            self.company_id.id,
+            "incremental" if self.incremental else "full",
+            self.customer_count,
+            removed,
+            self.duration,
+        )
+
+    def _notify_done(self):
+        """Tell the user how the refresh of these runs went (bus notification)."""
+        failed = self.filtered(lambda run: run.state == "failed")
+        if failed:
+            kind = "warning"
+            message = self.env._(
+                "Customer analytics refresh failed for %(companies)s: see Analytics Runs.",
+                companies=", ".join(failed.company_id.mapped("name")),
+            )
+        else:
+            kind = "success"
+            message = self.env._(
+                "Customer analytics refreshed: %(customers)s customers in %(seconds)s s.",
+                customers=sum(self.mapped("customer_count")),
+                seconds=round(sum(self.mapped("duration")), 1),
+            )
+        self.env.user._bus_send(
+            "simple_notification",
+            {"type": kind, "title": self.env._("Analytics"), "message": message},
+        )
 
     def _fits(self):
         """The stored population fits as a dict (empty when this run stored none)."""

@@ -1,9 +1,6 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-import base64
-import json
 import logging
-import pickle
 import time
 from datetime import timedelta
 
@@ -11,13 +8,12 @@ import numpy as np
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import SQL
 
 from ..sql import customers as customer_sql
 from ..sql.bulk import bulk_write, read_numbers, staged, write_staged
 from ..stats import customer_scoring as scoring
-from ..stats.customer_scoring import FEATURES, TIME_UNIT_DAYS, fit_rfm_thresholds, score_rfm
-from ..stats.rfm import SEGMENTS, rfm_segments
+from ..stats.customer_scoring import TIME_UNIT_DAYS
+from ..stats.rfm import SEGMENTS
 
 _logger = logging.getLogger(__name__)
 
@@ -31,44 +27,8 @@ JOURNEY_STAGES = [
     ("lost", "Lost"),
 ]
 CHURN_RISKS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
-CHURN_RISK_BOUNDS = (0.4, 0.7)  # churn probability from which the risk is medium, high
 SENTIMENT_WINDOW_DAYS = 90
 JOURNEY_HISTORY_MONTHS = 12
-# Weight of the classifier against the BTYD 1 - P(alive) in the churn probability.
-CHURN_CLASSIFIER_WEIGHT = 0.5
-INSIGHT_COLUMNS = (
-    "company_id",
-    "partner_id",
-    "rfm_segment",
-    "recency_score",
-    "frequency_score",
-    "monetary_score",
-    "recency_days",
-    "frequency",
-    "monetary",
-    "avg_order_value",
-    "first_order_date",
-    "last_order_date",
-    "category_count",
-    "message_count",
-    "complaint_count",
-    "unanswered_count",
-    "channel_count",
-    "sentiment_recent",
-    "sentiment_trend",
-    "cluster",
-    "cluster_label",
-    "p_alive",
-    "expected_orders_12m",
-    "clv_12m",
-    "churn_probability",
-    "churn_risk",
-    "churn_reason_keys",
-    "churn_reasons",
-    "stage",
-    "last_refresh",
-    "run_id",
-)
 
 
 class ChatwootCustomerInsight(models.Model):
@@ -144,13 +104,18 @@ class ChatwootCustomerInsight(models.Model):
 
     @api.depends("rfm_segment", "stage", "churn_reason_keys", "recency_days", "p_alive")
     def _compute_rhythm_note(self):
-        from ..stats.rhythm import RECENT_LOOKING, RHYTHM_REASON
+        from ..stats.rhythm import RECENT_LOOKING, RHYTHM_REASON, own_gaps
 
         for insight in self:
-            gap = insight._usual_gap()
+            first, last = insight.first_order_date, insight.last_order_date
+            gap = own_gaps(
+                [insight.frequency],
+                [first.toordinal() if first else np.nan],
+                [last.toordinal() if last else np.nan],
+            )[0]
             values = {
                 "days": insight.recency_days,
-                "gap": round(gap) if gap else "-",
+                "gap": "-" if np.isnan(gap) or not gap else round(gap),
                 "p_alive": round(insight.p_alive * 100),
             }
             if RHYTHM_REASON in (insight.churn_reason_keys or "").split(","):
@@ -172,13 +137,6 @@ class ChatwootCustomerInsight(models.Model):
             else:
                 insight.rhythm_note = False
 
-    def _usual_gap(self):
-        """Mean days between this customer's orders (0 below two orders)."""
-        self.ensure_one()
-        if self.frequency < 2 or not self.first_order_date or not self.last_order_date:
-            return 0.0
-        return (self.last_order_date - self.first_order_date).days / (self.frequency - 1)
-
     # -- entry points -----------------------------------------------------------------------
 
     @api.model
@@ -196,7 +154,7 @@ class ChatwootCustomerInsight(models.Model):
         for company in self.env.companies:
             runs |= self._refresh_company_or_record_failure(company, incremental)
         self._refresh_other_analyses(incremental)
-        self._notify_done(runs)
+        runs._notify_done()
         return runs
 
     def _refresh_company_or_record_failure(self, company, incremental):
@@ -207,15 +165,7 @@ class ChatwootCustomerInsight(models.Model):
                 return self._refresh_company(company, incremental=incremental)
         except Exception as error:  # noqa: BLE001 - recorded, logged, and shown to the user
             _logger.exception("customer analytics: refresh of company %s failed", company.id)
-            return self.env["chatwoot.analytics.run"].create(
-                {
-                    "name": f"{company.name} {self.env.cr.now():%Y-%m-%d %H:%M}",
-                    "company_id": company.id,
-                    "incremental": incremental,
-                    "state": "failed",
-                    "error": str(error),
-                }
-            )
+            return self.env["chatwoot.analytics.run"]._record_failure(company, incremental, error)
 
     def action_refresh_queued(self):
         """Button: run the refresh as a queue job and tell the user it started.
@@ -268,26 +218,6 @@ class ChatwootCustomerInsight(models.Model):
             )
             step(model)
 
-    def _notify_done(self, runs):
-        failed = runs.filtered(lambda run: run.state == "failed")
-        if failed:
-            kind = "warning"
-            message = self.env._(
-                "Customer analytics refresh failed for %(companies)s: see Analytics Runs.",
-                companies=", ".join(failed.company_id.mapped("name")),
-            )
-        else:
-            kind = "success"
-            message = self.env._(
-                "Customer analytics refreshed: %(customers)s customers in %(seconds)s s.",
-                customers=sum(runs.mapped("customer_count")),
-                seconds=round(sum(runs.mapped("duration")), 1),
-            )
-        self.env.user._bus_send(
-            "simple_notification",
-            {"type": kind, "title": self.env._("Analytics"), "message": message},
-        )
-
     # -- one company ------------------------------------------------------------------------
 
     def _refresh_company(self, company, incremental=False, reuse_fits=False):
@@ -301,28 +231,12 @@ class ChatwootCustomerInsight(models.Model):
         # The transaction's time, the one write_date gets: the next incremental run picks up
         # whatever is written after this run's snapshot.
         now = self.env.cr.now()
-        Run = self.env["chatwoot.analytics.run"].sudo()
-        base_run = Run.search(
-            [
-                ("company_id", "=", company.id),
-                ("state", "=", "done"),
-                ("incremental", "=", False),
-                ("fits_json", "!=", False),
-            ],
-            limit=1,
+        run, base_run, last_run = (
+            self.env["chatwoot.analytics.run"]
+            .sudo()
+            ._start(company, now, incremental=incremental, reuse_fits=reuse_fits)
         )
-        last_run = Run.search([("company_id", "=", company.id), ("state", "=", "done")], limit=1)
-        incremental = bool(incremental and base_run)
-        reuse_fits = bool(reuse_fits and base_run)
-        run = Run.create(
-            {
-                "name": f"{company.name} {now:%Y-%m-%d %H:%M}",
-                "company_id": company.id,
-                "incremental": incremental,
-                "base_run_id": base_run.id if incremental or reuse_fits else False,
-                "started_at": now,
-            }
-        )
+        incremental, reuse_fits = run.incremental, bool(reuse_fits and base_run)
         customer_ids = None
         if incremental:
             customer_ids = self._changed_customers(company, last_run.started_at)
@@ -340,25 +254,7 @@ class ChatwootCustomerInsight(models.Model):
         scores = self._score_customers(data, events, fits, now)
         run._report_progress(80, "write")
         removed = self._write_insights(company, run, now, data, scores, customer_ids)
-        run.write(
-            {
-                "state": "done",
-                "progress": 100,
-                "progress_message": "done",
-                "customer_count": len(data["customer_id"]),
-                "buyer_count": int((data["frequency"] > 0).sum()),
-                "removed_count": removed,
-                "duration": time.perf_counter() - started,
-            }
-        )
-        _logger.info(
-            "customer analytics: company %s, %s run, %s customers, %s removed, %.1f s",
-            company.id,
-            "incremental" if incremental else "full",
-            run.customer_count,
-            removed,
-            run.duration,
-        )
+        run._finish(data, removed, time.perf_counter() - started)
         return run
 
     def _changed_customers(self, company, since):
@@ -387,72 +283,9 @@ class ChatwootCustomerInsight(models.Model):
     # -- population fits ---------------------------------------------------------------------
 
     def _fit_population(self, company, now, data, events, run):
-        """Fit every population-level model on ``data`` and store the fits on ``run``."""
-        fits = {
-            "rfm": fit_rfm_thresholds(
-                data["recency_days"], data["frequency"], data["monetary"], data["customer_id"]
-            )
-        }
-        fits["btyd"] = self._fit_btyd(data, run)
-        fits["clusters"] = self._fit_clusters(data, run)
-        fits["churn"] = self._fit_churn(company, now, events, fits, run)
-        run.fits_json = json.dumps(fits)
-        return fits
-
-    def _fit_btyd(self, data, run):
-        """BG/NBD + Gamma-Gamma (stats/customer_scoring.fit_btyd), shown on ``run``."""
-        params, source = scoring.fit_btyd(data)
-        run.write(
-            {
-                "clv_fit_source": source,
-                **{f"bgnbd_{key}": params[key] for key in ("r", "alpha", "a", "b")},
-                **{f"gg_{key}": params[key] for key in ("p", "q", "v")},
-            }
-        )
-        return params
-
-    def _fit_clusters(self, data, run):
-        """k-means clusters (k by silhouette); the fitted scaling and centres are stored so
-        that an incremental refresh assigns changed customers to the same clusters."""
-        from ..stats.clusters import cluster_customers
-
-        result = cluster_customers(scoring.feature_matrix(data), list(FEATURES), seed=0)
-        run.write(
-            {
-                "cluster_count": result.k,
-                "cluster_silhouette": 0.0 if np.isnan(result.silhouette) else result.silhouette,
-            }
-        )
-        return result.to_dict()
-
-    def _fit_churn(self, company, now, events, fits, run):
-        """Churn classifier evaluated on a temporal holdout, stored (pickled) on ``run``.
-
-        "Churned" means no confirmed order within the horizon after a cutoff (the 90th
-        percentile of the gaps between orders). :func:`..stats.churn.temporal_holdout` trains
-        on the behaviour at ``t0 = now - 2 horizons``, measures the AUC at ``t1 = now - 1
-        horizon`` (customers and a period it never saw) and refits on ``t1`` for scoring.
-        """
-        from ..stats import churn
-
-        today = float(churn.day_numbers(now.date()))
-        horizon = churn.suggest_horizon(events, today)
-        t1 = today - horizon
-        model = churn.temporal_holdout(events, t1 - horizon, t1, horizon_days=horizon)
-        run.write(
-            {
-                "churn_auc": 0.0 if np.isnan(model.auc) else model.auc,
-                "churn_model_kind": model.method,
-                "churn_holdout_size": model.n_eval,
-                "churn_model": base64.b64encode(pickle.dumps(model)),
-            }
-        )
-        return {
-            "run_id": run.id,
-            "weight": CHURN_CLASSIFIER_WEIGHT,
-            "horizon_days": horizon,
-            "typical_gap": churn.typical_gap(events, today),
-        }
+        """Fit every population-level model (stats/customer_scoring.fit_population) and store
+        the fits, their figures and the pickled churn classifier on ``run``."""
+        return run._store_fits(*scoring.fit_population(data, events, now.date()))
 
     def _churn_events(self, company, now, customer_keys, customer_ids=None):
         """Orders, incoming messages and conversations of the customers, as churn events.
@@ -478,94 +311,16 @@ class ChatwootCustomerInsight(models.Model):
     # -- scoring -----------------------------------------------------------------------------
 
     def _score_customers(self, data, events, fits, now):
-        """Every per-customer score, from the raw behaviour and the population fits.
-
-        Full and incremental refreshes both go through here, with the same fits, so a
-        customer gets the same scores whichever refreshed it.
-        """
-        buyers = data["frequency"] > 0
-        r_score, f_score, m_score = score_rfm(
-            fits["rfm"], data["recency_days"], data["frequency"], data["monetary"]
+        """Every per-customer score (stats/customer_scoring.score_customers): full and
+        incremental refreshes both go through here with the same fits."""
+        return scoring.score_customers(
+            data,
+            events,
+            fits,
+            now.date(),
+            self.env["chatwoot.analytics.run"].sudo()._load_churn_classifier,
+            self._churn_reason_labels(),
         )
-        scores = {
-            "recency_score": r_score,
-            "frequency_score": f_score,
-            "monetary_score": m_score,
-            "rfm_segment": rfm_segments(r_score, f_score, m_score),
-        }
-        scores.update(scoring.score_btyd(data, fits["btyd"], TIME_UNIT_DAYS))
-        scores.update(self._score_clusters(data, fits["clusters"]))
-        scores.update(self._score_churn(events, fits["churn"], scores["p_alive"], buyers, now))
-        self._reconcile_with_rhythm(data, scores, fits["churn"]["typical_gap"])
-        return scores
-
-    def _reconcile_with_rhythm(self, data, scores, typical_gap):
-        """Journey stage, then the segment, risk and reasons read with it (stats/rhythm)."""
-        from ..stats import rhythm
-
-        ordinal = lambda days: np.array(  # noqa: E731
-            [d.toordinal() if d else np.nan for d in days], dtype=float
-        )
-        scores.update(
-            rhythm.reconcile(
-                data["frequency"],
-                data["recency_days"],
-                ordinal(data["first_day"]),
-                ordinal(data["last_day"]),
-                scores,
-                typical_gap,
-            )
-        )
-        labels = self._churn_reason_labels()
-        keys = scores["churn_reason_keys"]
-        scores["churn_reason_keys"] = [",".join(row) for row in keys]
-        scores["churn_reasons"] = ["\n".join(labels.get(key, key) for key in row) for row in keys]
-
-    def _score_clusters(self, data, fit):
-        count = len(data["customer_id"])
-        if not fit["k"] or not count:
-            return {"cluster": np.zeros(count, dtype=np.int64), "cluster_label": [""] * count}
-        from ..stats.clusters import ClusterResult
-
-        labels = ClusterResult.from_dict(fit, FEATURES).assign(scoring.feature_matrix(data))
-        return {"cluster": labels, "cluster_label": [fit["labels"][i] for i in labels]}
-
-    def _score_churn(self, events, fit, p_alive, buyers, now):
-        """Churn probability (stats/churn.score_customers: the classifier blended with
-        1 - P(alive)), risk level and reason keys; one-order customers are overdue against the
-        *stored* typical gap, so scoring a few changed customers gives what scoring everybody
-        gives."""
-        from ..stats import churn
-
-        count = len(p_alive)
-        probability = np.zeros(count)
-        reason_keys = [[] for _index in range(count)]
-        if buyers.any():
-            probability, reason_keys, _ordered = churn.score_customers(
-                self._churn_model(fit["run_id"]),
-                events,
-                now.date(),
-                p_alive=p_alive,
-                weight=fit["weight"],
-                k=3,
-                default_gap_days=max(fit["typical_gap"], 1.0),
-            )
-        probability = np.clip(np.nan_to_num(probability), 0.0, 1.0)
-        risk = np.where(
-            probability >= CHURN_RISK_BOUNDS[1],
-            "high",
-            np.where(probability >= CHURN_RISK_BOUNDS[0], "medium", "low"),
-        )
-        return {
-            "churn_probability": probability,
-            "churn_risk": risk.tolist(),
-            "churn_reason_keys": reason_keys,
-        }
-
-    def _churn_model(self, run_id):
-        run = self.env["chatwoot.analytics.run"].sudo().browse(run_id)
-        # Our own classifier, written by a full refresh into a field only managers can read.
-        return pickle.loads(base64.b64decode(run.churn_model))  # noqa: S301
 
     def _churn_reason_labels(self):
         """Readable, translated text of each reason key of stats/churn.REASONS."""
@@ -604,21 +359,12 @@ class ChatwootCustomerInsight(models.Model):
             now.date(),
             JOURNEY_HISTORY_MONTHS,
         )
-        self.env.cr.execute(
-            SQL(
-                "DELETE FROM chatwoot_customer_journey WHERE company_id = %s AND from_history",
-                company.id,
-            )
-        )
+        self.env.cr.execute(customer_sql.delete_journey_history_query(company.id))
         bulk_write(
             self.env,
             "chatwoot_customer_journey",
-            ("company_id", "date", "from_stage", "to_stage", "customer_count", "from_history"),
-            [
-                "\t".join((str(company.id), month.isoformat(), origin, target, str(count), "t"))
-                + "\n"
-                for month, origin, target, count in transitions
-            ],
+            customer_sql.JOURNEY_HISTORY_COLUMNS,
+            customer_sql.journey_history_lines(company.id, transitions),
             now=now,
         )
 
@@ -628,54 +374,20 @@ class ChatwootCustomerInsight(models.Model):
         """Upsert the insights of ``company`` in bulk, record the journey stage changes and
         remove the insights of customers who are no longer customers (merged away, rolled up
         into a company, only cancelled orders left). Returns the number removed."""
-        cr = self.env.cr
         lines = customer_sql.insight_lines(company.id, run.id, now, data, scores)
-        with staged(self.env, self._table, INSIGHT_COLUMNS, lines) as incoming:
-            self._record_stage_changes(company, now, incoming)
-            write_staged(
-                self.env, self._table, incoming, INSIGHT_COLUMNS, ("company_id", "partner_id"), now
-            )
-            scope = (
-                SQL("AND i.partner_id = ANY(%s)", list(customer_ids))
-                if customer_ids is not None
-                else SQL()
-            )
-            cr.execute(
-                SQL(
-                    """
-                    DELETE FROM chatwoot_customer_insight i
-                     WHERE i.company_id = %s %s
-                       AND NOT EXISTS (SELECT 1 FROM %s n WHERE n.partner_id = i.partner_id)
-                    """,
-                    company.id,
-                    scope,
-                    SQL.identifier(incoming),
+        columns = customer_sql.INSIGHT_COLUMNS
+        with staged(self.env, self._table, columns, lines) as incoming:
+            self.env.cr.execute(
+                customer_sql.stage_changes_query(
+                    company.id, now.date(), self.env.uid, now, incoming
                 )
             )
-            removed = cr.rowcount
+            write_staged(
+                self.env, self._table, incoming, columns, ("company_id", "partner_id"), now
+            )
+            self.env.cr.execute(
+                customer_sql.remove_stale_insights_query(company.id, incoming, customer_ids)
+            )
+            removed = self.env.cr.rowcount
         self.env.invalidate_all()
         return removed
-
-    def _record_stage_changes(self, company, now, incoming):
-        """One journey row per customer whose stage differs from the stored insight's."""
-        uid = self.env.uid
-        self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO chatwoot_customer_journey
-                       (company_id, partner_id, date, from_stage, to_stage, customer_count,
-                        from_history, create_uid, create_date, write_uid, write_date)
-                SELECT n.company_id, n.partner_id, %(today)s, i.stage, n.stage, 1,
-                       FALSE, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM %(incoming)s n
-                  LEFT JOIN chatwoot_customer_insight i
-                    ON i.company_id = n.company_id AND i.partner_id = n.partner_id
-                 WHERE n.company_id = %(company)s AND i.stage IS DISTINCT FROM n.stage
-                """,
-                today=now.date(),
-                uid=uid,
-                now=now,
-                company=company.id,
-                incoming=SQL.identifier(incoming),
-            )
-        )

@@ -9,6 +9,7 @@ from odoo.tools import SQL
 
 from odoo.addons.chatwoot_ai_base.ai import intents
 
+from ..sql.bulk import update_by_id
 from ..stats.predict import predict_unique
 
 _logger = logging.getLogger(__name__)
@@ -167,20 +168,20 @@ class ChatwootMessage(models.Model):
     @api.model
     def _write_classification(self, ids, sentiments, intents):
         """One bulk UPDATE for a batch: ``sentiments`` (label, score), ``intents`` (key, p)."""
-        self.env.execute_query(
-            SQL(
-                """
-                UPDATE chatwoot_message m
-                   SET sentiment_score = v.score, sentiment = v.label,
-                       intent = v.intent, intent_confidence = v.confidence
-                  FROM unnest(%s::int[], %s::float8[], %s::varchar[], %s::varchar[], %s::float8[])
-                       AS v(id, score, label, intent, confidence)
-                 WHERE m.id = v.id
-                """,
-                ids,
+        update_by_id(
+            self.env,
+            self._table,
+            {
+                "sentiment_score": "float8",
+                "sentiment": "varchar",
+                "intent": "varchar",
+                "intent_confidence": "float8",
+            },
+            ids,
+            (
                 [float(score) for _label, score in sentiments],
                 [label for label, _score in sentiments],
                 [intent for intent, _confidence in intents],
                 [float(confidence) for _intent, confidence in intents],
-            )
+            ),
         )

@@ -5,6 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..sql.bulk import update_by_id
 from ..stats.predict import predict_unique
 
 _logger = logging.getLogger(__name__)
@@ -172,14 +173,13 @@ class ChatwootTopic(models.Model):
         """Write every message's topic, one bulk UPDATE per batch."""
         for rows in self.env["chatwoot.message"]._iter_texts(condition, TOPIC_ASSIGN_BATCH):
             assignments = predict_unique(model.assign, [row[1] for row in rows])
-            self.env.execute_query(
-                SQL(
-                    "UPDATE chatwoot_message m SET topic_id = v.topic_id"
-                    " FROM unnest(%s::int[], %s::int[]) AS v(id, topic_id)"
-                    " WHERE m.id = v.id AND m.topic_id IS DISTINCT FROM v.topic_id",
-                    [row[0] for row in rows],
-                    [by_index.get(index) for index, _weight in assignments],
-                )
+            update_by_id(
+                self.env,
+                "chatwoot_message",
+                {"topic_id": "int"},
+                [row[0] for row in rows],
+                ([by_index.get(index) for index, _weight in assignments],),
+                only_changed=True,
             )
 
     @api.model

@@ -117,6 +117,45 @@ def bulk_write(env, table, columns, lines, conflict=(), now=None):
         return write_staged(env, table, staging, columns, conflict=conflict, now=now)
 
 
+#: PostgreSQL array types :func:`update_by_id` accepts (a fixed list: they are spliced as SQL).
+ARRAY_TYPES = frozenset(("int", "float8", "varchar", "text", "bool", "date", "timestamp"))
+
+
+def update_by_id(env, table, columns, ids, values, only_changed=False):
+    """One ``UPDATE ... FROM unnest(...)`` of ``table``'s rows ``ids`` (audit columns untouched).
+
+    ``columns`` maps each column to its array type (:data:`ARRAY_TYPES`), ``values`` holds one
+    list per column, parallel to ``ids``; with ``only_changed`` rows whose values are already
+    the new ones are not rewritten (no dead tuple). Returns the row count.
+    """
+    names = list(columns)
+    if any(kind not in ARRAY_TYPES for kind in columns.values()):
+        raise ValueError(f"array types must be among {sorted(ARRAY_TYPES)}")
+    arrays = SQL(", ").join(
+        [SQL("%s::int[]", list(ids))]
+        + [
+            SQL(f"%s::{columns[name]}[]", list(column))  # noqa: S608 - type from ARRAY_TYPES
+            for name, column in zip(names, values, strict=True)
+        ]
+    )
+    target = SQL(", ").join(SQL("t.%s", SQL.identifier(name)) for name in names)
+    source = SQL(", ").join(SQL("v.%s", SQL.identifier(name)) for name in names)
+    changed = SQL("AND (%s) IS DISTINCT FROM (%s)", target, source) if only_changed else SQL()
+    env.cr.execute(
+        SQL(
+            "UPDATE %s t SET %s FROM unnest(%s) AS v(id, %s) WHERE t.id = v.id %s",
+            SQL.identifier(table),
+            SQL(", ").join(
+                SQL("%s = v.%s", SQL.identifier(name), SQL.identifier(name)) for name in names
+            ),
+            arrays,
+            SQL(", ").join(SQL.identifier(name) for name in names),
+            changed,
+        )
+    )
+    return env.cr.rowcount
+
+
 def read_numbers(env, query, width):
     """The rows of ``query`` (numbers only: cast dates to day numbers, booleans to int) as a
     ``(rows, width)`` float matrix, NULL as NaN, through COPY: no Python object per value."""

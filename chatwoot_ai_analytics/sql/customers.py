@@ -14,6 +14,7 @@ import numpy as np
 
 from odoo.tools import SQL
 
+from ..stats.customer_scoring import FEATURES
 from .bulk import copy_lines, copy_text
 
 #: Sentiment and complaint flag of a message ``m`` (columns of this addon's message model).
@@ -279,3 +280,95 @@ def insight_lines(company_id, run_id, now, data, scores):
         constant(run_id),
     )
     return copy_lines(*columns)
+
+
+#: Columns of ``chatwoot_customer_insight`` that a refresh writes, in :func:`insight_lines` order.
+INSIGHT_COLUMNS = (
+    "company_id",
+    "partner_id",
+    "rfm_segment",
+    "recency_score",
+    "frequency_score",
+    "monetary_score",
+    *FEATURES[:4],  # recency_days, frequency, monetary, avg_order_value
+    "first_order_date",
+    "last_order_date",
+    *FEATURES[4:],  # category_count ... sentiment_trend
+    "cluster",
+    "cluster_label",
+    "p_alive",
+    "expected_orders_12m",
+    "clv_12m",
+    "churn_probability",
+    "churn_risk",
+    "churn_reason_keys",
+    "churn_reasons",
+    "stage",
+    "last_refresh",
+    "run_id",
+)
+JOURNEY_HISTORY_COLUMNS = (
+    "company_id",
+    "date",
+    "from_stage",
+    "to_stage",
+    "customer_count",
+    "from_history",
+)
+
+
+def delete_journey_history_query(company_id):
+    """Remove the monthly transitions rebuilt from the order history (not the observed ones)."""
+    return SQL(
+        "DELETE FROM chatwoot_customer_journey WHERE company_id = %s AND from_history",
+        company_id,
+    )
+
+
+def journey_history_lines(company_id, transitions):
+    """COPY lines of ``(month, from, to, count)`` transitions, in ``JOURNEY_HISTORY_COLUMNS``."""
+    return [
+        "\t".join((str(company_id), month.isoformat(), origin, target, str(count), "t")) + "\n"
+        for month, origin, target, count in transitions
+    ]
+
+
+def stage_changes_query(company_id, today, uid, now, incoming):
+    """Insert one journey row per customer of the staging table ``incoming`` whose stage
+    differs from the stored insight's."""
+    return SQL(
+        """
+        INSERT INTO chatwoot_customer_journey
+               (company_id, partner_id, date, from_stage, to_stage, customer_count,
+                from_history, create_uid, create_date, write_uid, write_date)
+        SELECT n.company_id, n.partner_id, %(today)s, i.stage, n.stage, 1,
+               FALSE, %(uid)s, %(now)s, %(uid)s, %(now)s
+          FROM %(incoming)s n
+          LEFT JOIN chatwoot_customer_insight i
+            ON i.company_id = n.company_id AND i.partner_id = n.partner_id
+         WHERE n.company_id = %(company)s AND i.stage IS DISTINCT FROM n.stage
+        """,
+        today=today,
+        uid=uid,
+        now=now,
+        company=company_id,
+        incoming=SQL.identifier(incoming),
+    )
+
+
+def remove_stale_insights_query(company_id, incoming, customer_ids=None):
+    """Delete the insights of ``company_id`` (of ``customer_ids`` only, when given) whose
+    customer is not in the staging table ``incoming`` any more."""
+    scope = (
+        SQL("AND i.partner_id = ANY(%s)", list(customer_ids)) if customer_ids is not None else SQL()
+    )
+    return SQL(
+        """
+        DELETE FROM chatwoot_customer_insight i
+         WHERE i.company_id = %s %s
+           AND NOT EXISTS (SELECT 1 FROM %s n WHERE n.partner_id = i.partner_id)
+        """,
+        company_id,
+        scope,
+        SQL.identifier(incoming),
+    )

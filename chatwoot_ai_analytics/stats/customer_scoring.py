@@ -236,3 +236,171 @@ def score_btyd(data, params, time_unit_days=TIME_UNIT_DAYS):
         "expected_orders_12m": np.maximum(np.nan_to_num(expected), 0.0),
         "clv_12m": np.maximum(np.nan_to_num(value), 0.0),
     }
+
+
+# -- churn, clusters and the whole per-customer scoring ---------------------------------------
+
+#: Churn probability from which the risk is medium, high.
+CHURN_RISK_BOUNDS = (0.4, 0.7)
+#: Weight of the classifier against the BTYD 1 - P(alive) in the churn probability.
+CHURN_CLASSIFIER_WEIGHT = 0.5
+
+
+def fit_churn(events, today):
+    """``(model, horizon_days, typical_gap)``: the churn classifier on a temporal holdout.
+
+    "Churned" means no confirmed order within the horizon after a cutoff (the 90th percentile
+    of the gaps between orders). :func:`.churn.temporal_holdout` trains on the behaviour at
+    ``t0 = today - 2 horizons``, measures the AUC at ``t1 = today - 1 horizon`` (customers and a
+    period it never saw) and refits on ``t1`` for scoring.
+    """
+    from . import churn
+
+    day = float(churn.day_numbers(today))
+    horizon = churn.suggest_horizon(events, day)
+    t1 = day - horizon
+    model = churn.temporal_holdout(events, t1 - horizon, t1, horizon_days=horizon)
+    return model, horizon, churn.typical_gap(events, day)
+
+
+def churn_risk(probability):
+    """``low`` / ``medium`` / ``high`` of each churn probability.
+
+    >>> churn_risk(np.array([0.1, 0.4, 0.69, 0.7]))
+    ['low', 'medium', 'medium', 'high']
+    """
+    low, high = CHURN_RISK_BOUNDS
+    return np.where(
+        probability >= high, "high", np.where(probability >= low, "medium", "low")
+    ).tolist()
+
+
+def score_churn(load_model, events, fit, p_alive, buyers, today):
+    """Churn probability (:func:`.churn.score_customers`: the classifier blended with
+    1 - P(alive)), risk level and reason keys. One-order customers are overdue against the
+    *stored* typical gap, so scoring a few changed customers gives what scoring everybody gives.
+    ``load_model(run_id)`` returns the stored classifier; it is only called when there are
+    buyers."""
+    from . import churn
+
+    count = len(p_alive)
+    probability = np.zeros(count)
+    reason_keys = [[] for _index in range(count)]
+    if buyers.any():
+        probability, reason_keys, _ordered = churn.score_customers(
+            load_model(fit["run_id"]),
+            events,
+            today,
+            p_alive=p_alive,
+            weight=fit["weight"],
+            k=3,
+            default_gap_days=max(fit["typical_gap"], 1.0),
+        )
+    probability = np.clip(np.nan_to_num(probability), 0.0, 1.0)
+    return {
+        "churn_probability": probability,
+        "churn_risk": churn_risk(probability),
+        "churn_reason_keys": reason_keys,
+    }
+
+
+def score_clusters(data, fit):
+    """Cluster of each customer under the stored fit (scaling, centres and labels)."""
+    count = len(data["customer_id"])
+    if not fit["k"] or not count:
+        return {"cluster": np.zeros(count, dtype=np.int64), "cluster_label": [""] * count}
+    from .clusters import ClusterResult
+
+    labels = ClusterResult.from_dict(fit, FEATURES).assign(feature_matrix(data))
+    return {"cluster": labels, "cluster_label": [fit["labels"][i] for i in labels]}
+
+
+def _day_ordinals(days):
+    return np.array([d.toordinal() if d else np.nan for d in days], dtype=float)
+
+
+def reconcile_with_rhythm(data, scores, typical_gap, reason_labels):
+    """Journey stage, then the segment, risk and reasons read with it (:mod:`.rhythm`); the
+    reason keys become comma-joined keys and newline-joined readable ``reason_labels``."""
+    from . import rhythm
+
+    scores.update(
+        rhythm.reconcile(
+            data["frequency"],
+            data["recency_days"],
+            _day_ordinals(data["first_day"]),
+            _day_ordinals(data["last_day"]),
+            scores,
+            typical_gap,
+        )
+    )
+    keys = scores["churn_reason_keys"]
+    scores["churn_reason_keys"] = [",".join(row) for row in keys]
+    scores["churn_reasons"] = [
+        "\n".join(reason_labels.get(key, key) for key in row) for row in keys
+    ]
+
+
+def score_customers(data, events, fits, today, load_churn_model, reason_labels):
+    """Every per-customer score, from the raw behaviour and the population fits.
+
+    Full and incremental refreshes both go through here, with the same fits, so a customer gets
+    the same scores whichever refreshed it.
+    """
+    from .rfm import rfm_segments
+
+    buyers = data["frequency"] > 0
+    r_score, f_score, m_score = score_rfm(
+        fits["rfm"], data["recency_days"], data["frequency"], data["monetary"]
+    )
+    scores = {
+        "recency_score": r_score,
+        "frequency_score": f_score,
+        "monetary_score": m_score,
+        "rfm_segment": rfm_segments(r_score, f_score, m_score),
+    }
+    scores.update(score_btyd(data, fits["btyd"], TIME_UNIT_DAYS))
+    scores.update(score_clusters(data, fits["clusters"]))
+    scores.update(
+        score_churn(load_churn_model, events, fits["churn"], scores["p_alive"], buyers, today)
+    )
+    reconcile_with_rhythm(data, scores, fits["churn"]["typical_gap"], reason_labels)
+    return scores
+
+
+def fit_population(data, events, today):
+    """Every population-level fit of a full refresh: ``(fits, run_values, churn_model)``.
+
+    ``fits`` is JSON-able (RFM thresholds, BG/NBD + Gamma-Gamma, clusters, churn settings: the
+    caller adds ``fits["churn"]["run_id"]``, where the pickled ``churn_model`` is stored);
+    ``run_values`` are the figures shown on the run (fit source, parameters, cluster count and
+    silhouette, churn AUC, method and holdout size).
+    """
+    from .clusters import cluster_customers
+
+    params, source = fit_btyd(data)
+    clusters = cluster_customers(feature_matrix(data), list(FEATURES), seed=0)
+    model, horizon, typical_gap = fit_churn(events, today)
+    fits = {
+        "rfm": fit_rfm_thresholds(
+            data["recency_days"], data["frequency"], data["monetary"], data["customer_id"]
+        ),
+        "btyd": params,
+        "clusters": clusters.to_dict(),
+        "churn": {
+            "weight": CHURN_CLASSIFIER_WEIGHT,
+            "horizon_days": horizon,
+            "typical_gap": typical_gap,
+        },
+    }
+    run_values = {
+        "clv_fit_source": source,
+        **{f"bgnbd_{key}": params[key] for key in ("r", "alpha", "a", "b")},
+        **{f"gg_{key}": params[key] for key in ("p", "q", "v")},
+        "cluster_count": clusters.k,
+        "cluster_silhouette": 0.0 if np.isnan(clusters.silhouette) else clusters.silhouette,
+        "churn_auc": 0.0 if np.isnan(model.auc) else model.auc,
+        "churn_model_kind": model.method,
+        "churn_holdout_size": model.n_eval,
+    }
+    return fits, run_values, model

@@ -56,13 +56,26 @@ def load_labelled(path):
     return texts, labels
 
 
+#: Extra training files per prefix: ``<prefix>_<language>_<supplement>.tsv`` where present.
+#: ``implicit`` holds the es / en complaints told as plain facts, the same facts told as good news
+#: and neutral messages with the same words (``data/build_implicit.py``).
+SUPPLEMENTS = {"sentiment": ("implicit",)}
+
+
 def load_training_set(prefix, languages=LANGUAGES):
-    """All shipped ``<prefix>_<language>.tsv`` training rows, languages concatenated."""
+    """All shipped ``<prefix>_<language>.tsv`` training rows (and supplements), concatenated."""
     texts, labels = [], []
     for language in languages:
-        more_texts, more_labels = load_labelled(DATA_DIR / f"{prefix}_{language}.tsv")
-        texts += more_texts
-        labels += more_labels
+        paths = [DATA_DIR / f"{prefix}_{language}.tsv"]
+        paths += [
+            DATA_DIR / f"{prefix}_{language}_{supplement}.tsv"
+            for supplement in SUPPLEMENTS.get(prefix, ())
+        ]
+        for path in paths:
+            if path.exists():
+                more_texts, more_labels = load_labelled(path)
+                texts += more_texts
+                labels += more_labels
     return texts, labels
 
 

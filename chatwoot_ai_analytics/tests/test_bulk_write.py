@@ -55,5 +55,32 @@ class TestBulkWrite(TransactionCase):
         empty = bulk.read_numbers(self.env, SQL("SELECT 1, 2 WHERE FALSE"), 2)
         self.assertEqual(empty.shape, (0, 2))
 
+    def test_update_by_id_rewrites_only_the_given_rows_and_columns(self):
+        company = self.env["res.company"].create({"name": "Loja Update"})
+        partners = self.env["res.partner"].create([{"name": "Caio"}, {"name": "Duda"}])
+        Insight = self.env["chatwoot.customer.insight"]
+        insights = Insight.create(
+            [
+                {"company_id": company.id, "partner_id": pid, "frequency": 1, "rfm_segment": "new"}
+                for pid in partners.ids
+            ]
+        )
+        self.env.flush_all()
+        columns = {"frequency": "int", "rfm_segment": "varchar"}
+        count = bulk.update_by_id(
+            self.env, Insight._table, columns, insights[:1].ids, ([5], ["champions"])
+        )
+        self.assertEqual(count, 1)
+        self.env.invalidate_all()
+        self.assertEqual(insights.mapped("frequency"), [5, 1])
+        self.assertEqual(insights.mapped("rfm_segment"), ["champions", "new"])
+        # only_changed skips rows that already hold the values: no row is rewritten.
+        unchanged = bulk.update_by_id(
+            self.env, Insight._table, columns, insights.ids, ([5, 1], ["champions", "new"]), True
+        )
+        self.assertEqual(unchanged, 0)
+        with self.assertRaises(ValueError):
+            bulk.update_by_id(self.env, Insight._table, {"frequency": "int; --"}, [1], ([1],))
+
     def test_copy_text_doctest(self):
         self.assertEqual(doctest.testmod(bulk).failed, 0)

@@ -13,7 +13,7 @@ import numpy as np
 
 from odoo.tests import BaseCase
 
-from ..stats import churn, clusters, predict, sentiment
+from ..stats import churn, clusters, customer_scoring, predict, sentiment
 
 
 class TestChurnEvents(BaseCase):
@@ -84,6 +84,7 @@ class TestConversationHelpers(BaseCase):
             churn.event_columns,
             churn.CustomerEvents.from_rows,
             clusters.ClusterResult.to_dict,
+            customer_scoring.churn_risk,
         ):
             module = sys.modules[function.__module__]
             for test in finder.find(function, function.__name__, globs=dict(vars(module))):

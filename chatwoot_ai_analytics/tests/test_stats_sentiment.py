@@ -21,7 +21,7 @@ from ..stats import text as textlib
 
 _logger = logging.getLogger(__name__)
 HOLDOUT_ACCURACY_FLOOR = 0.85
-OTHER_LANGUAGES_ACCURACY_FLOOR = 0.75
+PT_MEASURED = {"sentiment_pt_holdout.tsv": 0.962, "sentiment_pt_fresh.tsv": 0.897}
 
 
 def _label_and_score(model, message):
@@ -119,17 +119,20 @@ class TestSentimentModel(BaseCase):
             _logger.info("sentiment %s: %s", path.name, result)
             with self.subTest(path=path.name):
                 self.assertGreaterEqual(result["accuracy"], HOLDOUT_ACCURACY_FLOOR)
+                # pt-BR kept at least where it was before the es/en rows (0.957 and 0.885).
+                self.assertGreaterEqual(result["accuracy"], PT_MEASURED[path.name])
 
     def test_spanish_and_english_fresh_sets_stay_above_their_floor(self):
-        # 30 hand-written messages each, scored once after all tuning (0.80 for both when
-        # written). The issue's 85 % is for pt-BR; these smaller sets guard language coverage.
+        # 30 hand-written messages each, scored once after the first tuning (0.80 for both when
+        # written); the implicit-complaint rows took them to 0.933 (es) and 1.0 (en).
+        floors = {"es": 0.933, "en": 1.0}
         for language in ("es", "en"):
             path = sentiment.DATA_DIR / f"sentiment_{language}_fresh.tsv"
             texts, labels = sentiment.load_labelled(path)
             result = sentiment.evaluate(texts, labels, self.model)
             _logger.info("sentiment %s: %s", path.name, result)
             with self.subTest(language=language):
-                self.assertGreaterEqual(result["accuracy"], OTHER_LANGUAGES_ACCURACY_FLOOR)
+                self.assertGreaterEqual(result["accuracy"], floors[language])
 
     def test_factual_complaints_without_emotional_words_read_negative(self):
         # The issue's examples: nothing but the facts, no "terrible" or "angry".
@@ -144,23 +147,76 @@ class TestSentimentModel(BaseCase):
         self.assertEqual(self.model.labels(questions), ["neutral"] * 2)
 
     def test_spanish_and_english_held_out_complaint_sets(self):
-        # Round 1 was written after the first change and scored once (es 0.886, en 0.829; the
-        # model before the change: 0.771, 0.657), then used to tune the lexicon; round 2 was
-        # written after all tuning and scored once: es 0.771, en 0.800 (before: 0.686, 0.571).
-        # The issue's 85 % is not reached on round 2; these floors keep what was measured.
-        floors = {
-            "sentiment_es_complaints.tsv": 0.85,
-            "sentiment_en_complaints.tsv": 0.85,
-            "sentiment_es_heldout.tsv": 0.75,
-            "sentiment_en_heldout.tsv": 0.75,
+        # Each round was hand-written and scored once; figures as (size, floor = what was measured
+        # with the current model). Round 1 (complaints) and round 2 (heldout) were written by the
+        # previous change; round 2's failure families guided the implicit-complaint training rows
+        # (never its sentences), and round 3 was scored once after those rows (es 0.738, en 0.786;
+        # previous model 0.643, 0.667) and then guided the praise rows and the lexicon, so only
+        # round 4, written after the model was final, is an unbiased estimate: es 0.714, en 0.786
+        # (previous model 0.595, 0.619). The issue's 85 % is not reached on round 4.
+        measured = {
+            "sentiment_es_complaints.tsv": (35, 1.0),
+            "sentiment_en_complaints.tsv": (35, 0.971),
+            "sentiment_es_heldout.tsv": (35, 0.942),
+            "sentiment_en_heldout.tsv": (35, 0.971),
+            "sentiment_es_round3.tsv": (42, 0.880),
+            "sentiment_en_round3.tsv": (42, 0.857),
+            "sentiment_es_round4.tsv": (42, 0.714),
+            "sentiment_en_round4.tsv": (42, 0.785),
         }
-        for name, floor in floors.items():
+        for name, (size, floor) in measured.items():
             texts, labels = sentiment.load_labelled(sentiment.DATA_DIR / name)
             result = sentiment.evaluate(texts, labels, self.model)
             _logger.info("sentiment %s: %s", name, result)
             with self.subTest(name=name):
-                self.assertEqual(result["n"], 35)
+                self.assertEqual(result["n"], size)
                 self.assertGreaterEqual(result["accuracy"], floor)
+        for name in ("es_round3", "en_round3", "es_round4", "en_round4"):
+            labels = sentiment.load_labelled(sentiment.DATA_DIR / f"sentiment_{name}.tsv")[1]
+            with self.subTest(balanced=name):  # 14 negative, 14 neutral, 14 positive
+                self.assertEqual([labels.count(label) for label in sentiment.LABELS], [14] * 3)
+
+    def test_evaluation_sets_are_disjoint_from_training(self):
+        # No hand-written evaluation message (of any language and round) is a training row, also
+        # after normalisation (accents, case, slang), so the figures above are not memorised.
+        training_forms = set(textlib.normalize_many(sentiment.load_training_set("sentiment")[0]))
+        names = sorted(
+            path.name
+            for path in sentiment.DATA_DIR.glob("sentiment_*_*.tsv")
+            if not path.name.endswith("_implicit.tsv") and "lexicon" not in path.name
+        )
+        self.assertEqual(len(names), 12)
+        for name in names:
+            texts = sentiment.load_labelled(sentiment.DATA_DIR / name)[0]
+            with self.subTest(name=name):
+                overlap = [
+                    text
+                    for text, form in zip(texts, textlib.normalize_many(texts), strict=True)
+                    if form in training_forms
+                ]
+                self.assertEqual(overlap, [])
+
+    def test_implicit_complaints_praise_and_facts_are_told_apart(self):
+        # Training rows of data/build_implicit.py cover these families; the sentences here are
+        # not training rows (checked above for the files; these are short probes).
+        self.assertEqual(
+            self.model.labels(
+                [
+                    "Nice colour but it broke after two days",
+                    "Bonito color pero se rompió a los dos días",
+                    "Not what I ordered",
+                    "No es lo que pedí",
+                ]
+            ),
+            ["negative"] * 4,
+        )
+        self.assertEqual(
+            self.model.labels(["Took a while but it arrived perfect", "Tardó pero llegó perfecto"]),
+            ["positive"] * 2,
+        )
+        self.assertEqual(
+            self.model.labels(["Is it true to size?", "¿Es de talla normal?"]), ["neutral"] * 2
+        )
 
     def test_negation_flips_the_label(self):
         pairs = [
