@@ -6,9 +6,9 @@ from odoo import api, fields, models
 class ChatwootAiRun(models.Model):
     """Content runs are logged with the agent's: no Chatwoot conversation behind them.
 
-    The company of an agent run still follows its Chatwoot account; a content run names its
-    company itself, so the company rule, the monthly token budget and the cost reports count
-    it like any other run.
+    The company of an agent run still follows its Chatwoot account (a social run, its
+    comment); a content run names its company itself, so the company rule, the monthly token
+    budget and the cost reports count it like any other run.
     """
 
     _inherit = "chatwoot.ai.run"
@@ -16,23 +16,14 @@ class ChatwootAiRun(models.Model):
     kind = fields.Selection(
         selection_add=[("content", "Content Piece")], ondelete={"content": "cascade"}
     )
-    account_id = fields.Many2one(required=False)
-    conversation_id = fields.Many2one(required=False)
-    company_id = fields.Many2one(
-        "res.company",
-        related=None,
-        compute="_compute_company_id",
-        store=True,
-        readonly=False,
-        precompute=True,
-        index=True,
-    )
+    # Stored and computed by the social addon (from the account or the comment); a content run
+    # has neither, so its company is the one written at create.
+    company_id = fields.Many2one(readonly=False, precompute=True)
     product_tmpl_id = fields.Many2one(
         "product.template", string="Product", index="btree_not_null", ondelete="set null"
     )
 
-    @api.depends("account_id.company_id")
+    @api.depends("account_id.company_id", "social_comment_id.company_id")
     def _compute_company_id(self):
-        for run in self:
-            if run.account_id:
-                run.company_id = run.account_id.company_id
+        linked = self.filtered(lambda run: run.account_id or run.social_comment_id)
+        return super(ChatwootAiRun, linked)._compute_company_id()
