@@ -49,7 +49,7 @@ class TestSocialPersonalData(SocialCase):
         self.assertIn("BR.LGPD", [row["value"] for row in document["identities"]])
 
     def test_erasure_removes_the_social_data(self):
-        counts, _chatwoot = self.PersonalData._erase_partner(self.person)
+        counts, _chatwoot, _mentions = self.PersonalData._erase_partner(self.person)
         self.assertFalse(self.message.exists())
         self.assertFalse(self.comment.exists())
         self.assertFalse(self.suggestion.exists())
