@@ -14,5 +14,6 @@ from . import test_mercadolivre
 from . import test_mercadolivre_token_commit
 from . import test_marketplace_pure
 from . import test_social_identity_tours
+from . import test_social_action_tours
 from . import test_cross_channel
 from . import test_social_personal_data
