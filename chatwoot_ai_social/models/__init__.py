@@ -17,3 +17,4 @@ from . import chatwoot_social_comment_marketplace
 from . import chatwoot_context
 from . import chatwoot_social_post_marketplace
 from . import chatwoot_personal_data
+from . import chatwoot_mention_scrub

@@ -33,6 +33,25 @@ class TestSocialPersonalData(SocialCase):
                 "partner_id": cls.person.id,
             }
         )
+        cls.stranger = cls.env["res.partner"].create({"name": "Bia Nunes"})
+        cls.mention = cls.env["chatwoot.social.comment"].create(
+            {
+                "account_id": cls.instagram.id,
+                "external_id": "17900000000000078",
+                "body": "Lara Dias me indicou, o zap dela é +55 11 94444-3333",
+                "partner_id": cls.stranger.id,
+            }
+        )
+        cls.delivery = cls.env["chatwoot.social.event"].create(
+            {
+                "account_id": cls.whatsapp.id,
+                "kind": "wa_message",
+                "item_key": "whatsapp:wamid.LGPD1",
+                "payload": '{"contacts": [{"wa_id": "5511944443333", '
+                '"profile": {"name": "Lara Dias"}}], "text": "Quero cancelar minha compra"}',
+                "state": "done",
+            }
+        )
         cls.suggestion = cls.env["chatwoot.identity.suggestion"]._suggest(
             cls.person, cls.other, "phone", "+5511944443333"
         )
@@ -49,7 +68,7 @@ class TestSocialPersonalData(SocialCase):
         self.assertIn("BR.LGPD", [row["value"] for row in document["identities"]])
 
     def test_erasure_removes_the_social_data(self):
-        counts, _chatwoot, _mentions = self.PersonalData._erase_partner(self.person)
+        counts, _chatwoot, mentions = self.PersonalData._erase_partner(self.person)
         self.assertFalse(self.message.exists())
         self.assertFalse(self.comment.exists())
         self.assertFalse(self.suggestion.exists())
@@ -60,3 +79,14 @@ class TestSocialPersonalData(SocialCase):
             "the channel identities go too",
         )
         self.assertTrue(self.other.exists(), "the other customer is not touched")
+
+    def test_erasure_scrubs_the_person_from_other_social_texts(self):
+        _counts, _chatwoot, mentions = self.PersonalData._erase_partner(self.person)
+        self.assertTrue(self.mention.exists(), "someone else's comment stays")
+        self.assertNotIn("Lara Dias", self.mention.body)
+        self.assertNotIn("94444-3333", self.mention.body)
+        self.assertIn("me indicou", self.mention.body)
+        self.assertNotIn("5511944443333", self.delivery.payload)
+        self.assertNotIn("Lara Dias", self.delivery.payload)
+        self.assertGreaterEqual(mentions["chatwoot.social.comment"], 1)
+        self.assertGreaterEqual(mentions["chatwoot.social.event"], 1)
