@@ -8,6 +8,9 @@ DB ?= chatwoot_ai
 TEST_DB ?= chatwoot_ai_test
 SCALE ?= small
 SEED ?= 42
+BENCH ?=
+RUNS ?= 3
+BENCH_ARGS ?=
 ADDONS := chatwoot_ai_base,chatwoot_ai_analytics,chatwoot_ai_social,chatwoot_ai_content,chatwoot_ai_campaign
 comma := ,
 space := $(empty) $(empty)
@@ -24,7 +27,7 @@ help:
 	@echo "make test                  fresh database, install the five addons, run every test"
 	@echo "make lint                  ruff + pylint-odoo (OCA 19.0 settings)"
 	@echo "make seed SCALE=small|medium|large   load the demo shop into '$(DB)'"
-	@echo "make bench                 run tests/benchmarks/*.py, one JSON line each"
+	@echo "make bench [BENCH=name] [RUNS=3]   run tests/benchmarks/*.py RUNS times each, write docs/benchmarks.md"
 
 bootstrap:
 	@bash .ci/dev.sh odoo requirements postgres config launcher
@@ -69,4 +72,4 @@ seed: bootstrap
 	echo "[chatwoot-ai] Seed $(SCALE) loaded in $$(( $$(date +%s) - start )) s"
 
 bench: bootstrap
-	@for b in tests/benchmarks/[!_]*.py; do $(PYTHON) $$b --config $(ODOO_RC) || exit 1; done
+	@$(PYTHON) tests/benchmarks/_runner.py --config $(ODOO_RC) --runs $(RUNS) $(if $(BENCH_ARGS),--args "$(BENCH_ARGS)") $(BENCH)

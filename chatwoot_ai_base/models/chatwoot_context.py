@@ -96,6 +96,45 @@ def _weighted(components):
     return SQL(" + ").join(SQL("%s * (%s)", WEIGHTS[name], sql) for name, sql in components.items())
 
 
+def _rerank(candidates, components, first, deferred, limit):
+    """The candidate rows with the deferred (trigram) components added.
+
+    ``word_similarity`` over the whole document costs most; it is only computed for the rows
+    that can still reach the ``limit`` best: a row's score is at most what it already has
+    plus the word similarity's weight (the similarity is at most 1), so a row whose bound
+    falls below the ``limit``-th best score known without it cannot be among the results.
+    The rows returned, and their scores, are those of computing it everywhere.
+    """
+    cheap = [name for name in deferred if name != "word_similarity"]
+    known = _weighted(
+        {name: SQL("c.%s", SQL.identifier(name)) for name in first}
+        | {name: components[name] for name in cheap}
+    )
+    kept = [*first, *cheap]
+    return SQL(
+        """
+        SELECT s.id, %(kept)s, %(word)s AS word_similarity
+          FROM (SELECT k.*, nth_value(k.known, %(limit)s) OVER (
+                           ORDER BY k.known DESC
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS bar
+                  FROM (SELECT c.*, %(cheap)s s.doc_norm, %(known)s AS known
+                          FROM (%(candidates)s) c
+                          JOIN %(table)s s ON s.product_tmpl_id = c.id) k) s
+         WHERE s.known + %(word_weight)s >= COALESCE(s.bar, '-infinity') - 1e-9
+        """,
+        kept=SQL(", ").join(SQL("s.%s", SQL.identifier(name)) for name in kept),
+        word=components["word_similarity"],
+        limit=limit,
+        cheap=SQL("%s,", _columns({name: components[name] for name in cheap}))
+        if cheap
+        else SQL(""),
+        known=SQL("(%s)", known),
+        candidates=candidates,
+        table=SQL.identifier(SEARCH_TABLE),
+        word_weight=WEIGHTS["word_similarity"],
+    )
+
+
 def _ranked(candidates, limit):
     """Order the candidate rows (a SQL with the component columns) by weighted score."""
     score = SQL(" + ").join(
@@ -259,12 +298,7 @@ class ChatwootContext(models.AbstractModel):
             first_score=_weighted(first),
             rerank=max(RERANK_ROWS, limit),
         )
-        candidates = SQL(
-            "SELECT c.*, %s FROM (%s) c JOIN %s s ON s.product_tmpl_id = c.id",
-            _columns({name: components[name] for name in deferred}),
-            candidates,
-            SQL.identifier(SEARCH_TABLE),
-        )
+        candidates = _rerank(candidates, components, first, deferred, limit)
         self.env.cr.execute(_ranked(candidates, limit))
         names = [column.name for column in self.env.cr.description]
         mode = {"&": "all_terms", "|": "any_term", None: "name_similarity"}[operator]
