@@ -317,11 +317,8 @@ class ChatwootContext(models.AbstractModel):
         # Suggestions are catalog facts aggregated over all orders, never one customer's
         # data: the hook runs as superuser so that the bot user needs no analytics rights.
         related = self.sudo()._related_products(templates.ids)
-        # One query per field for the five results, not one per result.
-        lines = templates.attribute_line_ids
-        lines.attribute_id.mapped("name")
-        lines.value_ids.mapped("name")
-        templates.categ_id.mapped("name")
+        # Category and attributes of the five results in one query, not five.
+        labels = self._catalog_labels(templates.ids)
         query_info = {key: plan[key] for key in ("terms", "corrections", "ignored")}
         results = []
         for template, row in zip(templates, rows, strict=True):
@@ -337,8 +334,8 @@ class ChatwootContext(models.AbstractModel):
                     "in_stock": template.qty_available > 0 if stocked else None,
                     "qty_available": template.qty_available if stocked else None,
                     "description": (template.description_sale or "")[:DESCRIPTION_CHARS],
-                    "category": template.categ_id.name or "",
-                    "attributes": self._attributes_text(template),
+                    "category": labels.get(template.id, ("", ""))[0],
+                    "attributes": labels.get(template.id, ("", ""))[1],
                     "score": detail["score"],
                     "score_detail": detail,
                     "related": related.get(template.id, []),
@@ -354,12 +351,49 @@ class ChatwootContext(models.AbstractModel):
         return self.env["product.pricelist"]
 
     @api.model
-    def _attributes_text(self, template):
-        """ "Cor: Vermelho, Nude; Tamanho: P, M" (variant attributes the customer can pick)."""
-        return "; ".join(
-            f"{line.attribute_id.name}: {', '.join(line.value_ids.mapped('name'))}"
-            for line in template.attribute_line_ids
+    def _catalog_labels(self, template_ids):
+        """{template id: (category name, "Cor: Vermelho, Nude; Tamanho: P, M")}: the variant
+        attributes the customer can pick, in the user's language and in the order the
+        product form shows them (what reading the lines through the ORM gives), in one query.
+        Catalog facts of templates the caller has just read through the ORM."""
+        if not template_ids:
+            return {}
+        lang = self.env.lang or "en_US"
+
+        def translated(alias):
+            return SQL("COALESCE(%s.name->>%s, %s.name->>'en_US')", SQL(alias), lang, SQL(alias))
+
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT pt.id, COALESCE(c.name, ''),
+                       COALESCE((SELECT string_agg(%(attribute)s || ': ' || COALESCE(
+                                     (SELECT string_agg(%(value)s, ', '
+                                                        ORDER BY va.sequence, va.id,
+                                                                 v.sequence, v.id)
+                                        FROM %(values_rel)s r
+                                        JOIN product_attribute_value v
+                                          ON v.id = r.product_attribute_value_id
+                                        JOIN product_attribute va ON va.id = v.attribute_id
+                                       WHERE r.product_template_attribute_line_id = l.id
+                                         AND v.active), ''),
+                                     '; ' ORDER BY l.sequence, a.sequence, a.id, l.id)
+                                   FROM product_template_attribute_line l
+                                   JOIN product_attribute a ON a.id = l.attribute_id
+                                  WHERE l.product_tmpl_id = pt.id AND l.active), '')
+                  FROM product_template pt
+             LEFT JOIN product_category c ON c.id = pt.categ_id
+                 WHERE pt.id = ANY(%(ids)s)
+                """,
+                attribute=translated("a"),
+                value=translated("v"),
+                values_rel=SQL.identifier(
+                    "product_attribute_value_product_template_attribute_line_rel"
+                ),
+                ids=list(template_ids),
+            )
         )
+        return {tid: (category, attributes) for tid, category, attributes in self.env.cr.fetchall()}
 
     @api.model
     def _related_products(self, product_tmpl_ids):
