@@ -96,14 +96,15 @@ def _weighted(components):
     return SQL(" + ").join(SQL("%s * (%s)", WEIGHTS[name], sql) for name, sql in components.items())
 
 
-def _rerank(candidates, components, first, deferred, limit):
+def _rerank(candidates, components, first, deferred, limit, similar_text):
     """The candidate rows with the deferred (trigram) components added.
 
     ``word_similarity`` over the whole document costs most; it is only computed for the rows
-    that can still reach the ``limit`` best: a row's score is at most what it already has
-    plus the word similarity's weight (the similarity is at most 1), so a row whose bound
-    falls below the ``limit``-th best score known without it cannot be among the results.
-    The rows returned, and their scores, are those of computing it everywhere.
+    that can still reach the ``limit`` best. The document starts with the name, so the
+    word similarity within the name (a third of the text) is a floor of it, and 1 its
+    ceiling: a row whose ceiling score falls below the ``limit``-th best floor cannot be
+    among the results. The rows returned, and their scores, are those of computing it
+    everywhere.
     """
     cheap = [name for name in deferred if name != "word_similarity"]
     known = _weighted(
@@ -111,16 +112,19 @@ def _rerank(candidates, components, first, deferred, limit):
         | {name: components[name] for name in cheap}
     )
     kept = [*first, *cheap]
+    weight = WEIGHTS["word_similarity"]
     return SQL(
         """
         SELECT s.id, %(kept)s, %(word)s AS word_similarity
-          FROM (SELECT k.*, nth_value(k.known, %(limit)s) OVER (
-                           ORDER BY k.known DESC
+          FROM (SELECT k.*, nth_value(k.floor, %(limit)s) OVER (
+                           ORDER BY k.floor DESC
                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS bar
-                  FROM (SELECT c.*, %(cheap)s s.doc_norm, %(known)s AS known
+                  FROM (SELECT c.*, %(cheap)s s.doc_norm, %(known)s AS known,
+                               %(known)s + %(weight)s * word_similarity(%(text)s, s.name_norm)
+                                   AS floor
                           FROM (%(candidates)s) c
                           JOIN %(table)s s ON s.product_tmpl_id = c.id) k) s
-         WHERE s.known + %(word_weight)s >= COALESCE(s.bar, '-infinity') - 1e-9
+         WHERE s.known + %(weight)s >= COALESCE(s.bar, '-infinity') - 1e-9
         """,
         kept=SQL(", ").join(SQL("s.%s", SQL.identifier(name)) for name in kept),
         word=components["word_similarity"],
@@ -129,9 +133,10 @@ def _rerank(candidates, components, first, deferred, limit):
         if cheap
         else SQL(""),
         known=SQL("(%s)", known),
+        text=similar_text,
         candidates=candidates,
         table=SQL.identifier(SEARCH_TABLE),
-        word_weight=WEIGHTS["word_similarity"],
+        weight=weight,
     )
 
 
@@ -298,7 +303,7 @@ class ChatwootContext(models.AbstractModel):
             first_score=_weighted(first),
             rerank=max(RERANK_ROWS, limit),
         )
-        candidates = _rerank(candidates, components, first, deferred, limit)
+        candidates = _rerank(candidates, components, first, deferred, limit, plan["text"])
         self.env.cr.execute(_ranked(candidates, limit))
         names = [column.name for column in self.env.cr.description]
         mode = {"&": "all_terms", "|": "any_term", None: "name_similarity"}[operator]
