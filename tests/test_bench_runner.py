@@ -81,7 +81,7 @@ def test_run_once_reads_the_last_json_line_of_a_script(tmp_path, monkeypatch):
     with open(tmp_path / "log", "w", encoding="utf-8") as log:
         result = runner.run_once("tiny", "odoo.cfg", ["--fast"], log)
     assert result["figures"]["value_ms"] == 4.5
-    assert result["figures"]["argv"] == ["--config", "odoo.cfg", "--fast"]
+    assert result["figures"]["argv"] == ["--config", str(Path("odoo.cfg").resolve()), "--fast"]
     assert result["wall_s"] >= 0
 
 

@@ -142,6 +142,7 @@ def git_commit():
 
 def run_once(name, config, extra, log):
     """Run one benchmark script; return its JSON figures and how long it took."""
+    config = str(Path(config).resolve())  # the script runs in its own folder
     command = [sys.executable, str(HERE / f"{name}.py"), "--config", config, *extra]
     load_before = os.getloadavg()[0]
     started = time.monotonic()
