@@ -160,9 +160,9 @@ def run_once(name, config, extra, log):
 
 
 def run_benchmark(name, config, runs, extra, log):
-    shown = ["python3", f"tests/benchmarks/{name}.py", "--config", "<odoo.cfg>", *extra]
+    shown = f"python3 tests/benchmarks/{name}.py --config <odoo.cfg> {shlex.join(extra)}"
     record = {
-        "command": shlex.join(shown),
+        "command": shown.strip(),
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "commit": git_commit(),
         "machine": machine(),
@@ -238,6 +238,8 @@ def section(name, record):
     ]
     if meaning:
         lines.append(f"- headline: {meaning}")
+    if record.get("note"):  # written by hand into docs/benchmarks.json, dropped by a new run
+        lines.append(f"- note: {record['note']}")
     lines += ["", "| figure | median | " + " | ".join(
         f"run {n + 1}" for n in range(len(record["runs"]))
     ) + " |", "|---|---|" + "---|" * len(record["runs"])]  # fmt: skip
