@@ -21,6 +21,9 @@ SCREENSHOTS_DB ?= $(TEST_DB)_screenshots
 TOUR_TESTS = $(wildcard chatwoot_ai_*/tests/test_*tours.py)
 SCALE ?= small
 SEED ?= 42
+BENCH ?=
+RUNS ?= 3
+BENCH_ARGS ?=
 ADDONS := chatwoot_ai_base,chatwoot_ai_analytics,chatwoot_ai_social,chatwoot_ai_content,chatwoot_ai_campaign
 comma := ,
 space := $(empty) $(empty)
@@ -40,7 +43,7 @@ help:
 	@echo "make screenshots           run the browser tours on a fresh demo database, keep docs/screenshots/*.png"
 	@echo "make lint                  ruff + pylint-odoo (OCA 19.0 settings)"
 	@echo "make seed SCALE=small|medium|large   load the demo shop into '$(DB)'"
-	@echo "make bench                 run tests/benchmarks/*.py, one JSON line each"
+	@echo "make bench [BENCH=name] [RUNS=3]   run tests/benchmarks/*.py RUNS times each, write docs/benchmarks.md"
 
 bootstrap:
 	@bash .ci/dev.sh odoo requirements postgres config launcher
@@ -103,4 +106,4 @@ seed: bootstrap
 	echo "[chatwoot-ai] Seed $(SCALE) loaded in $$(( $$(date +%s) - start )) s"
 
 bench: bootstrap
-	@for b in tests/benchmarks/[!_]*.py; do $(PYTHON) $$b --config $(ODOO_RC) || exit 1; done
+	@$(PYTHON) tests/benchmarks/_runner.py --config $(ODOO_RC) --runs $(RUNS) $(if $(BENCH_ARGS),--args "$(BENCH_ARGS)") $(BENCH)

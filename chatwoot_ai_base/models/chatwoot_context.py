@@ -96,6 +96,50 @@ def _weighted(components):
     return SQL(" + ").join(SQL("%s * (%s)", WEIGHTS[name], sql) for name, sql in components.items())
 
 
+def _rerank(candidates, components, first, deferred, limit, similar_text):
+    """The candidate rows with the deferred (trigram) components added.
+
+    ``word_similarity`` over the whole document costs most; it is only computed for the rows
+    that can still reach the ``limit`` best. The document starts with the name, so the
+    word similarity within the name (a third of the text) is a floor of it, and 1 its
+    ceiling: a row whose ceiling score falls below the ``limit``-th best floor cannot be
+    among the results. The rows returned, and their scores, are those of computing it
+    everywhere.
+    """
+    cheap = [name for name in deferred if name != "word_similarity"]
+    known = _weighted(
+        {name: SQL("c.%s", SQL.identifier(name)) for name in first}
+        | {name: components[name] for name in cheap}
+    )
+    kept = [*first, *cheap]
+    weight = WEIGHTS["word_similarity"]
+    return SQL(
+        """
+        SELECT s.id, %(kept)s, %(word)s AS word_similarity
+          FROM (SELECT k.*, nth_value(k.floor, %(limit)s) OVER (
+                           ORDER BY k.floor DESC
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS bar
+                  FROM (SELECT c.*, %(cheap)s s.doc_norm, %(known)s AS known,
+                               %(known)s + %(weight)s * word_similarity(%(text)s, s.name_norm)
+                                   AS floor
+                          FROM (%(candidates)s) c
+                          JOIN %(table)s s ON s.product_tmpl_id = c.id) k) s
+         WHERE s.known + %(weight)s >= COALESCE(s.bar, '-infinity') - 1e-9
+        """,
+        kept=SQL(", ").join(SQL("s.%s", SQL.identifier(name)) for name in kept),
+        word=components["word_similarity"],
+        limit=limit,
+        cheap=SQL("%s,", _columns({name: components[name] for name in cheap}))
+        if cheap
+        else SQL(""),
+        known=SQL("(%s)", known),
+        text=similar_text,
+        candidates=candidates,
+        table=SQL.identifier(SEARCH_TABLE),
+        weight=weight,
+    )
+
+
 def _ranked(candidates, limit):
     """Order the candidate rows (a SQL with the component columns) by weighted score."""
     score = SQL(" + ").join(
@@ -259,12 +303,7 @@ class ChatwootContext(models.AbstractModel):
             first_score=_weighted(first),
             rerank=max(RERANK_ROWS, limit),
         )
-        candidates = SQL(
-            "SELECT c.*, %s FROM (%s) c JOIN %s s ON s.product_tmpl_id = c.id",
-            _columns({name: components[name] for name in deferred}),
-            candidates,
-            SQL.identifier(SEARCH_TABLE),
-        )
+        candidates = _rerank(candidates, components, first, deferred, limit, plan["text"])
         self.env.cr.execute(_ranked(candidates, limit))
         names = [column.name for column in self.env.cr.description]
         mode = {"&": "all_terms", "|": "any_term", None: "name_similarity"}[operator]
@@ -290,11 +329,8 @@ class ChatwootContext(models.AbstractModel):
         # Suggestions are catalog facts aggregated over all orders, never one customer's
         # data: the hook runs as superuser so that the bot user needs no analytics rights.
         related = self.sudo()._related_products(templates.ids)
-        # One query per field for the five results, not one per result.
-        lines = templates.attribute_line_ids
-        lines.attribute_id.mapped("name")
-        lines.value_ids.mapped("name")
-        templates.categ_id.mapped("name")
+        # Category and attributes of the five results in one query, not five.
+        labels = self._catalog_labels(templates.ids)
         query_info = {key: plan[key] for key in ("terms", "corrections", "ignored")}
         results = []
         for template, row in zip(templates, rows, strict=True):
@@ -310,8 +346,8 @@ class ChatwootContext(models.AbstractModel):
                     "in_stock": on_hand[template.id] > 0 if stocked else None,
                     "qty_available": on_hand[template.id] if stocked else None,
                     "description": (template.description_sale or "")[:DESCRIPTION_CHARS],
-                    "category": template.categ_id.name or "",
-                    "attributes": self._attributes_text(template),
+                    "category": labels.get(template.id, ("", ""))[0],
+                    "attributes": labels.get(template.id, ("", ""))[1],
                     "score": detail["score"],
                     "score_detail": detail,
                     "related": related.get(template.id, []),
@@ -327,12 +363,49 @@ class ChatwootContext(models.AbstractModel):
         return self.env["product.pricelist"]
 
     @api.model
-    def _attributes_text(self, template):
-        """ "Cor: Vermelho, Nude; Tamanho: P, M" (variant attributes the customer can pick)."""
-        return "; ".join(
-            f"{line.attribute_id.name}: {', '.join(line.value_ids.mapped('name'))}"
-            for line in template.attribute_line_ids
+    def _catalog_labels(self, template_ids):
+        """{template id: (category name, "Cor: Vermelho, Nude; Tamanho: P, M")}: the variant
+        attributes the customer can pick, in the user's language and in the order the
+        product form shows them (what reading the lines through the ORM gives), in one query.
+        Catalog facts of templates the caller has just read through the ORM."""
+        if not template_ids:
+            return {}
+        lang = self.env.lang or "en_US"
+
+        def translated(alias):
+            return SQL("COALESCE(%s.name->>%s, %s.name->>'en_US')", SQL(alias), lang, SQL(alias))
+
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT pt.id, COALESCE(c.name, ''),
+                       COALESCE((SELECT string_agg(%(attribute)s || ': ' || COALESCE(
+                                     (SELECT string_agg(%(value)s, ', '
+                                                        ORDER BY va.sequence, va.id,
+                                                                 v.sequence, v.id)
+                                        FROM %(values_rel)s r
+                                        JOIN product_attribute_value v
+                                          ON v.id = r.product_attribute_value_id
+                                        JOIN product_attribute va ON va.id = v.attribute_id
+                                       WHERE r.product_template_attribute_line_id = l.id
+                                         AND v.active), ''),
+                                     '; ' ORDER BY l.sequence, a.sequence, a.id, l.id)
+                                   FROM product_template_attribute_line l
+                                   JOIN product_attribute a ON a.id = l.attribute_id
+                                  WHERE l.product_tmpl_id = pt.id AND l.active), '')
+                  FROM product_template pt
+             LEFT JOIN product_category c ON c.id = pt.categ_id
+                 WHERE pt.id = ANY(%(ids)s)
+                """,
+                attribute=translated("a"),
+                value=translated("v"),
+                values_rel=SQL.identifier(
+                    "product_attribute_value_product_template_attribute_line_rel"
+                ),
+                ids=list(template_ids),
+            )
         )
+        return {tid: (category, attributes) for tid, category, attributes in self.env.cr.fetchall()}
 
     @api.model
     def _related_products(self, product_tmpl_ids):

@@ -136,6 +136,49 @@ class TestContextProductSearch(ChatwootAICase):
         self.assertEqual(detail["name_match"]["value"], 1.0)
         self.assertGreater(detail["fts"]["value"], 0)
 
+    def test_attributes_text_is_what_the_orm_reads(self):
+        """One query gives what reading the lines through the ORM gives: lines by sequence,
+        values by attribute and sequence, archived values left out, names translated."""
+        self.env["res.lang"]._activate_lang("pt_BR")
+        size = self.env["product.attribute"].create({"name": "Size Zefira", "sequence": 1})
+        small, large, old = self.env["product.attribute.value"].create(
+            [
+                {"attribute_id": size.id, "name": "Small", "sequence": 2},
+                {"attribute_id": size.id, "name": "Large", "sequence": 1},
+                {"attribute_id": size.id, "name": "Old", "sequence": 3},
+            ]
+        )
+        size.with_context(lang="pt_BR").name = "Tamanho Zefira"
+        large.with_context(lang="pt_BR").name = "Grande"
+        self.lipstick.attribute_line_ids = [
+            Command.create(
+                {
+                    "attribute_id": size.id,
+                    "sequence": 1,
+                    "value_ids": [Command.set([small.id, large.id, old.id])],
+                }
+            )
+        ]
+        old.active = False
+        self.lipstick.attribute_line_ids.filtered(lambda line: line.attribute_id == self.color)[
+            0
+        ].sequence = 5
+        self.env.invalidate_all()
+        for lang, expected in (
+            ("en_US", "Size Zefira: Large, Small; Cor Zefira: Vermelho Paixão, Nude Rosado"),
+            ("pt_BR", "Tamanho Zefira: Grande, Small; Cor Zefira: Vermelho Paixão, Nude Rosado"),
+        ):
+            Context = self.Context.with_context(lang=lang)
+            template = self.lipstick.with_context(lang=lang)
+            orm = "; ".join(
+                f"{line.attribute_id.name}: {', '.join(line.value_ids.mapped('name'))}"
+                for line in template.attribute_line_ids
+            )
+            labels = Context._catalog_labels([self.lipstick.id, self.cream.id])
+            self.assertEqual(orm, expected)
+            self.assertEqual(labels[self.lipstick.id], ("Zefiraskin Maquiagem", expected))
+            self.assertEqual(labels[self.cream.id][1], "")
+
     def test_rename_updates_the_index(self):
         self.lipstick.name = "Gloss Quíntuplo Zefira"
         self.assertIn(self.lipstick.id, self.found("gloss quintuplo"))
