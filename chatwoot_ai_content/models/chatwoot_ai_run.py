@@ -18,7 +18,15 @@ class ChatwootAiRun(models.Model):
     )
     # Stored and computed by the social addon (from the account or the comment); a content run
     # has neither, so its company is the one written at create.
-    company_id = fields.Many2one(compute="_compute_company_id", readonly=False, precompute=True)
+    company_id = fields.Many2one(
+        "res.company",
+        related=False,
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+    )
     product_tmpl_id = fields.Many2one(
         "product.template", string="Product", index="btree_not_null", ondelete="set null"
     )
