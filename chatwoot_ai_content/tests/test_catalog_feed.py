@@ -4,6 +4,7 @@
 
 import csv
 import io
+import unittest
 
 from lxml import etree
 
@@ -157,3 +158,46 @@ class TestCatalogFeed(ContentHttpCase):
         self.feed.action_regenerate_token()
         self.assertEqual(self.get_feed(token=old).status_code, 404)
         self.assertEqual(self.get_feed().status_code, 200)
+
+
+@tagged("post_install", "-at_install")
+class TestCatalogFeedStock(ContentHttpCase):
+    """With stock (`make test STOCK=1`): availability follows the quantity on hand."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        if "is_storable" not in cls.env["product.template"]._fields:
+            raise unittest.SkipTest("needs stock: make test STOCK=1")
+        Product = cls.env["product.product"]
+        cls.stocked, cls.sold_out = Product.create(
+            [
+                {"name": "Gloss Zefira Rubi", "list_price": 39.9, "is_storable": True},
+                {"name": "Gloss Zefira Jade", "list_price": 39.9, "is_storable": True},
+            ]
+        )
+        (cls.stocked | cls.sold_out).company_id = cls.company
+        cls.location = (
+            cls.env["stock.warehouse"]
+            .search([("company_id", "=", cls.env.company.id)], limit=1)
+            .lot_stock_id
+        )
+        cls.env["stock.quant"]._update_available_quantity(cls.stocked, cls.location, 4)
+        cls.feed = cls.env["chatwoot.catalog.feed"].create(
+            {"name": "Meta", "company_id": cls.company.id, "base_url": "https://loja.example.com"}
+        )
+
+    def availability(self):
+        response = self.url_open(f"/chatwoot_ai/catalog/{self.feed.access_token}.csv")
+        self.assertEqual(response.status_code, 200)
+        rows = {row["id"]: row for row in csv.DictReader(io.StringIO(response.text))}
+        return tuple(
+            rows[f"odoo-{product.id}"]["availability"] for product in (self.stocked, self.sold_out)
+        )
+
+    def test_stock_availability_follows_the_quantity_on_hand(self):
+        self.assertEqual(self.availability(), ("in stock", "out of stock"))
+        # A receipt refreshes the cached feed: the sold-out product is back in stock.
+        self.env["stock.quant"]._update_available_quantity(self.sold_out, self.location, 2)
+        self.env.flush_all()
+        self.assertEqual(self.availability(), ("in stock", "in stock"))
