@@ -94,6 +94,19 @@ def publish_facebook(client, page_id, message, link=None, image_url=None):
     return client.post(f"{page_id}/feed", data=data)["id"]
 
 
+def caption_with_link(caption, url):
+    """An Instagram caption ending with the (tracked) URL, which Instagram shows as text.
+
+    >>> caption_with_link("Batom novo!", "https://x.co/r/Ab1")
+    'Batom novo!\\n\\n🔗 https://x.co/r/Ab1'
+    >>> caption_with_link("Batom novo!", None)
+    'Batom novo!'
+    """
+    if not url:
+        return caption
+    return f"{(caption or '').rstrip()}\n\n🔗 {url}".lstrip()
+
+
 def publish_instagram(
     client, ig_id, caption, image_url, container_id=None, polls=5, wait=2.0, sleep=time.sleep
 ):

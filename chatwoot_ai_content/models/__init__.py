@@ -14,3 +14,4 @@ from . import chatwoot_content_post_metric
 from . import chatwoot_content_insight
 from . import utm_campaign
 from . import spreadsheet_dashboard
+from . import chatwoot_customer_timeline

@@ -67,7 +67,11 @@ class ChatwootContentPost(models.Model):
     message = fields.Text(
         compute="_compute_message", store=True, readonly=False, help="The text published."
     )
-    link_url = fields.Char(string="Link", help="Facebook: the link shared with the text.")
+    link_url = fields.Char(
+        string="Link",
+        help="Tracked: Facebook shares it with the text; "
+        "Instagram captions end with its short URL.",
+    )
     product_tmpl_id = fields.Many2one(
         "product.template", string="Product", compute="_compute_product", store=True, readonly=False
     )
@@ -314,7 +318,8 @@ class ChatwootContentPost(models.Model):
         """The id of the published post: an earlier attempt's if it went through."""
         target = self.account_id.external_id
         since = self.scheduled_at - RECONCILE_WINDOW
-        found = publisher.find_published(client, self.platform, target, self.message, since)
+        text = self._published_text()
+        found = publisher.find_published(client, self.platform, target, text, since)
         if found:
             return found
         image_url = self._image_url()
@@ -326,14 +331,22 @@ class ChatwootContentPost(models.Model):
             raise UserError(self.env._("An Instagram post needs an image."))
         poll = float(self.env["ir.config_parameter"].sudo().get_param(POLL_PARAM, 2))
         media_id, container_id = publisher.publish_instagram(
-            client, target, self.message, image_url, self.container_id, wait=poll
+            client, target, text, image_url, self.container_id, wait=poll
         )
         self.container_id = container_id
         if media_id is None:  # the container says PUBLISHED: find the media by its caption
-            media_id = publisher.find_published(client, self.platform, target, self.message, since)
+            media_id = publisher.find_published(client, self.platform, target, text, since)
         if not media_id:
             raise GraphError("Instagram published the container but the media was not found")
         return media_id
+
+    def _published_text(self):
+        """The text sent: on Instagram, where captions hold no clickable link, the message
+        ends with the tracked short URL (to copy or type) so clicks still carry the UTM."""
+        self.ensure_one()
+        if self.platform != "instagram":
+            return self.message
+        return publisher.caption_with_link(self.message, self._ensure_tracked_link())
 
     def _retry_later(self, reason, seconds, count=True):
         if count and self.attempts >= MAX_ATTEMPTS:

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Publishing to Facebook and Instagram against the local fake Graph API."""
 
+from urllib.parse import parse_qs, urlsplit
+
 from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
@@ -249,3 +251,90 @@ class TestPublish(ContentHttpCase, SocialCase):
         draft = self.Piece.generate(self.creamy, ["facebook_post"], "pt_BR")
         with self.assertRaises(ValidationError), self.env.cr.savepoint():
             self.new_post(draft, self.page)
+
+    def publish_instagram_post(self, media_id, **values):
+        post = self.new_post(self.ig_piece, self.instagram, image_source="product", **values)
+        self.script_recent(f"{IG_ID}/media")
+        self.fake.script("POST", self.graph_path(f"{IG_ID}/media"), [{"json": {"id": "C9"}}])
+        self.fake.script("GET", self.graph_path("C9"), [{"json": {"status_code": "FINISHED"}}])
+        self.fake.script(
+            "POST", self.graph_path(f"{IG_ID}/media_publish"), [{"json": {"id": media_id}}]
+        )
+        self.fake.script("GET", self.graph_path(media_id), [{"json": {"permalink": "https://i/p"}}])
+        post.action_publish_now()
+        self.run_one_job()
+        self.assertEqual((post.state, post.external_id), ("published", media_id))
+        return post
+
+    def test_instagram_caption_ends_with_the_tracked_short_url(self):
+        post = self.publish_instagram_post("M7", link_url="https://loja.example.com/batom")
+        caption = self.fake.requests_to("POST", self.graph_path(f"{IG_ID}/media"))[0].form[
+            "caption"
+        ]
+        self.assertTrue(post.tracked_url)
+        self.assertTrue(caption.startswith(self.ig_piece.body))
+        self.assertTrue(caption.endswith(post.tracked_url), caption)
+        tracker = post.link_tracker_id
+        self.assertEqual(tracker.url, "https://loja.example.com/batom")
+        self.assertEqual(
+            tracker.medium_id, self.env.ref("chatwoot_ai_content.utm_medium_instagram")
+        )
+        self.assertEqual(tracker.source_id, post.source_id)
+        utm = parse_qs(urlsplit(tracker.redirected_url).query)
+        self.assertEqual(utm["utm_source"], [post.source_id.name])
+        self.assertEqual(utm["utm_medium"], ["Instagram"])
+        # The short URL in the caption leads to the product page with the post's UTM.
+        code = tracker.short_url.rsplit("/", 1)[-1]
+        response = self.url_open(f"/r/{code}", allow_redirects=False)
+        self.assertEqual(response.status_code, 301)
+        self.assertEqual(response.headers["Location"], tracker.redirected_url)
+
+    def test_published_post_is_on_the_timeline_of_who_commented_or_bought_through_it(self):
+        post = self.publish_instagram_post("M8", link_url="https://loja.example.com/batom")
+        Partner = self.env["res.partner"]
+        commenter, buyer, stranger = Partner.create(
+            [{"name": "Quem comentou"}, {"name": "Quem comprou"}, {"name": "Sem relação"}]
+        )
+        self.env["chatwoot.social.comment"].create(
+            [
+                {
+                    "account_id": self.instagram.id,
+                    "external_id": f"c{index}",
+                    "body": "Amei!",
+                    "post_external_id": post_id,
+                    "partner_id": partner.id,
+                }
+                for index, (post_id, partner) in enumerate(
+                    [("M8", commenter), ("M8", commenter), ("OTHER", stranger)]
+                )
+            ]
+        )
+        variant = self.matte.product_variant_ids[:1]
+        orders = self.env["sale.order"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "source_id": source.id,
+                    "order_line": [(0, 0, {"product_id": variant.id, "product_uom_qty": 1})],
+                }
+                for partner, source in [
+                    (buyer, post.source_id),
+                    (stranger, self.env["utm.source"].create({"name": "Outra"})),
+                ]
+            ]
+        )
+        orders.action_confirm()
+        self.env.flush_all()
+        rows = self.env["chatwoot.customer.timeline"].search(
+            [("kind", "=", "content_post"), ("res_id", "=", post.id)]
+        )
+        self.assertEqual(rows.partner_id, commenter | buyer)
+        self.assertEqual(len(rows), 2, "one row per customer, however many comments")
+        self.assertEqual(set(rows.mapped("res_model")), {"chatwoot.content.post"})
+        self.assertEqual(rows.filtered(lambda r: r.partner_id == buyer).sale_order_id, orders[0])
+        self.assertEqual(rows[0].date, post.published_at)
+        self.assertFalse(
+            self.env["chatwoot.customer.timeline"].search(
+                [("kind", "=", "content_post"), ("partner_id", "=", stranger.id)]
+            )
+        )
