@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models, tools
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -38,6 +38,8 @@ JOB_CHANNEL = "root.chatwoot.social"
 DRAIN_LOCK_NAMESPACE = 7_400_009
 DRAIN_DELAY_PARAM = "chatwoot_ai_social.drain_delay_seconds"
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
+#: Fields whose change must reach every worker's cached webhook credentials at once.
+WEBHOOK_CREDENTIAL_FIELDS = frozenset(("webhook_token", "app_secret", "verify_token", "active"))
 
 
 class ChatwootSocialAccount(models.Model):
@@ -168,10 +170,19 @@ class ChatwootSocialAccount(models.Model):
     def _find_by_webhook_token(self, token):
         """``(account, app_secret, verify_token)`` of an active account, or Nones.
 
-        One indexed query on the hot path of every delivery.
+        On the hot path of every delivery, so cached per worker (``_webhook_credentials``):
+        no query at all once a worker has seen the token. Creating, deleting or changing the
+        token, the secrets or ``active`` of an account clears the cache in every worker
+        (Odoo's registry signalling), so a regenerated token stops working at once.
         """
-        if not token:
+        found = self._webhook_credentials(token) if token else None
+        if not found:
             return None, None, None
+        return self.browse(found[0]), found[1], found[2]
+
+    @api.model
+    @tools.ormcache("token")
+    def _webhook_credentials(self, token):
         rows = self.env.execute_query(
             SQL(
                 "SELECT id, app_secret, verify_token FROM chatwoot_social_account "
@@ -179,9 +190,24 @@ class ChatwootSocialAccount(models.Model):
                 token,
             )
         )
-        if not rows:
-            return None, None, None
-        return self.browse(rows[0][0]), rows[0][1], rows[0][2]
+        return tuple(rows[0]) if rows else None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        accounts = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return accounts
+
+    def write(self, vals):
+        result = super().write(vals)
+        if WEBHOOK_CREDENTIAL_FIELDS.intersection(vals):
+            self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
 
     # ------------------------------------------------------------------ Graph API
     @api.model

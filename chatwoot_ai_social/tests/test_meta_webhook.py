@@ -6,6 +6,7 @@ import json
 
 from odoo.tests import tagged
 
+from ..meta.signature import sign
 from .common import APP_SECRET, PAGE_ID, SocialHttpCase, delivery, fb_change, ig_change
 
 
@@ -120,6 +121,23 @@ class TestMetaDeliveries(SocialHttpCase):
         self.assertEqual(set(self.events().mapped("state")), {"done"})
         comments = self.env["chatwoot.social.comment"].search([("account_id", "=", self.page.id)])
         self.assertEqual(len(comments), 3)
+
+    def test_a_regenerated_or_archived_token_stops_working_at_once(self):
+        payload = delivery("page", PAGE_ID, fb_change(f"{PAGE_ID}_20", message="Oi"))
+        old_token = self.page.webhook_token
+        self.assertEqual(self.post_delivery(self.page, payload).status_code, 200)  # now cached
+        self.page.action_regenerate_webhook_token()
+        body = json.dumps(payload).encode()
+        stale = self.url_open(
+            f"/chatwoot_ai/meta/webhook/{old_token}",
+            data=body,
+            headers={"X-Hub-Signature-256": sign(APP_SECRET, body)},
+            timeout=60,
+        )
+        self.assertEqual(stale.status_code, 404)
+        self.assertEqual(self.post_delivery(self.page, payload).status_code, 200)
+        self.page.active = False
+        self.assertEqual(self.post_delivery(self.page, payload).status_code, 404)
 
     def test_instagram_items_reach_their_own_account_through_one_callback(self):
         # One Meta app, one callback URL: the entry id routes the item to its account.
