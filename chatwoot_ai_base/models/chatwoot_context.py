@@ -105,12 +105,13 @@ def _rerank(candidates, components, first, deferred, limit, similar_text):
     ceiling: a row whose ceiling score falls below the ``limit``-th best floor cannot be
     among the results. The rows returned, and their scores, are those of computing it
     everywhere.
+
+    Every trigram function runs once per row: each level ends with ``OFFSET 0``, which
+    keeps PostgreSQL from inlining it into the next (inlined, an output column used twice,
+    as in ``known`` and ``floor``, is computed twice).
     """
     cheap = [name for name in deferred if name != "word_similarity"]
-    known = _weighted(
-        {name: SQL("c.%s", SQL.identifier(name)) for name in first}
-        | {name: components[name] for name in cheap}
-    )
+    known = _weighted({name: SQL("c.%s", SQL.identifier(name)) for name in [*first, *cheap]})
     kept = [*first, *cheap]
     weight = WEIGHTS["word_similarity"]
     return SQL(
@@ -119,23 +120,22 @@ def _rerank(candidates, components, first, deferred, limit, similar_text):
           FROM (SELECT k.*, nth_value(k.floor, %(limit)s) OVER (
                            ORDER BY k.floor DESC
                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS bar
-                  FROM (SELECT c.*, %(cheap)s s.doc_norm, %(known)s AS known,
-                               %(known)s + %(weight)s * word_similarity(%(text)s, s.name_norm)
+                  FROM (SELECT c.*, %(known)s AS known,
+                               %(known)s + %(weight)s * word_similarity(%(text)s, c.name_norm)
                                    AS floor
-                          FROM (%(candidates)s) c
-                          JOIN %(table)s s ON s.product_tmpl_id = c.id) k) s
+                          FROM (SELECT s.*%(cheap)s FROM (%(candidates)s) s OFFSET 0) c
+                        OFFSET 0) k) s
          WHERE s.known + %(weight)s >= COALESCE(s.bar, '-infinity') - 1e-9
         """,
         kept=SQL(", ").join(SQL("s.%s", SQL.identifier(name)) for name in kept),
         word=components["word_similarity"],
         limit=limit,
-        cheap=SQL("%s,", _columns({name: components[name] for name in cheap}))
+        cheap=SQL(", %s", _columns({name: components[name] for name in cheap}))
         if cheap
         else SQL(""),
         known=SQL("(%s)", known),
         text=similar_text,
         candidates=candidates,
-        table=SQL.identifier(SEARCH_TABLE),
         weight=weight,
     )
 
@@ -145,8 +145,10 @@ def _ranked(candidates, limit):
     score = SQL(" + ").join(
         SQL("%s * c.%s", weight, SQL.identifier(name)) for name, weight in WEIGHTS.items()
     )
+    # OFFSET 0: the components are computed once, not again inside the score.
     return SQL(
-        "SELECT c.*, %s AS score FROM (%s) c ORDER BY score DESC, c.id LIMIT %s",
+        "SELECT c.*, %s AS score FROM (SELECT * FROM (%s) c OFFSET 0) c"
+        " ORDER BY score DESC, c.id LIMIT %s",
         score,
         candidates,
         limit,
@@ -285,24 +287,43 @@ class ChatwootContext(models.AbstractModel):
         else:
             match = SQL("s.name_norm %% %s", plan["text"])
         # Trigram functions cost ~100x a ts_rank: they only re-rank the best full-text rows.
+        # A short query ("batom") matches thousands of names: the rows are picked by the
+        # rank in the first configuration, and their rank in all three computed for those.
         deferred = ("name_similarity", "word_similarity") if operator else ("word_similarity",)
+        if operator:
+            deferred = ("fts", *deferred)
         first = {name: sql for name, sql in components.items() if name not in deferred}
+        order = _weighted({name: SQL("c.%s", SQL.identifier(name)) for name in first})
+        if operator:
+            key, config = next(iter(TS_CONFIGS.items()))
+            first["fts_first"] = SQL(
+                "ts_rank(s.%s, to_tsquery(%s::regconfig, %s), 32)",
+                SQL.identifier(f"tsv_{key}"),
+                config,
+                any_text,
+            )
+            order = SQL("%s + %s * c.fts_first", order, WEIGHTS["fts"])
+        # OFFSET 0: each component is computed once per row, not again inside the order.
         candidates = SQL(
             """
-            SELECT s.product_tmpl_id AS id, %(components)s
-              FROM %(table)s s
-             WHERE s.sellable AND (s.company_id IS NULL OR s.company_id = %(company)s)
-               AND (%(match)s)
-             ORDER BY %(first_score)s DESC, s.product_tmpl_id
+            SELECT c.*
+              FROM (SELECT s.product_tmpl_id AS id, %(components)s, s.name_norm, s.doc_norm,
+                           s.tsv_pt, s.tsv_es, s.tsv_en
+                      FROM %(table)s s
+                     WHERE s.sellable AND (s.company_id IS NULL OR s.company_id = %(company)s)
+                       AND (%(match)s)
+                    OFFSET 0) c
+             ORDER BY %(order)s DESC, c.id
              LIMIT %(rerank)s
             """,
             components=_columns(first),
             table=SQL.identifier(SEARCH_TABLE),
             company=company.id,
             match=match,
-            first_score=_weighted(first),
+            order=order,
             rerank=max(RERANK_ROWS, limit),
         )
+        first.pop("fts_first", None)
         candidates = _rerank(candidates, components, first, deferred, limit, plan["text"])
         self.env.cr.execute(_ranked(candidates, limit))
         names = [column.name for column in self.env.cr.description]
