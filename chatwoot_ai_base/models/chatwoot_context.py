@@ -8,34 +8,16 @@ company and then read back through the ORM.
 """
 
 from odoo import api, models, tools
-from odoo.tools import SQL
 
-from ..search import (
-    GLOSSARY,
-    WEIGHTS,
-    close_glossary_word,
-    expand_terms,
-    query_terms,
-    score_detail,
-    transpositions,
-    tsquery_text,
-)
+from ..search import expand_terms, query_plan, query_terms, score_detail
+from ..sql import search as search_sql
 from .chatwoot_business_profile import agent_language
-from .product_template import SEARCH_TABLE, TS_CONFIGS, WORD_TABLE
 
-#: A typo is corrected to vocabulary words at least this similar (pg_trgm similarity).
-CORRECTION_SIMILARITY = 0.3  # a swapped pair of letters ("bricno") scores about 0.3
-#: Terms shorter than this are never "corrected" (too many near neighbours).
-CORRECTION_MIN_LENGTH = 4
-#: Knowledge entries whose title matches the whole query this well count as hits.
-KNOWLEDGE_TITLE_SIMILARITY = 0.5
 # A knowledge hit scoring below this shares a fragment of a word with an entry's title, not a
 # subject: "Alô?" scored 0.05 on the demo's animal-testing entry (word similarity alone), while
 # the real questions of the tests score 0.13 and more. Below it, the agent had better say it
 # does not know (and hand off) than answer with an unrelated policy.
 KNOWLEDGE_MIN_SCORE = 0.1
-#: How many of the best full-text matches the trigram components re-rank.
-RERANK_ROWS = 60
 ORDER_STATES = ("sent", "sale")
 DESCRIPTION_CHARS = 280
 SUMMARY_MESSAGES = 3
@@ -47,112 +29,6 @@ def agent_tools(callables):
     from ..ai import AgentTools  # noqa: PLC0415 - the ai package loads crewai lazily
 
     return AgentTools(**callables)
-
-
-def _score_components(groups, any_text, name_text, similar_text):
-    """SQL of each ranking component over the columns of an ``s`` row (see WEIGHTS)."""
-    configs = list(TS_CONFIGS.items())
-
-    def matches(text):
-        return SQL(" OR ").join(
-            SQL("s.%s @@ to_tsquery(%s::regconfig, %s)", SQL.identifier(f"tsv_{key}"), cfg, text)
-            for key, cfg in configs
-        )
-
-    coverage = (
-        SQL(" + ").join(SQL("(%s)::int", matches(tsquery_text([group]))) for group in groups)
-        if groups
-        else SQL("0")
-    )
-    return {
-        "fts": SQL(
-            "GREATEST(%s)",
-            SQL(", ").join(
-                SQL(
-                    "ts_rank(s.%s, to_tsquery(%s::regconfig, %s), 32)",
-                    SQL.identifier(f"tsv_{key}"),
-                    cfg,
-                    any_text,
-                )
-                for key, cfg in configs
-            ),
-        ),
-        "coverage": SQL("(%s)::float / %s", coverage, max(len(groups), 1)),
-        "name_similarity": SQL("similarity(s.name_norm, %s)", similar_text),
-        "word_similarity": SQL("word_similarity(%s, s.doc_norm)", similar_text),
-        "name_match": SQL("(%s)::int", matches(name_text)) if groups else SQL("0"),
-    }, matches
-
-
-def _columns(components):
-    """``expression AS name, ...`` of the components."""
-    return SQL(", ").join(
-        SQL("%s AS %s", expression, SQL.identifier(name)) for name, expression in components.items()
-    )
-
-
-def _weighted(components):
-    """The weighted sum of the components' expressions (part of the score)."""
-    return SQL(" + ").join(SQL("%s * (%s)", WEIGHTS[name], sql) for name, sql in components.items())
-
-
-def _rerank(candidates, components, first, deferred, limit, similar_text):
-    """The candidate rows with the deferred (trigram) components added.
-
-    ``word_similarity`` over the whole document costs most; it is only computed for the rows
-    that can still reach the ``limit`` best. The document starts with the name, so the
-    word similarity within the name (a third of the text) is a floor of it, and 1 its
-    ceiling: a row whose ceiling score falls below the ``limit``-th best floor cannot be
-    among the results. The rows returned, and their scores, are those of computing it
-    everywhere.
-
-    Every trigram function runs once per row: each level ends with ``OFFSET 0``, which
-    keeps PostgreSQL from inlining it into the next (inlined, an output column used twice,
-    as in ``known`` and ``floor``, is computed twice).
-    """
-    cheap = [name for name in deferred if name != "word_similarity"]
-    known = _weighted({name: SQL("c.%s", SQL.identifier(name)) for name in [*first, *cheap]})
-    kept = [*first, *cheap]
-    weight = WEIGHTS["word_similarity"]
-    return SQL(
-        """
-        SELECT s.id, %(kept)s, %(word)s AS word_similarity
-          FROM (SELECT k.*, nth_value(k.floor, %(limit)s) OVER (
-                           ORDER BY k.floor DESC
-                           ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS bar
-                  FROM (SELECT c.*, %(known)s AS known,
-                               %(known)s + %(weight)s * word_similarity(%(text)s, c.name_norm)
-                                   AS floor
-                          FROM (SELECT s.*%(cheap)s FROM (%(candidates)s) s OFFSET 0) c
-                        OFFSET 0) k) s
-         WHERE s.known + %(weight)s >= COALESCE(s.bar, '-infinity') - 1e-9
-        """,
-        kept=SQL(", ").join(SQL("s.%s", SQL.identifier(name)) for name in kept),
-        word=components["word_similarity"],
-        limit=limit,
-        cheap=SQL(", %s", _columns({name: components[name] for name in cheap}))
-        if cheap
-        else SQL(""),
-        known=SQL("(%s)", known),
-        text=similar_text,
-        candidates=candidates,
-        weight=weight,
-    )
-
-
-def _ranked(candidates, limit):
-    """Order the candidate rows (a SQL with the component columns) by weighted score."""
-    score = SQL(" + ").join(
-        SQL("%s * c.%s", weight, SQL.identifier(name)) for name, weight in WEIGHTS.items()
-    )
-    # OFFSET 0: the components are computed once, not again inside the score.
-    return SQL(
-        "SELECT c.*, %s AS score FROM (SELECT * FROM (%s) c OFFSET 0) c"
-        " ORDER BY score DESC, c.id LIMIT %s",
-        score,
-        candidates,
-        limit,
-    )
 
 
 class ChatwootContext(models.AbstractModel):
@@ -178,39 +54,10 @@ class ChatwootContext(models.AbstractModel):
 
     @api.model
     def _product_query_plan(self, query):
-        """How ``query`` will be searched: each term with the catalog words it stands for.
-
-        A term found in the catalog's vocabulary is kept; a Spanish or English word takes
-        its glossary translations; any other term is replaced by the vocabulary words one
-        swap of letters away, or else the most similar ones (typos), or else by the
-        translations of the glossary word it misspells; a term with none of these is
-        ignored.
-        """
+        """How ``query`` will be searched: each term with the catalog words it stands for,
+        given what the catalog's vocabulary knows of it (see :func:`..search.plan.query_plan`)."""
         terms = query_terms(query)
-        vocabulary = self._vocabulary_lookup(terms)
-        groups, corrections, ignored = [], {}, []
-        for term, translations in expand_terms(terms):
-            known, similar = vocabulary.get(term, (False, []))
-            glossary_word = not (translations or known or similar) and close_glossary_word(term)
-            if translations or known:
-                groups.append((term, translations))
-            elif similar:
-                corrections[term] = similar
-                groups.append((term, tuple(similar)))
-            elif glossary_word:  # a typo in a Spanish or English word
-                corrections[term] = [glossary_word]
-                groups.append((term, GLOSSARY[glossary_word]))
-            else:
-                ignored.append(term)
-        # Similarity is measured on what the customer meant: best correction or translation.
-        meant = [alternatives[0] if alternatives else term for term, alternatives in groups]
-        return {
-            "terms": terms,
-            "groups": groups,
-            "corrections": corrections,
-            "ignored": ignored,
-            "text": " ".join(meant or terms),
-        }
+        return query_plan(terms, self._vocabulary_lookup(terms))
 
     @api.model
     def _vocabulary_lookup(self, terms):
@@ -218,29 +65,7 @@ class ChatwootContext(models.AbstractModel):
         words one swap of letters away first, then trigram-similar ones."""
         if not terms:
             return {}
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT t.term,
-                       EXISTS (SELECT 1 FROM %(words)s w WHERE w.word = t.term),
-                       ARRAY(SELECT w.word FROM %(words)s w
-                              WHERE w.word = ANY(string_to_array(t.swaps, ' '))
-                              ORDER BY w.word),
-                       ARRAY(SELECT w.word FROM %(words)s w
-                              WHERE length(t.term) >= %(min_length)s
-                                AND w.word %% t.term
-                                AND similarity(w.word, t.term) >= %(similarity)s
-                              ORDER BY similarity(w.word, t.term) DESC, w.word
-                              LIMIT 3)
-                  FROM unnest(%(terms)s::text[], %(swaps)s::text[]) t(term, swaps)
-                """,
-                words=SQL.identifier(WORD_TABLE),
-                min_length=CORRECTION_MIN_LENGTH,
-                similarity=CORRECTION_SIMILARITY,
-                terms=list(terms),
-                swaps=[" ".join(transpositions(term)) for term in terms],
-            )
-        )
+        self.env.cr.execute(search_sql.vocabulary_lookup(terms))
         return {
             term: (known, list(dict.fromkeys(swapped + similar))[:3])
             for term, known, swapped, similar in self.env.cr.fetchall()
@@ -272,63 +97,9 @@ class ChatwootContext(models.AbstractModel):
 
     @api.model
     def _product_rank(self, plan, company, limit, operator, in_name=False):
-        groups = plan["groups"]
-        any_text = tsquery_text(groups, "|") if groups else ""
-        name_text = tsquery_text(groups, "&", weight="A")
-        components, matches = _score_components(groups, any_text, name_text, plan["text"])
-        if operator == "&":
-            components["coverage"] = SQL("1.0")  # every term matches, by the WHERE clause
-        if in_name:
-            # The name's own words, indexed apart: no recheck of rows matching elsewhere.
-            components["name_match"] = SQL("1")
-            match = SQL("s.tsv_name @@ to_tsquery('simple', %s)", tsquery_text(groups))
-        elif operator:
-            match = matches(tsquery_text(groups, operator))
-        else:
-            match = SQL("s.name_norm %% %s", plan["text"])
-        # Trigram functions cost ~100x a ts_rank: they only re-rank the best full-text rows.
-        # A short query ("batom") matches thousands of names: the rows are picked by the
-        # rank in the first configuration, and their rank in all three computed for those.
-        deferred = ("name_similarity", "word_similarity") if operator else ("word_similarity",)
-        if operator:
-            deferred = ("fts", *deferred)
-        first = {name: sql for name, sql in components.items() if name not in deferred}
-        order = _weighted({name: SQL("c.%s", SQL.identifier(name)) for name in first})
-        if operator:
-            key, config = next(iter(TS_CONFIGS.items()))
-            first["fts_first"] = SQL(
-                "ts_rank(s.%s, to_tsquery(%s::regconfig, %s), 32)",
-                SQL.identifier(f"tsv_{key}"),
-                config,
-                any_text,
-            )
-            order = SQL("%s + %s * c.fts_first", order, WEIGHTS["fts"])
-        # OFFSET 0: each component is computed once per row, not again inside the order.
-        candidates = SQL(
-            """
-            SELECT c.*
-              FROM (SELECT s.product_tmpl_id AS id, %(components)s, s.name_norm, s.doc_norm,
-                           s.tsv_pt, s.tsv_es, s.tsv_en
-                      FROM %(table)s s
-                     WHERE s.sellable AND (s.company_id IS NULL OR s.company_id = %(company)s)
-                       AND (%(match)s)
-                    OFFSET 0) c
-             ORDER BY %(order)s DESC, c.id
-             LIMIT %(rerank)s
-            """,
-            components=_columns(first),
-            table=SQL.identifier(SEARCH_TABLE),
-            company=company.id,
-            match=match,
-            order=order,
-            rerank=max(RERANK_ROWS, limit),
-        )
-        first.pop("fts_first", None)
-        candidates = _rerank(candidates, components, first, deferred, limit, plan["text"])
-        self.env.cr.execute(_ranked(candidates, limit))
+        self.env.cr.execute(search_sql.product_rank(plan, company.id, limit, operator, in_name))
         names = [column.name for column in self.env.cr.description]
-        mode = {"&": "all_terms", "|": "any_term", None: "name_similarity"}[operator]
-        mode = "all_terms_in_name" if in_name else mode
+        mode = search_sql.product_mode(operator, in_name)
         return [dict(zip(names, row, strict=False), mode=mode) for row in self.env.cr.fetchall()]
 
     @api.model
@@ -391,41 +162,7 @@ class ChatwootContext(models.AbstractModel):
         Catalog facts of templates the caller has just read through the ORM."""
         if not template_ids:
             return {}
-        lang = self.env.lang or "en_US"
-
-        def translated(alias):
-            return SQL("COALESCE(%s.name->>%s, %s.name->>'en_US')", SQL(alias), lang, SQL(alias))
-
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT pt.id, COALESCE(c.name, ''),
-                       COALESCE((SELECT string_agg(%(attribute)s || ': ' || COALESCE(
-                                     (SELECT string_agg(%(value)s, ', '
-                                                        ORDER BY va.sequence, va.id,
-                                                                 v.sequence, v.id)
-                                        FROM %(values_rel)s r
-                                        JOIN product_attribute_value v
-                                          ON v.id = r.product_attribute_value_id
-                                        JOIN product_attribute va ON va.id = v.attribute_id
-                                       WHERE r.product_template_attribute_line_id = l.id
-                                         AND v.active), ''),
-                                     '; ' ORDER BY l.sequence, a.sequence, a.id, l.id)
-                                   FROM product_template_attribute_line l
-                                   JOIN product_attribute a ON a.id = l.attribute_id
-                                  WHERE l.product_tmpl_id = pt.id AND l.active), '')
-                  FROM product_template pt
-             LEFT JOIN product_category c ON c.id = pt.categ_id
-                 WHERE pt.id = ANY(%(ids)s)
-                """,
-                attribute=translated("a"),
-                value=translated("v"),
-                values_rel=SQL.identifier(
-                    "product_attribute_value_product_template_attribute_line_rel"
-                ),
-                ids=list(template_ids),
-            )
-        )
+        self.env.cr.execute(search_sql.catalog_labels(template_ids, self.env.lang or "en_US"))
         return {tid: (category, attributes) for tid, category, attributes in self.env.cr.fetchall()}
 
     @api.model
@@ -453,44 +190,9 @@ class ChatwootContext(models.AbstractModel):
         """Cached (per company, normalised query, language) knowledge hits, as tuples of
         items; chatwoot.knowledge writes clear the cache."""
         self.env["chatwoot.knowledge"].flush_model()  # a write just cleared the cache
-        groups = expand_terms(key.split())
-        any_text = tsquery_text(groups, "|")
-        name_text = tsquery_text(groups, "&", weight="A")
-        components, matches = _score_components(groups, any_text, name_text, key)
-        candidates = SQL(
-            """
-            SELECT d.id, %(components)s
-              FROM (SELECT k.id,
-                           COALESCE((SELECT string_agg(t.value, ' ')
-                                       FROM jsonb_each_text(k.name) t), '')
-                           || ' ' || COALESCE(k.keywords, '') AS title,
-                           COALESCE((SELECT string_agg(t.value, ' ')
-                                       FROM jsonb_each_text(k.content) t), '') AS body
-                      FROM chatwoot_knowledge k
-                     WHERE k.active AND k.company_id = %(company)s) d,
-                   LATERAL (SELECT %(vectors)s,
-                                   chatwoot_unaccent(lower(d.title)) AS name_norm,
-                                   chatwoot_unaccent(lower(d.title || ' ' || d.body))
-                                       AS doc_norm) s
-             WHERE (%(match)s) OR word_similarity(%(key)s, s.name_norm) >= %(similarity)s
-            """,
-            components=_columns(components),
-            company=company_id,
-            vectors=SQL(", ").join(
-                SQL(
-                    "setweight(to_tsvector(%(c)s::regconfig, chatwoot_unaccent(d.title)), 'A')"
-                    " || setweight(to_tsvector(%(c)s::regconfig, chatwoot_unaccent(d.body)), 'C')"
-                    " AS %(column)s",
-                    c=cfg,
-                    column=SQL.identifier(f"tsv_{key_}"),
-                )
-                for key_, cfg in TS_CONFIGS.items()
-            ),
-            match=matches(any_text),
-            key=key,
-            similarity=KNOWLEDGE_TITLE_SIMILARITY,
+        self.env.cr.execute(
+            search_sql.knowledge_ranking(company_id, expand_terms(key.split()), key, limit)
         )
-        self.env.cr.execute(_ranked(candidates, limit))
         names = [column.name for column in self.env.cr.description]
         rows = [dict(zip(names, row, strict=False)) for row in self.env.cr.fetchall()]
         entries = self.env["chatwoot.knowledge"].sudo().browse([row["id"] for row in rows])

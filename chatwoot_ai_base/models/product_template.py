@@ -19,12 +19,10 @@ import logging
 from odoo import api, models
 from odoo.tools import SQL
 
+from ..sql.search import SEARCH_TABLE, TS_CONFIGS, WORD_TABLE
+
 _logger = logging.getLogger(__name__)
 
-SEARCH_TABLE = "chatwoot_product_search"
-WORD_TABLE = "chatwoot_product_search_word"
-#: PostgreSQL text search configurations the documents are indexed with.
-TS_CONFIGS = {"pt": "portuguese", "es": "spanish", "en": "english"}
 #: Key of the set of template ids waiting for a refresh, in ``cr.precommit.data``.
 DIRTY_KEY = "chatwoot_ai_base.product_search_dirty"
 #: Fields of product.template the document is made of (or filtered by).

@@ -6,6 +6,7 @@ No ``odoo`` import: the models run the SQL, this package decides what to ask and
 components of a score add up.
 """
 
+from .plan import query_plan
 from .ranking import WEIGHTS, score_detail, tsquery_text
 from .text import (
     GLOSSARY,
@@ -22,6 +23,7 @@ __all__ = [
     "close_glossary_word",
     "expand_terms",
     "normalize",
+    "query_plan",
     "query_terms",
     "score_detail",
     "transpositions",

@@ -10,6 +10,7 @@ from ..search import (
     WEIGHTS,
     expand_terms,
     normalize,
+    plan,
     query_terms,
     ranking,
     score_detail,
@@ -20,7 +21,7 @@ from ..search import (
 
 class TestDoctests(BaseCase):
     def test_doctests(self):
-        for module in (text, ranking):
+        for module in (text, ranking, plan):
             result = doctest.testmod(module)
             self.assertGreater(result.attempted, 0, module.__name__)
             self.assertEqual(result.failed, 0, module.__name__)
