@@ -20,6 +20,8 @@ from .chatwoot_business_profile import agent_language
 KNOWLEDGE_MIN_SCORE = 0.1
 ORDER_STATES = ("sent", "sale")
 DESCRIPTION_CHARS = 280
+#: Fields of the product templates found that the results and their pricing read.
+RESULT_FIELDS = ["name", "description_sale", "list_price", "uom_id", "categ_id", "company_id"]
 SUMMARY_MESSAGES = 3
 SUMMARY_CHARS = 160
 
@@ -107,10 +109,14 @@ class ChatwootContext(models.AbstractModel):
         templates = (
             self.env["product.template"].with_company(company).browse([row["id"] for row in rows])
         )
+        with_stock = "qty_available" in self.env["product.product"]._fields
+        # The fields the results and the pricing read, not the ~150 columns a read of one
+        # field fetches; the same for the company (its currency).
+        templates.fetch(RESULT_FIELDS + (["is_storable"] if with_stock else []))
+        company.fetch(["currency_id"])
         pricelist = self._pricelist_for(partner, company)
         currency = pricelist.currency_id or company.currency_id
         prices = pricelist._get_products_price(templates, 1.0, currency=currency)
-        with_stock = "qty_available" in self.env["product.product"]._fields
         # Quantities on hand are catalog facts, but computing them reads stock moves, which
         # the bot user (and a Marketer) may not: read them as superuser, for these results only.
         on_hand = (
