@@ -8,6 +8,7 @@ listens to. The server's log must show no traceback.
 """
 
 import configparser
+import hashlib
 import json
 import os
 import socket
@@ -54,7 +55,9 @@ def options():
 
 @pytest.fixture(scope="module")
 def database(options):
-    name = os.environ.get("CHATWOOT_AI_WEBSOCKET_DB", "chatwoot_ai_test_websocket")
+    # One database per checkout, so that two clones testing on one cluster do not collide.
+    checkout = hashlib.sha256(str(ROOT).encode()).hexdigest()[:8]
+    name = os.environ.get("CHATWOOT_AI_WEBSOCKET_DB", f"chatwoot_ai_test_websocket_{checkout}")
     subprocess.run(
         ["python3", ".ci/odoo_db.py", "--config", str(CONFIG), "drop", name], cwd=ROOT, check=True
     )
