@@ -206,9 +206,11 @@ class ChatwootCustomerInsight(models.Model):
     @api.model
     def _refresh_other_analyses(self, incremental):
         """Conversation and product analyses of this addon, one after the other."""
+        # Topics first: they classify the new messages they assign in the same UPDATE, and
+        # the classification step then only sees the messages no topic model covers.
         steps = (
-            (self.env["chatwoot.message"], lambda model: model._analytics_classify(since=None)),
             (self.env["chatwoot.topic"], lambda model: model._refresh_topics()),
+            (self.env["chatwoot.message"], lambda model: model._analytics_classify(since=None)),
             (self.env["chatwoot.product.affinity"], lambda model: model._refresh_affinity()),
             (self.env["chatwoot.product.trend"], lambda model: model._refresh_trends()),
         )

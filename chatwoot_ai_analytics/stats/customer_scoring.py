@@ -368,19 +368,61 @@ def score_customers(data, events, fits, today, load_churn_model, reason_labels):
     return scores
 
 
-def fit_population(data, events, today):
+#: Above this many customers the population models are fitted on a seeded random sample of
+#: this size (and everybody is scored with them): the fits are stable well below it (see
+#: ``tests/benchmarks/_fit_sample_check.py``: on the 75k-customer seed the BG/NBD and
+#: Gamma-Gamma parameters move by a few percent), and the fit costs stop growing with the shop.
+FIT_SAMPLE = 20000
+FIT_SAMPLE_SEED = 0
+
+
+def sample_rows(count, size=FIT_SAMPLE, seed=FIT_SAMPLE_SEED):
+    """Sorted positions of a seeded random sample of ``size`` out of ``count`` (all of them
+    when there are no more than ``size``).
+
+    >>> sample_rows(5).tolist(), len(sample_rows(50, size=10))
+    ([0, 1, 2, 3, 4], 10)
+    """
+    if count <= size:
+        return np.arange(count)
+    return np.sort(np.random.default_rng(seed).choice(count, size, replace=False))
+
+
+def subset_customers(data, rows):
+    """The :func:`customer_arrays` of the customers at positions ``rows`` only."""
+    return {
+        key: np.asarray(values)[rows] if isinstance(values, np.ndarray) else _pick(values, rows)
+        for key, values in data.items()
+    }
+
+
+def _pick(values, rows):
+    return [values[row] for row in rows.tolist()]
+
+
+def fit_population(data, events, today, sample_size=FIT_SAMPLE):
     """Every population-level fit of a full refresh: ``(fits, run_values, churn_model)``.
 
     ``fits`` is JSON-able (RFM thresholds, BG/NBD + Gamma-Gamma, clusters, churn settings: the
     caller adds ``fits["churn"]["run_id"]``, where the pickled ``churn_model`` is stored);
     ``run_values`` are the figures shown on the run (fit source, parameters, cluster count and
     silhouette, churn AUC, method and holdout size).
+
+    The RFM thresholds rank the whole population; BG/NBD, Gamma-Gamma, the clusters and the
+    churn classifier are fitted on a seeded sample of ``sample_size`` customers when there
+    are more (:func:`sample_rows`).
     """
+    from .churn import subset_events
     from .clusters import cluster_customers
 
-    params, source = fit_btyd(data)
-    clusters = cluster_customers(feature_matrix(data), list(FEATURES), seed=0)
-    model, horizon, typical_gap = fit_churn(events, today)
+    rows = sample_rows(len(data["customer_id"]), sample_size)
+    if len(rows) < len(data["customer_id"]):
+        data_sample, events_sample = subset_customers(data, rows), subset_events(events, rows)
+    else:
+        data_sample, events_sample = data, events
+    params, source = fit_btyd(data_sample)
+    clusters = cluster_customers(feature_matrix(data_sample), list(FEATURES), seed=0)
+    model, horizon, typical_gap = fit_churn(events_sample, today)
     fits = {
         "rfm": fit_rfm_thresholds(
             data["recency_days"], data["frequency"], data["monetary"], data["customer_id"]
