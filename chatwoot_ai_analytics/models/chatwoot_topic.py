@@ -71,9 +71,10 @@ class ChatwootTopic(models.Model):
         company_ids = [
             row[0]
             for row in self.env.execute_query(
+                # One probe per company, not a scan of every message.
                 SQL(
-                    "SELECT DISTINCT company_id FROM chatwoot_message"
-                    " WHERE message_type = 'incoming' AND company_id IS NOT NULL"
+                    "SELECT c.id FROM res_company c WHERE EXISTS (SELECT 1 FROM chatwoot_message"
+                    " m WHERE m.company_id = c.id AND m.message_type = 'incoming') ORDER BY 1"
                 )
             )
         ]
