@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """How much the customer-insight fits move when fitted on a sample instead of everybody.
 
-A full refresh fits BG/NBD, Gamma-Gamma, the clusters and the churn classifier on a seeded
+A full refresh fits BG/NBD, Gamma-Gamma and the churn classifier on a seeded
 sample of ``FIT_SAMPLE`` customers (stats/customer_scoring.fit_population) and scores everyone
 with them. This script fits both ways on a seeded database (default: the large benchmark
 database of ``analytics_refresh.py``), scores every customer with each, and prints one JSON
