@@ -16,7 +16,7 @@ the same scores to the same inputs, and equal values always get equal scores.
 
 import numpy as np
 
-from .rfm import QUINTILES, rfm_scores
+from .rfm import QUINTILES, _key_ranks, quintile_scores
 
 
 def _thresholds(values, scores):
@@ -33,21 +33,24 @@ def _thresholds(values, scores):
 def fit_rfm_thresholds(recency_days, frequency, monetary, customer_keys):
     """Thresholds of R (on minus the days since the last order), F and M for a population.
 
-    Only buyers (frequency > 0) are ranked, as in :func:`.rfm.rfm_scores`; the result is a plain
-    dict of lists, stored as JSON on the analytics run and reused by incremental refreshes.
+    Only buyers (frequency > 0) are ranked, as in :func:`.rfm.rfm_scores`, whose ranking this
+    reproduces on whole arrays (the same quintiles, ties broken by customer key, one-order
+    customers F=1); the result is a plain dict of lists, stored as JSON on the analytics run
+    and reused by incremental refreshes.
     """
-    rows = [
-        (key, days, count, value)
-        for key, days, count, value in zip(
-            customer_keys, recency_days, frequency, monetary, strict=True
-        )
-        if count and days is not None
-    ]
-    scores = rfm_scores(rows)
+    frequency = np.asarray(frequency, dtype=float)
+    recency = np.array([np.nan if d is None else d for d in recency_days], dtype=float)
+    monetary = np.asarray(monetary, dtype=float)
+    buyers = (frequency != 0) & ~np.isnan(recency)
+    keys = [key for key, buyer in zip(customer_keys, buyers.tolist(), strict=True) if buyer]
+    tie_breaker = _key_ranks(keys)
+    frequency, recency, monetary = frequency[buyers], recency[buyers], monetary[buyers]
+    frequency_scores = quintile_scores(frequency, tie_breaker)
+    frequency_scores[frequency == 1] = 1
     return {
-        "recency": _thresholds([-row[1] for row in rows], [s.recency_score for s in scores]),
-        "frequency": _thresholds([row[2] for row in rows], [s.frequency_score for s in scores]),
-        "monetary": _thresholds([row[3] for row in rows], [s.monetary_score for s in scores]),
+        "recency": _thresholds(-recency, quintile_scores(-recency, tie_breaker)),
+        "frequency": _thresholds(frequency, frequency_scores),
+        "monetary": _thresholds(monetary, quintile_scores(monetary, tie_breaker)),
     }
 
 
