@@ -14,6 +14,7 @@ from . import chatwoot_customer_insight
 from . import chatwoot_customer_journey
 from . import chatwoot_customer_timeline
 from . import res_partner
+from . import sale_order_line
 from . import res_company
 from . import res_config_settings
 from . import chatwoot_ai_run

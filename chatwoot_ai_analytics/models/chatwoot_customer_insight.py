@@ -13,6 +13,7 @@ from ..sql import customers as customer_sql
 from ..sql.bulk import bulk_write, read_numbers, staged, write_staged
 from ..stats import customer_scoring as scoring
 from ..stats.customer_scoring import TIME_UNIT_DAYS
+from ..stats.native import one_thread
 from ..stats.rfm import SEGMENTS
 
 _logger = logging.getLogger(__name__)
@@ -205,9 +206,11 @@ class ChatwootCustomerInsight(models.Model):
     @api.model
     def _refresh_other_analyses(self, incremental):
         """Conversation and product analyses of this addon, one after the other."""
+        # Topics first: they classify the new messages they assign in the same UPDATE, and
+        # the classification step then only sees the messages no topic model covers.
         steps = (
-            (self.env["chatwoot.message"], lambda model: model._analytics_classify(since=None)),
             (self.env["chatwoot.topic"], lambda model: model._refresh_topics()),
+            (self.env["chatwoot.message"], lambda model: model._analytics_classify(since=None)),
             (self.env["chatwoot.product.affinity"], lambda model: model._refresh_affinity()),
             (self.env["chatwoot.product.trend"], lambda model: model._refresh_trends()),
         )
@@ -216,7 +219,8 @@ class ChatwootCustomerInsight(models.Model):
             self.env["chatwoot.analytics.run"]._notify_live(
                 self.env._("Analysing: %(what)s", what=model._description)
             )
-            step(model)
+            with one_thread():
+                step(model)
 
     # -- one company ------------------------------------------------------------------------
 
@@ -227,6 +231,10 @@ class ChatwootCustomerInsight(models.Model):
         population fits of the last full run; ``reuse_fits`` scores everybody with those fits
         (what an incremental run must agree with).
         """
+        with one_thread():
+            return self._refresh_company_steps(company, incremental, reuse_fits)
+
+    def _refresh_company_steps(self, company, incremental, reuse_fits):
         started = time.perf_counter()
         # The transaction's time, the one write_date gets: the next incremental run picks up
         # whatever is written after this run's snapshot.

@@ -27,6 +27,13 @@ INTENT_SELECTION = intents.selection()
 #: Messages read and written per round trip: large enough for vectorised prediction, small
 #: enough to keep the batch's texts and the UPDATE parameters well under 100 MB.
 CLASSIFY_BATCH = 50000
+#: Columns a classification writes, with their array types (sql/bulk.update_by_id).
+CLASSIFICATION_COLUMNS = {
+    "sentiment_score": "float8",
+    "sentiment": "varchar",
+    "intent": "varchar",
+    "intent_confidence": "float8",
+}
 
 
 class ChatwootMessage(models.Model):
@@ -73,26 +80,39 @@ class ChatwootMessage(models.Model):
         makes every run incremental; ``since`` narrows it further to recently created rows.
         Returns the number of messages classified.
         """
-        from ..stats.intent import IntentModel
-        from ..stats.sentiment import SentimentModel
-
         self.env.flush_all()  # the SQL below must see pending ORM writes
         done = 0
         fallbacks = None  # built at the first batch: building a remote LLM imports crewai
         for rows in self._iter_texts(self._analytics_classify_domain_sql(since)):
-            # Loaded (trained once per process) only when there is something to classify.
-            sentiment_model = SentimentModel.default()
-            intent_model = IntentModel.default()
-            texts = [row[1] for row in rows]
-            sentiments = predict_unique(sentiment_model.predict, texts)
             if fallbacks is None:
                 fallbacks = self._analytics_intent_fallbacks()
-            intents = self._analytics_predict_intents(intent_model, rows, fallbacks)
-            self._write_classification([row[0] for row in rows], sentiments, intents)
+            columns, values = self._classification_values(rows, fallbacks)
+            update_by_id(self.env, self._table, columns, [row[0] for row in rows], values)
             done += len(rows)
         self.invalidate_model(["sentiment_score", "sentiment", "intent", "intent_confidence"])
         _logger.info("chatwoot.message: %s message(s) classified", done)
         return done
+
+    @api.model
+    def _classification_values(self, rows, fallbacks):
+        """``(columns, values)`` for :func:`..sql.bulk.update_by_id`: the sentiment and intent
+        of a batch of (id, content, ...) rows, one list per column. The topic refresh writes
+        them in the same UPDATE as the topics of the messages it assigns (one rewrite of each
+        row instead of two)."""
+        from ..stats.intent import IntentModel
+        from ..stats.sentiment import SentimentModel
+
+        # Loaded (trained once per process) only when there is something to classify.
+        sentiment_model = SentimentModel.default()
+        intent_model = IntentModel.default()
+        sentiments = predict_unique(sentiment_model.predict, [row[1] for row in rows])
+        intents = self._analytics_predict_intents(intent_model, rows, fallbacks)
+        return CLASSIFICATION_COLUMNS, (
+            [float(score) for _label, score in sentiments],
+            [label for label, _score in sentiments],
+            [intent for intent, _confidence in intents],
+            [float(confidence) for _intent, confidence in intents],
+        )
 
     @api.model
     def _analytics_intent_fallbacks(self):
@@ -121,7 +141,7 @@ class ChatwootMessage(models.Model):
             )
         )
         positions = defaultdict(list)
-        for position, (message_id, _content) in enumerate(rows):
+        for position, (message_id, *_content) in enumerate(rows):
             company_id = company_of.get(message_id)
             positions[company_id if company_id in fallbacks else None].append(position)
         intents = [None] * len(rows)
@@ -142,8 +162,9 @@ class ChatwootMessage(models.Model):
         return intents
 
     @api.model
-    def _iter_texts(self, condition, batch=CLASSIFY_BATCH):
-        """Yield lists of (id, content) of the messages ``m`` matching ``condition``.
+    def _iter_texts(self, condition, batch=CLASSIFY_BATCH, extra=None):
+        """Yield lists of (id, content) of the messages ``m`` matching ``condition`` (with
+        the ``extra`` SQL expression as a third column when given).
 
         Keyset pagination on the primary key: every batch is one index range scan, however
         far into the table it is, and rows updated by the caller between batches are never
@@ -153,8 +174,9 @@ class ChatwootMessage(models.Model):
         while True:
             rows = self.env.execute_query(
                 SQL(
-                    "SELECT m.id, m.content FROM chatwoot_message m"
+                    "SELECT m.id, m.content %s FROM chatwoot_message m"
                     " WHERE m.id > %s AND %s ORDER BY m.id LIMIT %s",
+                    SQL(", %s", extra) if extra is not None else SQL(),
                     last_id,
                     condition,
                     batch,
@@ -164,24 +186,3 @@ class ChatwootMessage(models.Model):
                 return
             yield rows
             last_id = rows[-1][0]
-
-    @api.model
-    def _write_classification(self, ids, sentiments, intents):
-        """One bulk UPDATE for a batch: ``sentiments`` (label, score), ``intents`` (key, p)."""
-        update_by_id(
-            self.env,
-            self._table,
-            {
-                "sentiment_score": "float8",
-                "sentiment": "varchar",
-                "intent": "varchar",
-                "intent_confidence": "float8",
-            },
-            ids,
-            (
-                [float(score) for _label, score in sentiments],
-                [label for label, _score in sentiments],
-                [intent for intent, _confidence in intents],
-                [float(confidence) for _intent, confidence in intents],
-            ),
-        )

@@ -2,10 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
 
+import numpy as np
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..sql.bulk import bulk_write, copy_text
+from ..sql.bulk import bulk_write, copy_text, read_numbers
+from ..stats.basket import pair_keys
 
 _logger = logging.getLogger(__name__)
 
@@ -17,10 +20,15 @@ AFFINITY_TOP_N = 10
 
 def confirmed_sale_company_ids(env):
     """Companies with confirmed orders: each one's product analytics are computed apart."""
+    # One probe per company (stops at its first confirmed order), not a scan of every order.
     rows = env.execute_query(
-        SQL("SELECT DISTINCT company_id FROM sale_order WHERE state = 'sale' ORDER BY 1")
+        SQL(
+            "SELECT c.id FROM res_company c WHERE EXISTS ("
+            " SELECT 1 FROM sale_order so WHERE so.company_id = c.id AND so.state = 'sale')"
+            " ORDER BY 1"
+        )
     )
-    return [row[0] for row in rows if row[0]]
+    return [row[0] for row in rows]
 
 
 def sales_changed_since(env, company_id, moment):
@@ -93,52 +101,48 @@ class ChatwootProductAffinity(models.Model):
 
     @api.model
     def _baskets(self, company_id):
-        """(order ids, product template ids) of the company's confirmed order lines.
+        """(order ids, product template ids) of the company's confirmed order lines, as two
+        integer arrays.
 
         Cancelled and draft orders are left out, and a product whose lines net to zero or less
-        in an order (returned, refunded) is not in that basket. The lines are read without
-        any join or grouping (a product on two lines is deduplicated by the basket matrix);
-        only the few orders holding a negative line are grouped, to find the netted pairs.
+        in an order (returned, refunded) is not in that basket. The lines are read through COPY
+        straight into arrays (a million lines never become Python tuples), without grouping (a
+        product on two lines is deduplicated by the basket matrix); only the few orders holding
+        a negative line are grouped, to find the netted pairs.
         """
-        lines = self.env.execute_query(
+        lines = read_numbers(
+            self.env,
             SQL(
-                "SELECT order_id, product_id FROM sale_order_line"
-                " WHERE state = 'sale' AND company_id = %s AND display_type IS NULL"
-                " AND product_uom_qty > 0 AND product_id IS NOT NULL",
+                "SELECT l.order_id, p.product_tmpl_id FROM sale_order_line l"
+                " JOIN product_product p ON p.id = l.product_id"
+                " WHERE l.state = 'sale' AND l.company_id = %s AND l.display_type IS NULL"
+                " AND l.product_uom_qty > 0",
                 company_id,
-            )
-        )
-        template_of = dict(
-            self.env.execute_query(SQL("SELECT id, product_tmpl_id FROM product_product"))
-        )
-        netted = set(
-            self.env.execute_query(
-                SQL(
-                    """
-                    SELECT l.order_id, p.product_tmpl_id
-                      FROM sale_order_line l
-                      JOIN product_product p ON p.id = l.product_id
-                     WHERE l.order_id IN (
-                           SELECT order_id FROM sale_order_line
-                            WHERE state = 'sale' AND company_id = %(company)s
-                              AND product_uom_qty < 0
-                     ) AND l.display_type IS NULL
-                     GROUP BY 1, 2 HAVING sum(l.product_uom_qty) <= 0
-                    """,
-                    company=company_id,
-                )
-            )
-        )
-        orders = [order_id for order_id, _product_id in lines]
-        templates = [template_of[product_id] for _order_id, product_id in lines]
-        if netted:
-            kept = [
-                position
-                for position, pair in enumerate(zip(orders, templates, strict=True))
-                if pair not in netted
-            ]
-            orders = [orders[position] for position in kept]
-            templates = [templates[position] for position in kept]
+            ),
+            2,
+        ).astype(np.int64)
+        netted = read_numbers(
+            self.env,
+            SQL(
+                """
+                SELECT l.order_id, p.product_tmpl_id
+                  FROM sale_order_line l
+                  JOIN product_product p ON p.id = l.product_id
+                 WHERE l.order_id IN (
+                       SELECT order_id FROM sale_order_line
+                        WHERE state = 'sale' AND company_id = %(company)s
+                          AND product_uom_qty < 0
+                 ) AND l.display_type IS NULL
+                 GROUP BY 1, 2 HAVING sum(l.product_uom_qty) <= 0
+                """,
+                company=company_id,
+            ),
+            2,
+        ).astype(np.int64)
+        orders, templates = lines[:, 0], lines[:, 1]
+        if len(netted):
+            kept = ~np.isin(pair_keys(orders, templates), pair_keys(netted[:, 0], netted[:, 1]))
+            orders, templates = orders[kept], templates[kept]
         return orders, templates
 
     @api.model

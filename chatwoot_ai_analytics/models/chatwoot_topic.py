@@ -71,9 +71,10 @@ class ChatwootTopic(models.Model):
         company_ids = [
             row[0]
             for row in self.env.execute_query(
+                # One probe per company, not a scan of every message.
                 SQL(
-                    "SELECT DISTINCT company_id FROM chatwoot_message"
-                    " WHERE message_type = 'incoming' AND company_id IS NOT NULL"
+                    "SELECT c.id FROM res_company c WHERE EXISTS (SELECT 1 FROM chatwoot_message"
+                    " m WHERE m.company_id = c.id AND m.message_type = 'incoming') ORDER BY 1"
                 )
             )
         ]
@@ -170,17 +171,42 @@ class ChatwootTopic(models.Model):
 
     @api.model
     def _assign_messages(self, model, condition, by_index):
-        """Write every message's topic, one bulk UPDATE per batch."""
-        for rows in self.env["chatwoot.message"]._iter_texts(condition, TOPIC_ASSIGN_BATCH):
+        """Write every message's topic, one bulk UPDATE per batch.
+
+        Messages not classified yet get their sentiment and intent in the same UPDATE (see
+        ``chatwoot.message._classification_values``): a first refresh rewrites each message
+        once, not once per analysis. The others are only rewritten when their topic changed.
+        """
+        Message = self.env["chatwoot.message"]
+        unclassified = SQL("m.sentiment IS NULL")
+        fallbacks = None
+        for rows in Message._iter_texts(condition, TOPIC_ASSIGN_BATCH, extra=unclassified):
             assignments = predict_unique(model.assign, [row[1] for row in rows])
+            topic_ids = [by_index.get(index) for index, _weight in assignments]
+            new = [position for position, row in enumerate(rows) if row[2]]
+            if new:
+                if fallbacks is None:
+                    fallbacks = Message._analytics_intent_fallbacks()
+                columns, values = Message._classification_values(
+                    [rows[position] for position in new], fallbacks
+                )
+                update_by_id(
+                    self.env,
+                    Message._table,
+                    {"topic_id": "int", **columns},
+                    [rows[position][0] for position in new],
+                    ([topic_ids[position] for position in new], *values),
+                )
+            known = [position for position, row in enumerate(rows) if not row[2]]
             update_by_id(
                 self.env,
-                "chatwoot_message",
+                Message._table,
                 {"topic_id": "int"},
-                [row[0] for row in rows],
-                ([by_index.get(index) for index, _weight in assignments],),
+                [rows[position][0] for position in known],
+                ([topic_ids[position] for position in known],),
                 only_changed=True,
             )
+        Message.invalidate_model(["sentiment_score", "sentiment", "intent", "intent_confidence"])
 
     @api.model
     def _store_sizes_and_trends(self, topics, condition):

@@ -131,6 +131,8 @@ def update_by_id(env, table, columns, ids, values, only_changed=False):
     names = list(columns)
     if any(kind not in ARRAY_TYPES for kind in columns.values()):
         raise ValueError(f"array types must be among {sorted(ARRAY_TYPES)}")
+    if not len(ids):
+        return 0
     arrays = SQL(", ").join(
         [SQL("%s::int[]", list(ids))]
         + [

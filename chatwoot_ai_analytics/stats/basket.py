@@ -58,6 +58,16 @@ def incidence_matrix(order_ids, product_ids):
     return matrix, products
 
 
+def pair_keys(order_ids, product_ids):
+    """One int64 key per (order, product) pair of non-negative ids below 2**31, for set tests
+    on whole arrays (``np.isin``).
+
+    >>> pair_keys(np.array([1, 2]), np.array([3, 4])).tolist()
+    [4294967299, 8589934596]
+    """
+    return np.asarray(order_ids, dtype=np.int64) * (1 << 32) + np.asarray(product_ids, np.int64)
+
+
 def _rank_within_groups(groups):
     """0-based position of each element inside its run of equal ``groups`` (already grouped)."""
     if not len(groups):

@@ -194,6 +194,51 @@ class CustomerEvents:
         )
 
 
+def subset_events(events, rows):
+    """The events of the customers at positions ``rows`` (sorted, distinct), renumbered
+    0..len(rows)-1 in that order: what a fit on a sample of the customers reads.
+
+    >>> events = CustomerEvents.from_rows([1, 2, 3], orders=[(1, 5.0, 1.0), (3, 6.0, 2.0)])
+    >>> part = subset_events(events, np.array([2]))
+    >>> part.customer_count, part.order_customer.tolist(), part.order_day.tolist()
+    (1, [0], [6.0])
+    """
+    rows = np.asarray(rows, dtype=np.int64)
+    position = np.full(events.customer_count, -1, dtype=np.int64)
+    position[rows] = np.arange(len(rows))
+
+    def pick(customers, *columns):
+        new = position[customers] if len(customers) else np.zeros(0, dtype=np.int64)
+        kept = new >= 0
+        return (new[kept], *(column[kept] for column in columns))
+
+    order_customer, order_day, order_amount = pick(
+        events.order_customer, events.order_day, events.order_amount
+    )
+    message_customer, message_day, message_sentiment, message_complaint = pick(
+        events.message_customer,
+        events.message_day,
+        events.message_sentiment,
+        events.message_complaint,
+    )
+    conversation_customer, conversation_day, conversation_unanswered = pick(
+        events.conversation_customer, events.conversation_day, events.conversation_unanswered
+    )
+    return CustomerEvents(
+        customer_count=len(rows),
+        order_customer=order_customer,
+        order_day=order_day,
+        order_amount=order_amount,
+        message_customer=message_customer,
+        message_day=message_day,
+        message_sentiment=message_sentiment,
+        message_complaint=message_complaint,
+        conversation_customer=conversation_customer,
+        conversation_day=conversation_day,
+        conversation_unanswered=conversation_unanswered,
+    )
+
+
 def _number_column(values):
     """Floats of one column: day numbers for dates, NaN for None, 0/1 for booleans."""
     return np.array(

@@ -30,6 +30,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 
 from . import text as textlib
+from .native import one_thread
 
 DATA_DIR = Path(__file__).parent / "data"
 LANGUAGES = ("pt", "es", "en")
@@ -180,7 +181,8 @@ class LinearTextClassifier:
         classifier = LogisticRegression(
             C=cls.C, solver="newton-cg", max_iter=500, class_weight="balanced", random_state=seed
         )
-        classifier.fit(matrix, labels)
+        with one_thread():
+            classifier.fit(matrix, labels)
         coef = classifier.coef_
         if coef.shape[0] == 1:  # binary problems come back with one row; make them two-class
             coef = np.vstack([-coef, coef])

@@ -25,3 +25,4 @@ from . import test_stats_service
 from . import test_stats_topics
 from . import test_stats_trends
 from . import test_stats_uplift
+from . import test_stats_sampling

@@ -38,6 +38,30 @@ class TestRfmThresholds(BaseCase):
         ):
             self.assertEqual(scored[dimension].tolist(), [getattr(s, attribute) for s in ranked])
 
+    def test_thresholds_are_those_of_the_ranked_scores_with_ties_and_non_buyers(self):
+        keys, recency, frequency, monetary = _population(3000, seed=11)
+        keys = [7919 * key % 3001 for key in keys]  # distinct, not in row order
+        for position in range(0, 3000, 7):
+            recency[position], frequency[position] = None, 0
+        fit = customer_scoring.fit_rfm_thresholds(recency, frequency, monetary, keys)
+        rows = [
+            row
+            for row in zip(keys, recency, frequency, monetary, strict=True)
+            if row[2] and row[1] is not None
+        ]
+        ranked = rfm.rfm_scores(rows)
+        expected = {
+            name: customer_scoring._thresholds(
+                [sign * row[column] for row in rows], [getattr(s, attribute) for s in ranked]
+            )
+            for name, column, sign, attribute in (
+                ("recency", 1, -1, "recency_score"),
+                ("frequency", 2, 1, "frequency_score"),
+                ("monetary", 3, 1, "monetary_score"),
+            )
+        }
+        self.assertEqual(fit, expected)
+
     def test_equal_values_get_equal_scores(self):
         keys, recency, frequency, monetary = _population(500)
         fit = customer_scoring.fit_rfm_thresholds(recency, frequency, monetary, keys)

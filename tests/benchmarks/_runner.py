@@ -76,7 +76,12 @@ HEADLINES = {
 #: Extra figures shown beside the headline (accuracy next to the time it was bought with).
 EXTRAS = {
     "product_search": ("search_ms.p50", "top5_has_asked_product_share"),
-    "analytics_refresh": ("incremental_refresh_s", "peak_rss_mb"),
+    "analytics_refresh": (
+        "incremental_100_s",
+        "incremental_refresh_s",
+        "incremental_10000_s",
+        "peak_rss_mb",
+    ),
 }
 
 
