@@ -9,6 +9,7 @@ from pathlib import Path
 
 from odoo import fields
 from odoo.tests import HttpCase, tagged
+from odoo.tools import SQL
 
 from odoo.addons.queue_job.job import Job
 
@@ -489,3 +490,14 @@ class TestWebhookMirror(WebhookCase):
     def test_a_drain_share_of_one_never_waits_more_than_a_second(self):
         self.env["ir.config_parameter"].set_param("chatwoot_ai.drain_busy_share", "1")
         self.assertEqual(self.account._schedule_paced_drain(5.0), 1.0)
+
+    def test_commit_is_synchronous_unless_asked(self):
+        # By default the answer waits for PostgreSQL's flush; the parameter trades that
+        # for speed (the row is committed and visible either way).
+        events = self.env["chatwoot.webhook.event"]
+        events._store_delivery(self.account, "message_created", "message_created:501", "{}")
+        self.assertEqual(self.env.execute_query(SQL("SHOW synchronous_commit"))[0][0], "on")
+        self.env["ir.config_parameter"].set_param("chatwoot_ai.webhook_async_commit", "True")
+        events._store_delivery(self.account, "message_created", "message_created:502", "{}")
+        self.assertEqual(self.env.execute_query(SQL("SHOW synchronous_commit"))[0][0], "off")
+        self.assertEqual(len(self.events()), 2)

@@ -98,7 +98,7 @@ class ChatwootSocialEvent(models.Model):
                 SELECT account_id, count(*), EXISTS(
                     SELECT 1 FROM queue_job WHERE identity_key = %(prefix)s || account_id
                        AND state IN ('wait_dependencies', 'pending', 'enqueued')
-                )
+                )%(commit_mode)s
                   FROM stored GROUP BY account_id
                 """,
                 now=now,
@@ -108,13 +108,15 @@ class ChatwootSocialEvent(models.Model):
                 keys=keys,
                 payloads=payloads,
                 prefix=DRAIN_IDENTITY_PREFIX,
+                # chatwoot_ai.webhook_async_commit, as base's webhook (see there).
+                commit_mode=self.env["chatwoot.webhook.event"]._commit_mode_sql(),
             )
         )
         Account = self.env["chatwoot.social.account"]
-        for account_id, _count, drain_waiting in stored:
+        for account_id, _count, drain_waiting, *_ in stored:
             if not drain_waiting:
                 Account.browse(account_id)._schedule_drain(checked=True)
-        return sum(count for _account_id, count, _waiting in stored)
+        return sum(row[1] for row in stored)
 
     # ------------------------------------------------------------------ processing
     @api.model

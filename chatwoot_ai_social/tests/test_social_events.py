@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import tagged
+from odoo.tools import SQL
 
 from .common import IG_ID, PAGE_ID, SocialCase, delivery, fb_change, ig_change
 
@@ -73,3 +74,9 @@ class TestSocialEvents(SocialCase):
             [("account_id", "in", (self.page + self.instagram).ids)]
         )
         self.assertEqual(set(events.mapped("state")), {"done"})
+
+    def test_the_async_commit_parameter_applies_to_social_items(self):
+        self.env["ir.config_parameter"].set_param("chatwoot_ai.webhook_async_commit", "True")
+        change = delivery("page", PAGE_ID, fb_change(f"{PAGE_ID}_41", message="Oi"))
+        self.assertEqual(self.store(self.page, change), 1)
+        self.assertEqual(self.env.execute_query(SQL("SHOW synchronous_commit"))[0][0], "off")

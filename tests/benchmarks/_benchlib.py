@@ -155,6 +155,21 @@ def reuse_database(dsn, name, tables, token_query):
     return row[0] if row else None
 
 
+def set_param(dsn, name, key, value):
+    """Set (or with ``value`` None, remove) a system parameter of database ``name`` before
+    its server starts (each worker reads the parameters once)."""
+    with psycopg2.connect(dbname=name, **dsn) as conn, conn.cursor() as cr:
+        if value is None:
+            cr.execute("DELETE FROM ir_config_parameter WHERE key = %s", (key,))
+        else:
+            cr.execute(
+                "INSERT INTO ir_config_parameter (key, value, create_date, write_date) "
+                "VALUES (%s, %s, now(), now()) "
+                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                (key, value),
+            )
+
+
 def db_options(config_path):
     """psycopg2 connection keywords from an Odoo config file's [options]."""
     parser = configparser.ConfigParser()

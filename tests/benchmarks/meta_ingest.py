@@ -12,7 +12,7 @@ measurement with ``chatwoot_ai_social.drain_delay_seconds``: this measures what 
 for, the webhook storing a delivery.
 
     python3 tests/benchmarks/meta_ingest.py --config .local/odoo.cfg [--seconds 15]
-        [--db bench_meta] [--reuse] [--profile DIR]
+        [--db bench_meta] [--reuse] [--profile DIR] [--async-commit]
 """
 
 import argparse
@@ -31,6 +31,7 @@ from _benchlib import (
     load_pure,
     reuse_database,
     run_odoo,
+    set_param,
     start_profiles,
     start_server,
     summary,
@@ -103,10 +104,17 @@ def main():
         "emptied) instead of installing a fresh one",
     )
     parser.add_argument("--profile", help="folder for py-spy profiles of the workers")
+    parser.add_argument(
+        "--async-commit",
+        action="store_true",
+        help="set chatwoot_ai.webhook_async_commit: the webhook answers before PostgreSQL "
+        "flushes the delivery to disk (off by default: a flush per delivery)",
+    )
     args = parser.parse_args()
     DB = args.db
     dsn = db_options(args.config)
     token = prepare_database(args.config, dsn, reuse=args.reuse)
+    set_param(dsn, DB, "chatwoot_ai.webhook_async_commit", "True" if args.async_commit else None)
     server, url = start_server(args.config, free_port(), DB)
     try:
         health = load(args.seconds, args.connections,
@@ -150,6 +158,7 @@ def main():
         "benchmark": "meta_ingest",
         "seconds": args.seconds,
         "connections": args.connections,
+        "async_commit": args.async_commit,
         "changes_per_delivery": CHANGES,
         "health": health_s,
         "webhook": hook_s,

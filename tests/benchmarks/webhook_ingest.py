@@ -13,7 +13,7 @@ phases, beside the ingest rate. ``--profile DIR`` records the two workers with p
 the first delivery phase (one speedscope file per worker).
 
     python3 tests/benchmarks/webhook_ingest.py --config .local/odoo.cfg [--seconds 15] [--runs 3]
-        [--db bench_webhook] [--reuse] [--profile DIR]
+        [--db bench_webhook] [--reuse] [--profile DIR] [--async-commit]
 """
 
 import argparse
@@ -34,6 +34,7 @@ from _benchlib import (
     load_pure,
     reuse_database,
     run_odoo,
+    set_param,
     start_profiles,
     summary,
 )
@@ -98,6 +99,12 @@ def main():
     parser.add_argument("--db", default=DB, help="the throw-away database's name")
     parser.add_argument("--profile", help="folder for py-spy profiles of the workers")
     parser.add_argument(
+        "--async-commit",
+        action="store_true",
+        help="set chatwoot_ai.webhook_async_commit: the webhook answers before PostgreSQL "
+        "flushes the delivery to disk (off by default: a flush per delivery)",
+    )
+    parser.add_argument(
         "--reuse",
         action="store_true",
         help="reuse the database a previous run installed (its deliveries, "
@@ -107,6 +114,7 @@ def main():
     DB = args.db
     dsn = db_options(args.config)
     token = prepare_database(args.config, dsn, reuse=args.reuse)
+    set_param(dsn, DB, "chatwoot_ai.webhook_async_commit", "True" if args.async_commit else None)
     server, url = start_server(args.config, free_port())
     runs = []
     try:
@@ -176,6 +184,7 @@ def main():
         "benchmark": "webhook_ingest",
         "seconds": args.seconds,
         "connections": args.connections,
+        "async_commit": args.async_commit,
         **{key: per_run[0][key] for key in ("health", "webhook")},
         "ratio_vs_health": statistics.median(ratios),
         "ratios": ratios,
