@@ -155,6 +155,24 @@ def reuse_database(dsn, name, tables, token_query):
     return row[0] if row else None
 
 
+def add_ingest_options(parser, db, emptied):
+    """The options the webhook ingest benchmarks share (``emptied``: what --reuse empties)."""
+    parser.add_argument("--db", default=db, help="the throw-away database's name")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help=f"reuse the database a previous run installed ({emptied} and jobs emptied) "
+        "instead of installing a fresh one",
+    )
+    parser.add_argument("--profile", help="folder for py-spy profiles of the workers")
+    parser.add_argument(
+        "--async-commit",
+        action="store_true",
+        help="set chatwoot_ai.webhook_async_commit: the webhook answers before PostgreSQL "
+        "flushes the delivery to disk (off by default: a flush per delivery)",
+    )
+
+
 def set_param(dsn, name, key, value):
     """Set (or with ``value`` None, remove) a system parameter of database ``name`` before
     its server starts (each worker reads the parameters once)."""

@@ -24,6 +24,7 @@ import time
 
 import psycopg2
 from _benchlib import (
+    add_ingest_options,
     db_options,
     drop_database,
     free_port,
@@ -96,20 +97,7 @@ def main():
     parser.add_argument("--config", required=True)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--db", default=DB, help="the throw-away database's name")
-    parser.add_argument(
-        "--reuse",
-        action="store_true",
-        help="reuse the database a previous run installed (its items and jobs "
-        "emptied) instead of installing a fresh one",
-    )
-    parser.add_argument("--profile", help="folder for py-spy profiles of the workers")
-    parser.add_argument(
-        "--async-commit",
-        action="store_true",
-        help="set chatwoot_ai.webhook_async_commit: the webhook answers before PostgreSQL "
-        "flushes the delivery to disk (off by default: a flush per delivery)",
-    )
+    add_ingest_options(parser, DB, "its items")
     args = parser.parse_args()
     DB = args.db
     dsn = db_options(args.config)
