@@ -50,6 +50,27 @@ def read_body(limit=MAX_BODY_BYTES):
     return raw
 
 
+def answer_webhook(receive, what):
+    """Run ``receive()`` (it returns ``(status, body)``) and answer it as JSON, never 500.
+
+    The guard every webhook of the suite shares (Chatwoot here, Meta and Mercado Livre in
+    the social addon): a ``WebhookRejected`` is its 4xx; a concurrency error propagates, so
+    that Odoo rolls back and replays the request (a redelivery then finds its row: a
+    duplicate); anything else is logged and answered 503, which the sender retries.
+    """
+    try:
+        status, body = receive()
+    except WebhookRejected as rejection:
+        status, body = rejection.status, {"error": rejection.reason}
+    except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+        raise
+    except Exception:
+        _logger.exception("%s could not be stored", what)
+        request.env.cr.rollback()
+        status, body = 503, {"error": "temporarily unavailable, retry later"}
+    return request.make_json_response(body, status=status)
+
+
 class ChatwootWebhookController(http.Controller):
     """Receive Chatwoot deliveries: authenticate, store, enqueue, answer — nothing slow."""
 
@@ -63,18 +84,7 @@ class ChatwootWebhookController(http.Controller):
         readonly=False,
     )
     def chatwoot_webhook(self, token, **_kwargs):
-        try:
-            status, body = self._receive(token)
-        except WebhookRejected as rejection:
-            status, body = rejection.status, {"error": rejection.reason}
-        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-            raise  # Odoo rolls back and replays the request: a redelivery becomes a duplicate.
-        except Exception:
-            # Whatever went wrong, Chatwoot gets a retryable answer and the log gets the cause.
-            _logger.exception("Chatwoot webhook could not be stored")
-            request.env.cr.rollback()
-            status, body = 503, {"error": "temporarily unavailable, retry later"}
-        return request.make_json_response(body, status=status)
+        return answer_webhook(lambda: self._receive(token), "Chatwoot webhook")
 
     def _receive(self, token):
         env = request.env(user=SUPERUSER_ID)

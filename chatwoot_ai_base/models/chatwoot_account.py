@@ -4,7 +4,7 @@ import math
 import secrets
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, api, fields, models, tools
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
@@ -19,16 +19,18 @@ from ..chatwoot.client import (
     ChatwootUnavailable,
 )
 from ..chatwoot.constants import CHANNEL_TYPES
+from ..chatwoot.drain import drain_pause
 
 WEBHOOK_ROUTE = "/chatwoot_ai/webhook/"
 ASSIST_ROUTE = "/chatwoot_ai/assist/"
 JOB_CHANNEL = "root.chatwoot"
 DRAIN_DELAY_PARAM = "chatwoot_ai.drain_delay_seconds"
 DRAIN_DELAY_DEFAULT = 1
+#: Share of one worker's time the drain may take while deliveries keep arriving.
+DRAIN_BUSY_SHARE_PARAM = "chatwoot_ai.drain_busy_share"
+DRAIN_BUSY_SHARE_DEFAULT = 0.25
 #: First key of the advisory lock that serialises the drains of one account.
 DRAIN_LOCK_NAMESPACE = 7_400_001
-#: Fields the webhook's cached credentials read: writing one clears the cache in every worker.
-WEBHOOK_CREDENTIAL_FIELDS = frozenset(("webhook_token", "webhook_secret", "active"))
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
 
 
@@ -40,8 +42,9 @@ def _new_webhook_token():
 class ChatwootAccount(models.Model):
     _name = "chatwoot.account"
     _description = "Chatwoot Account"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "chatwoot.webhook.credentials.mixin"]
     _order = "name, id"
+    _webhook_credential_columns = ("webhook_secret",)
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
@@ -298,53 +301,10 @@ class ChatwootAccount(models.Model):
             message = self.env._("Chatwoot rejected the request: %(reason)s", reason=reason)
         return UserError(message)
 
-    # ------------------------------------------------------------------ webhook
-    @api.model
-    def _find_by_webhook_token(self, token):
-        """``(account, secret)`` for an active account's webhook token, or ``(None, None)``.
-
-        On the hot path of every delivery, so cached per worker (``_webhook_credentials``):
-        no query at all once a worker has seen the token. Creating, deleting or changing the
-        token, the secret or ``active`` of an account clears the cache in every worker
-        (Odoo's registry signalling), so a regenerated token stops working at once.
-        """
-        found = self._webhook_credentials(token)
-        if not found:
-            return None, None
-        return self.browse(found[0]), found[1]
-
-    @api.model
-    @tools.ormcache("token")
-    def _webhook_credentials(self, token):
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT id, webhook_secret FROM chatwoot_account "
-                "WHERE webhook_token = %s AND active",
-                token,
-            )
-        )
-        return tuple(rows[0]) if rows else None
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        accounts = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return accounts
-
-    def write(self, vals):
-        result = super().write(vals)
-        if WEBHOOK_CREDENTIAL_FIELDS.intersection(vals):
-            self.env.registry.clear_cache()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env.registry.clear_cache()
-        return result
-
     # ------------------------------------------------------------------ processing jobs
-    def _drain_identity(self):
-        return f"chatwoot_drain:{self.id}"
+    def _drain_identity(self, paced=False):
+        identity = f"chatwoot_drain:{self.id}"
+        return f"{identity}:paced" if paced else identity
 
     def _schedule_drain(self, eta=None, force=False, checked=False):
         """Make sure a job will process this account's waiting deliveries.
@@ -388,13 +348,51 @@ class ChatwootAccount(models.Model):
         )
         return fields.Datetime.now() + timedelta(seconds=delay) if delay > 0 else None
 
-    def _job_drain_events(self):
+    def _schedule_paced_drain(self, duration):
+        """The next drain after a pause, when deliveries kept arriving during one that took
+        ``duration`` seconds: the drain then takes at most ``chatwoot_ai.drain_busy_share``
+        (0.25) of one worker's time, and the webhook keeps the rest.
+
+        While the paced drain waits, deliveries queue no other drain (``_store_delivery``
+        counts it as waiting) and drains queued earlier step aside; it takes all that
+        arrived when it runs.
+        """
+        self.ensure_one()
+        share = float(
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(DRAIN_BUSY_SHARE_PARAM, DRAIN_BUSY_SHARE_DEFAULT)
+        )
+        pause = drain_pause(duration, share)
+        self.with_user(SUPERUSER_ID).with_delay(
+            channel=JOB_CHANNEL,
+            eta=fields.Datetime.now() + timedelta(seconds=pause),
+            description=f"Process Chatwoot deliveries of {self.name} (paced)",
+            identity_key=self._drain_identity(paced=True),
+        )._job_drain_events(paced=True)
+        return pause
+
+    def _paced_drain_waiting(self):
+        return bool(
+            self.env.execute_query(
+                SQL(
+                    "SELECT 1 FROM queue_job WHERE identity_key = %s "
+                    "AND state IN ('wait_dependencies', 'pending', 'enqueued') LIMIT 1",
+                    self._drain_identity(paced=True),
+                )
+            )
+        )
+
+    def _job_drain_events(self, paced=False):
         """Queue job: process the account's waiting deliveries, one drain per account at once.
 
         Two drains of one account would race on the same conversations; the second waits
-        (its postponement does not count as a failed try) until the first is done.
+        (its postponement does not count as a failed try) until the first is done. A drain
+        queued while a paced one waits leaves the work to it.
         """
         self.ensure_one()
+        if not paced and self._paced_drain_waiting():
+            return "left to the paced drain"
         locked = self.env.execute_query(
             SQL("SELECT pg_try_advisory_xact_lock(%s, %s)", DRAIN_LOCK_NAMESPACE, self.id)
         )[0][0]

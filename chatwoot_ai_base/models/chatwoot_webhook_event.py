@@ -2,11 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
 import logging
+import time
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.fields import Domain
-from odoo.tools import SQL
+from odoo.tools import SQL, str2bool
 
 from ..chatwoot.payloads import (
     CONTACT_EVENTS,
@@ -27,6 +28,7 @@ EVENT_STATES = [
 ]
 #: Deliveries one drain job processes before handing over to a fresh job.
 DRAIN_BATCH = 200
+ASYNC_COMMIT_PARAM = "chatwoot_ai.webhook_async_commit"
 
 
 class ChatwootWebhookEvent(models.Model):
@@ -75,7 +77,8 @@ class ChatwootWebhookEvent(models.Model):
         index and then do nothing: exactly one row, and every caller can answer 2xx. The same
         statement says whether a drain job of the account is already waiting, so a delivery
         during a burst costs one round trip to the database, and only the first of a burst
-        queues the job.
+        queues the job. A paced drain (see ``_drain``) counts as waiting: it takes whatever
+        arrives before it runs.
         """
         now = fields.Datetime.now()
         rows = self.env.execute_query(
@@ -92,9 +95,9 @@ class ChatwootWebhookEvent(models.Model):
                     RETURNING id
                 )
                 SELECT id, EXISTS(
-                    SELECT 1 FROM queue_job WHERE identity_key = %s
+                    SELECT 1 FROM queue_job WHERE identity_key IN (%s, %s)
                        AND state IN ('wait_dependencies', 'pending', 'enqueued')
-                ) FROM stored
+                )%s FROM stored
                 """,
                 event,
                 dedupe_key,
@@ -108,14 +111,34 @@ class ChatwootWebhookEvent(models.Model):
                 now,
                 account.id,
                 account._drain_identity(),
+                account._drain_identity(paced=True),
+                self._commit_mode_sql(),
             )
         )
         if not rows:
             return None
-        event_id, drain_waiting = rows[0]
+        event_id, drain_waiting = rows[0][:2]
         if state == "new" and not drain_waiting:
             account._schedule_drain(checked=True)
         return event_id
+
+    @api.model
+    def _commit_mode_sql(self):
+        """An extra column for a webhook's INSERT statement that makes its commit
+        asynchronous when ``chatwoot_ai.webhook_async_commit`` is set, else nothing.
+
+        By default the webhook answers once PostgreSQL has flushed the delivery to disk
+        (``synchronous_commit``): a flush per delivery, 1–2 ms on many virtual disks,
+        during which the worker waits. With the parameter set, the answer goes out once the
+        row is committed and visible (the drain and every later request see it), and
+        PostgreSQL flushes it within ~0.6 s (3 × ``wal_writer_delay``): only a crash of the
+        database server or its machine in that window loses deliveries already answered.
+        Shared by the social addon's webhooks.
+        """
+        params = self.env["ir.config_parameter"].sudo()
+        if str2bool(params.get_param(ASYNC_COMMIT_PARAM, "False"), False):
+            return SQL(", set_config('synchronous_commit', 'off', true)")
+        return SQL()
 
     # ------------------------------------------------------------------ processing
     @api.model
@@ -124,7 +147,13 @@ class ChatwootWebhookEvent(models.Model):
 
         Each delivery runs in its own savepoint: a failure is recorded on it and retried
         later with back-off, and never stops the others.
+
+        The drain runs in one of the HTTP workers that answer the webhook. When deliveries
+        kept arriving while it ran, the next drain is paced (``_schedule_paced_drain``):
+        storing what Chatwoot sends comes first, mirroring catches up after the burst.
         """
+        started = time.monotonic()
+        newest = self._newest_waiting_id(account)
         now = fields.Datetime.now()
         due = Domain("account_id", "=", account.id) & Domain("state", "=", "new")
         due &= Domain("next_attempt_at", "=", False) | Domain("next_attempt_at", "<=", now)
@@ -133,26 +162,43 @@ class ChatwootWebhookEvent(models.Model):
         batched = len(fresh_messages) > 1 and self._process_batch(fresh_messages)
         for event in events - fresh_messages if batched else events:
             event._process_one()
-        if len(events) == limit or self._arrived_meanwhile(account, events):
-            # More are waiting (a full batch, or deliveries that arrived while this job ran
-            # and found it already started): continue in a fresh job.
+        if self._arrived_since(account, newest):
+            account._schedule_paced_drain(time.monotonic() - started)
+        elif len(events) == limit:
+            # A backlog and no new deliveries: continue at once in a fresh job.
             account._schedule_drain(force=True)
         self._schedule_retry(account)
         return len(events)
 
     @api.model
-    def _arrived_meanwhile(self, account, processed):
-        return bool(
-            self.search_count(
-                [
-                    ("account_id", "=", account.id),
-                    ("state", "=", "new"),
-                    ("next_attempt_at", "=", False),
-                    ("id", "not in", processed.ids),
-                ],
-                limit=1,
+    def _newest_waiting_id(self, account):
+        """The id of the account's newest waiting delivery this transaction sees (or 0)."""
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT COALESCE(max(id), 0) FROM chatwoot_webhook_event "
+                "WHERE account_id = %s AND state = 'new'",
+                account.id,
             )
         )
+        return rows[0][0]
+
+    @api.model
+    def _arrived_since(self, account, newest):
+        """Whether deliveries newer than ``newest`` were stored meanwhile.
+
+        The drain's transaction cannot see what was committed after it started (repeatable
+        read), so the look runs on a fresh cursor.
+        """
+        with self.env.registry.cursor() as cr:
+            cr.execute(
+                SQL(
+                    "SELECT EXISTS(SELECT 1 FROM chatwoot_webhook_event "
+                    "WHERE account_id = %s AND state = 'new' AND id > %s)",
+                    account.id,
+                    newest,
+                )
+            )
+            return cr.fetchone()[0]
 
     @api.model
     def _schedule_retry(self, account):
@@ -207,7 +253,7 @@ class ChatwootWebhookEvent(models.Model):
         existing = Message._by_chatwoot_id(
             account, {data["chatwoot_message_id"] for _e, data in parsed}
         )
-        new_values = {}
+        new_values, links = {}, {}
         for event, data in parsed:
             conversation = self.env["chatwoot.conversation"]._upsert_from_chatwoot(
                 account, data["conversation"], data["contact"], conversations
@@ -220,7 +266,10 @@ class ChatwootWebhookEvent(models.Model):
                 # A later version of the same message in this batch replaces the earlier one.
                 new_values[message_id] = values
             Message._update_conversation_timeline(conversation, values)
-            event.write(
+            links.setdefault(conversation, []).append(event.id)
+        for conversation, event_ids in links.items():
+            # One write per conversation, not per delivery.
+            self.browse(event_ids).write(
                 {"conversation_id": conversation.id, "partner_id": conversation.partner_id.id}
             )
         Message.create(list(new_values.values()))

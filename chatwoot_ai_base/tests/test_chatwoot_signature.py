@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from odoo.tests import BaseCase
 
-from ..chatwoot import payloads, signature
+from ..chatwoot import drain, payloads, signature
 from ..chatwoot.payloads import (
     INT32_MAX,
     PayloadError,
@@ -81,6 +81,11 @@ class TestSignatureVector(BaseCase):
 
     def test_doctests(self):
         result = doctest.testmod(signature)
+        self.assertEqual(result.failed, 0)
+        self.assertGreater(result.attempted, 0)
+
+    def test_drain_pacing_doctests(self):
+        result = doctest.testmod(drain)
         self.assertEqual(result.failed, 0)
         self.assertGreater(result.attempted, 0)
 

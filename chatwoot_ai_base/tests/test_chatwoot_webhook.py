@@ -4,10 +4,12 @@
 
 import json
 import time
+from datetime import timedelta
 from pathlib import Path
 
 from odoo import fields
 from odoo.tests import HttpCase, tagged
+from odoo.tools import SQL
 
 from odoo.addons.queue_job.job import Job
 
@@ -449,3 +451,53 @@ class TestWebhookMirror(WebhookCase):
         self.assertEqual(len(job), 1)
         self.assertTrue(job.eta, "the drain waits for the rest of the burst")
         self.assertFalse(self.due_jobs())
+
+    def test_a_drain_under_load_paces_the_next_one(self):
+        # Deliveries kept arriving while a drain ran: the next drain waits so that the
+        # drain takes at most a quarter of a worker (3 s of work, 9 s of pause).
+        template = json.loads(fixture("cw4141_message_created_incoming_api.json"))
+        self.post(json.dumps(dict(template, id=71)).encode())
+        self.assertEqual(self.run_pending_jobs(), 1)
+        before = fields.Datetime.now()
+        self.assertEqual(self.account._schedule_paced_drain(3.0), 9.0)
+        paced = self.account_jobs().filtered(lambda job: job.state == "pending")
+        self.assertEqual(paced.identity_key, f"chatwoot_drain:{self.account.id}:paced")
+        self.assertGreaterEqual(paced.eta, before + timedelta(seconds=9))
+        # Deliveries during the pause are stored and answered, and queue no other drain.
+        for message_id in (72, 73):
+            answer = self.post(json.dumps(dict(template, id=message_id)).encode())
+            self.assertEqual(answer.json()["status"], "stored")
+        self.assertEqual(len(self.account_jobs().filtered(lambda job: job.state == "pending")), 1)
+        # A drain queued before the pause (or a retry) leaves the work to the paced one.
+        self.assertEqual(self.account._job_drain_events(), "left to the paced drain")
+        self.assertEqual(set(self.events().mapped("state")), {"done", "new"})
+        # The paced drain, when its time comes, takes everything that arrived.
+        paced.eta = fields.Datetime.now()
+        self.assertEqual(self.run_pending_jobs(), 1)
+        self.assertEqual(set(self.events().mapped("state")), {"done"})
+        self.assertEqual(len(self.events()), 3)
+
+    def test_the_drain_sees_deliveries_stored_after_it_started(self):
+        events = self.env["chatwoot.webhook.event"]
+        self.post(fixture("cw4141_message_created_incoming_api.json"))
+        newest = events._newest_waiting_id(self.account)
+        self.assertTrue(newest)
+        self.assertFalse(events._arrived_since(self.account, newest))
+        template = json.loads(fixture("cw4141_message_created_incoming_api.json"))
+        self.post(json.dumps(dict(template, id=4242)).encode())
+        self.assertTrue(events._arrived_since(self.account, newest))
+
+    def test_a_drain_share_of_one_never_waits_more_than_a_second(self):
+        self.env["ir.config_parameter"].set_param("chatwoot_ai.drain_busy_share", "1")
+        self.assertEqual(self.account._schedule_paced_drain(5.0), 1.0)
+
+    def test_commit_is_synchronous_unless_asked(self):
+        # By default the answer waits for PostgreSQL's flush; the parameter trades that
+        # for speed (the row is committed and visible either way).
+        events = self.env["chatwoot.webhook.event"]
+        events._store_delivery(self.account, "message_created", "message_created:501", "{}")
+        self.assertEqual(self.env.execute_query(SQL("SHOW synchronous_commit"))[0][0], "on")
+        self.env["ir.config_parameter"].set_param("chatwoot_ai.webhook_async_commit", "True")
+        events._store_delivery(self.account, "message_created", "message_created:502", "{}")
+        self.assertEqual(self.env.execute_query(SQL("SHOW synchronous_commit"))[0][0], "off")
+        self.assertEqual(len(self.events()), 2)

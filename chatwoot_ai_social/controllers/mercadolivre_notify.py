@@ -1,16 +1,17 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
-import logging
 
 from odoo import SUPERUSER_ID, http
 from odoo.http import request
-from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
+
+from odoo.addons.chatwoot_ai_base.controllers.webhook import (
+    WebhookRejected,
+    answer_webhook,
+    read_body,
+)
 
 from ..marketplace import CONNECTORS, NotificationError, connector_class
-from .meta_webhook import WebhookRejected, read_body
-
-_logger = logging.getLogger(__name__)
 
 
 class MarketplaceNotifyController(http.Controller):
@@ -32,22 +33,16 @@ class MarketplaceNotifyController(http.Controller):
         readonly=False,
     )
     def mercadolivre_notify(self, token, **_kwargs):
-        try:
-            status, body = self._receive(token, "mercadolivre")
-        except WebhookRejected as rejection:
-            status, body = rejection.status, {"error": rejection.reason}
-        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-            raise  # Odoo replays the request: a redelivery becomes a duplicate.
-        except Exception:
-            _logger.exception("Marketplace notification could not be stored")
-            request.env.cr.rollback()
-            status, body = 503, {"error": "temporarily unavailable, retry later"}
-        return request.make_json_response(body, status=status)
+        return answer_webhook(
+            lambda: self._receive(token, "mercadolivre"), "Marketplace notification"
+        )
 
     def _receive(self, token, platform):
         env = request.env(user=SUPERUSER_ID)
-        account, _secret, _verify = env["chatwoot.social.account"]._find_by_webhook_token(token)
-        if not account or account.platform != platform or platform not in CONNECTORS:
+        account, _secret, _verify, external_id, account_platform = env[
+            "chatwoot.social.account"
+        ]._find_by_webhook_token(token)
+        if not account or account_platform != platform or platform not in CONNECTORS:
             raise WebhookRejected(404, "unknown notification URL")
         raw = read_body()
         try:
@@ -59,7 +54,7 @@ class MarketplaceNotifyController(http.Controller):
             raise WebhookRejected(400, reason) from None
         if notification is None:
             return 200, {"status": "ignored", "reason": "topic not used"}
-        if notification["user_id"] and notification["user_id"] != account.external_id:
+        if notification["user_id"] and notification["user_id"] != external_id:
             return 200, {"status": "ignored", "reason": "another seller"}
         item = {"source": "notification", **notification, "notification": payload}
         stored = env["chatwoot.social.event"]._store_items(

@@ -1,21 +1,21 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import json
-import logging
 
 from odoo import SUPERUSER_ID, http
 from odoo.http import request
-from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL
 
 from odoo.addons.chatwoot_ai_base.chatwoot.payloads import PayloadError as BodyError
 from odoo.addons.chatwoot_ai_base.chatwoot.payloads import decode_object
-from odoo.addons.chatwoot_ai_base.controllers.webhook import WebhookRejected, read_body
+from odoo.addons.chatwoot_ai_base.controllers.webhook import (
+    WebhookRejected,
+    answer_webhook,
+    read_body,
+)
 
 from ..meta.payloads import PayloadError, check_delivery, split_items
 from ..meta.signature import SIGNATURE_HEADER, verify_challenge, verify_signature
-
-_logger = logging.getLogger(__name__)
 
 
 class MetaWebhookController(http.Controller):
@@ -31,7 +31,7 @@ class MetaWebhookController(http.Controller):
     )
     def meta_webhook_verify(self, token, **params):
         env = request.env(user=SUPERUSER_ID)
-        account, _secret, verify_token = env["chatwoot.social.account"]._find_by_webhook_token(
+        account, _secret, verify_token, *_ = env["chatwoot.social.account"]._find_by_webhook_token(
             token
         )
         if not account:
@@ -51,21 +51,13 @@ class MetaWebhookController(http.Controller):
         readonly=False,
     )
     def meta_webhook(self, token, **_kwargs):
-        try:
-            status, body = self._receive(token)
-        except WebhookRejected as rejection:
-            status, body = rejection.status, {"error": rejection.reason}
-        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
-            raise  # Odoo replays the request: a redelivery becomes a duplicate.
-        except Exception:
-            _logger.exception("Meta webhook could not be stored")
-            request.env.cr.rollback()
-            status, body = 503, {"error": "temporarily unavailable, retry later"}
-        return request.make_json_response(body, status=status)
+        return answer_webhook(lambda: self._receive(token), "Meta webhook")
 
     def _receive(self, token):
         env = request.env(user=SUPERUSER_ID)
-        account, secret, _verify = env["chatwoot.social.account"]._find_by_webhook_token(token)
+        account, secret, _verify, external_id, _platform = env[
+            "chatwoot.social.account"
+        ]._find_by_webhook_token(token)
         if not account:
             raise WebhookRejected(404, "unknown webhook")
         raw = read_body()
@@ -78,7 +70,7 @@ class MetaWebhookController(http.Controller):
             items = split_items(check_delivery(decode_object(raw)))
         except (BodyError, PayloadError) as error:
             raise WebhookRejected(400, str(error)) from None
-        routes = self._routes(env, account, {item["target_id"] for item in items})
+        routes = self._routes(env, account, external_id, {item["target_id"] for item in items})
         rows = [
             (
                 routes.get(item["target_id"], account.id),
@@ -91,11 +83,11 @@ class MetaWebhookController(http.Controller):
         stored = env["chatwoot.social.event"]._store_items(rows)
         return 200, {"status": "stored", "items": len(rows), "new": stored}
 
-    def _routes(self, env, account, targets):
+    def _routes(self, env, account, external_id, targets):
         """{Page / IG / phone-number id: account id}: one app's webhook may serve several
         accounts of the company; items for another id go to that account."""
         targets.discard("")
-        if not targets or targets == {account.external_id}:
+        if not targets or targets == {external_id}:
             return {}
         rows = env.execute_query(
             SQL(

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
-from odoo import SUPERUSER_ID, api, fields, models, tools
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
@@ -37,9 +37,9 @@ JOB_CHANNEL = "root.chatwoot.social"
 #: First key of the advisory lock that serialises the drains of one social account.
 DRAIN_LOCK_NAMESPACE = 7_400_009
 DRAIN_DELAY_PARAM = "chatwoot_ai_social.drain_delay_seconds"
+#: identity_key of an account's drain job is this prefix and the account id.
+DRAIN_IDENTITY_PREFIX = "social_drain:"
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
-#: Fields whose change must reach every worker's cached webhook credentials at once.
-WEBHOOK_CREDENTIAL_FIELDS = frozenset(("webhook_token", "app_secret", "verify_token", "active"))
 
 
 class ChatwootSocialAccount(models.Model):
@@ -51,8 +51,10 @@ class ChatwootSocialAccount(models.Model):
 
     _name = "chatwoot.social.account"
     _description = "Social Account"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "chatwoot.webhook.credentials.mixin"]
     _order = "platform, name, id"
+    # external_id and platform too: the webhooks route and check by them without a query.
+    _webhook_credential_columns = ("app_secret", "verify_token", "external_id", "platform")
 
     name = fields.Char(required=True, tracking=True)
     platform = fields.Selection(PLATFORMS, required=True, default="facebook", tracking=True)
@@ -166,49 +168,6 @@ class ChatwootSocialAccount(models.Model):
         action["context"] = {"default_account_id": self.id}
         return action
 
-    @api.model
-    def _find_by_webhook_token(self, token):
-        """``(account, app_secret, verify_token)`` of an active account, or Nones.
-
-        On the hot path of every delivery, so cached per worker (``_webhook_credentials``):
-        no query at all once a worker has seen the token. Creating, deleting or changing the
-        token, the secrets or ``active`` of an account clears the cache in every worker
-        (Odoo's registry signalling), so a regenerated token stops working at once.
-        """
-        found = self._webhook_credentials(token) if token else None
-        if not found:
-            return None, None, None
-        return self.browse(found[0]), found[1], found[2]
-
-    @api.model
-    @tools.ormcache("token")
-    def _webhook_credentials(self, token):
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT id, app_secret, verify_token FROM chatwoot_social_account "
-                "WHERE webhook_token = %s AND active",
-                token,
-            )
-        )
-        return tuple(rows[0]) if rows else None
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        accounts = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return accounts
-
-    def write(self, vals):
-        result = super().write(vals)
-        if WEBHOOK_CREDENTIAL_FIELDS.intersection(vals):
-            self.env.registry.clear_cache()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env.registry.clear_cache()
-        return result
-
     # ------------------------------------------------------------------ Graph API
     @api.model
     def _graph_settings(self):
@@ -272,13 +231,16 @@ class ChatwootSocialAccount(models.Model):
         )
 
     # ------------------------------------------------------------------ processing jobs
-    def _schedule_drain(self, eta=None, force=False):
-        """Make sure a job processes this account's stored webhook items (see base's drain)."""
+    def _schedule_drain(self, eta=None, force=False, checked=False):
+        """Make sure a job processes this account's stored webhook items (see base's drain).
+
+        ``checked``: the caller already found no drain waiting (``_store_items``).
+        """
         self.ensure_one()
-        identity = f"social_drain:{self.id}"
+        identity = f"{DRAIN_IDENTITY_PREFIX}{self.id}"
         if eta or force:
             identity = f"{identity}:{eta or 'next'}"
-        elif self.env.execute_query(
+        elif not checked and self.env.execute_query(
             SQL(
                 "SELECT 1 FROM queue_job WHERE identity_key = %s "
                 "AND state IN ('wait_dependencies', 'pending', 'enqueued') LIMIT 1",

@@ -9,6 +9,7 @@ from odoo.fields import Domain
 from odoo.tools import SQL
 
 from ..meta.payloads import parse_item
+from .chatwoot_social_account import DRAIN_IDENTITY_PREFIX
 
 _logger = logging.getLogger(__name__)
 
@@ -67,27 +68,38 @@ class ChatwootSocialEvent(models.Model):
     def _store_items(self, rows):
         """Insert ``(account_id, kind, item_key, payload)`` rows once; the new rows' count.
 
-        One statement for the whole delivery; the accounts that got new rows get a drain.
+        One statement for the whole delivery: ``INSERT … ON CONFLICT DO NOTHING`` stores the
+        new items and, in the same round trip, says for each account that got new rows
+        whether a drain job of it is already waiting (as base's ``_store_delivery`` does),
+        so a delivery during a burst costs one statement and only the first of a burst
+        queues the job.
         """
         if not rows:
             return 0
         now = fields.Datetime.now()
         account_ids, kinds, keys, payloads = (list(column) for column in zip(*rows, strict=True))
-        inserted = self.env.execute_query(
+        stored = self.env.execute_query(
             SQL(
                 """
-                INSERT INTO chatwoot_social_event
-                    (account_id, company_id, kind, item_key, payload, received_at, state,
-                     attempts, create_uid, write_uid, create_date, write_date)
-                SELECT a.id, a.company_id, i.kind, i.item_key, i.payload, %(now)s, 'new', 0,
-                       %(uid)s, %(uid)s, %(now)s, %(now)s
-                  FROM unnest(%(accounts)s::int[], %(kinds)s::varchar[], %(keys)s::varchar[],
-                              %(payloads)s::text[]) WITH ORDINALITY
-                       AS i(account_id, kind, item_key, payload, position)
-                  JOIN chatwoot_social_account a ON a.id = i.account_id
-                 ORDER BY i.position
-                ON CONFLICT (account_id, item_key) DO NOTHING
-                RETURNING account_id
+                WITH stored AS (
+                    INSERT INTO chatwoot_social_event
+                        (account_id, company_id, kind, item_key, payload, received_at, state,
+                         attempts, create_uid, write_uid, create_date, write_date)
+                    SELECT a.id, a.company_id, i.kind, i.item_key, i.payload, %(now)s, 'new',
+                           0, %(uid)s, %(uid)s, %(now)s, %(now)s
+                      FROM unnest(%(accounts)s::int[], %(kinds)s::varchar[],
+                                  %(keys)s::varchar[], %(payloads)s::text[]) WITH ORDINALITY
+                           AS i(account_id, kind, item_key, payload, position)
+                      JOIN chatwoot_social_account a ON a.id = i.account_id
+                     ORDER BY i.position
+                    ON CONFLICT (account_id, item_key) DO NOTHING
+                    RETURNING account_id
+                )
+                SELECT account_id, count(*), EXISTS(
+                    SELECT 1 FROM queue_job WHERE identity_key = %(prefix)s || account_id
+                       AND state IN ('wait_dependencies', 'pending', 'enqueued')
+                )%(commit_mode)s
+                  FROM stored GROUP BY account_id
                 """,
                 now=now,
                 uid=SUPERUSER_ID,
@@ -95,11 +107,16 @@ class ChatwootSocialEvent(models.Model):
                 kinds=kinds,
                 keys=keys,
                 payloads=payloads,
+                prefix=DRAIN_IDENTITY_PREFIX,
+                # chatwoot_ai.webhook_async_commit, as base's webhook (see there).
+                commit_mode=self.env["chatwoot.webhook.event"]._commit_mode_sql(),
             )
         )
-        for account_id in {row[0] for row in inserted}:
-            self.env["chatwoot.social.account"].browse(account_id)._schedule_drain()
-        return len(inserted)
+        Account = self.env["chatwoot.social.account"]
+        for account_id, _count, drain_waiting, *_ in stored:
+            if not drain_waiting:
+                Account.browse(account_id)._schedule_drain(checked=True)
+        return sum(row[1] for row in stored)
 
     # ------------------------------------------------------------------ processing
     @api.model

@@ -7,8 +7,9 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.tests import tagged
+from odoo.tools import SQL
 
-from .common import PAGE_ID, SocialCase, delivery, fb_change
+from .common import IG_ID, PAGE_ID, SocialCase, delivery, fb_change, ig_change
 
 
 @tagged("post_install", "-at_install")
@@ -46,3 +47,36 @@ class TestSocialEvents(SocialCase):
         self.run_jobs()
         self.assertEqual(event.state, "done")
         self.assertTrue(self.comment(f"{PAGE_ID}_2"))
+
+    def test_a_burst_queues_one_drain_per_account_in_the_insert(self):
+        # The INSERT says whether a drain of each account already waits: the first delivery
+        # of a burst queues it, the next ones (and a redelivery) queue nothing more.
+        self.social_jobs(due_only=False).unlink()
+        first = delivery("page", PAGE_ID, fb_change(f"{PAGE_ID}_31", message="Oi"))
+        self.assertEqual(self.store(self.page, first), 1)
+        self.assertEqual(self.store(self.page, first), 0, "a redelivery is stored once")
+        second = delivery(
+            "page",
+            PAGE_ID,
+            fb_change(f"{PAGE_ID}_32", message="Oi"),
+            fb_change(f"{PAGE_ID}_33", message="Olá"),
+        )
+        self.assertEqual(self.store(self.page, second), 2)
+        instagram = delivery("instagram", IG_ID, ig_change("91", "Oi"))
+        self.assertEqual(self.store(self.instagram, instagram), 1)
+        identities = self.social_jobs(due_only=False).mapped("identity_key")
+        expected = [f"social_drain:{self.page.id}", f"social_drain:{self.instagram.id}"]
+        self.assertEqual(sorted(identities), sorted(expected))
+        self.run_delayed_jobs()
+        self.assertTrue(self.comment(f"{PAGE_ID}_33"))
+        self.assertTrue(self.comment("91", account=self.instagram))
+        events = self.env["chatwoot.social.event"].search(
+            [("account_id", "in", (self.page + self.instagram).ids)]
+        )
+        self.assertEqual(set(events.mapped("state")), {"done"})
+
+    def test_the_async_commit_parameter_applies_to_social_items(self):
+        self.env["ir.config_parameter"].set_param("chatwoot_ai.webhook_async_commit", "True")
+        change = delivery("page", PAGE_ID, fb_change(f"{PAGE_ID}_41", message="Oi"))
+        self.assertEqual(self.store(self.page, change), 1)
+        self.assertEqual(self.env.execute_query(SQL("SHOW synchronous_commit"))[0][0], "off")

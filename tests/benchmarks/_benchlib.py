@@ -115,6 +115,79 @@ def summary(results, seconds):
     }
 
 
+def start_profiles(server, directory, seconds):
+    """py-spy on each HTTP worker of ``server`` (its children but the gevent one) for
+    ``seconds``: one collapsed-stack file per worker under ``directory``."""
+    children = subprocess.run(
+        ["ps", "-o", "pid=,args=", "--ppid", str(server.pid)], capture_output=True, text=True
+    ).stdout.splitlines()
+    pids = [line.split()[0] for line in children if "gevent" not in line.split()[1:4]]
+    Path(directory).mkdir(parents=True, exist_ok=True)
+    return [
+        subprocess.Popen(["py-spy", "record", "--pid", pid, "--duration", str(int(seconds)),
+                          "--rate", "100", "--format", "raw", "--nonblocking",
+                          "--output", f"{directory}/worker-{pid}.txt"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for pid in pids
+    ]  # fmt: skip
+
+
+def database_exists(dsn, name):
+    connection = psycopg2.connect(dbname="postgres", **dsn)
+    try:
+        with connection.cursor() as cr:
+            cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+            return bool(cr.fetchone())
+    finally:
+        connection.close()
+
+
+def reuse_database(dsn, name, tables, token_query):
+    """Empty ``tables`` (and the job queue) of a database a previous run installed; the
+    webhook token ``token_query`` reads, or None when there is no such database."""
+    if not database_exists(dsn, name):
+        return None
+    with psycopg2.connect(dbname=name, **dsn) as conn, conn.cursor() as cr:
+        cr.execute(sql.SQL("TRUNCATE {}, queue_job CASCADE").format(
+            sql.SQL(", ").join(map(sql.Identifier, tables))))  # fmt: skip
+        cr.execute(token_query)
+        row = cr.fetchone()
+    return row[0] if row else None
+
+
+def add_ingest_options(parser, db, emptied):
+    """The options the webhook ingest benchmarks share (``emptied``: what --reuse empties)."""
+    parser.add_argument("--db", default=db, help="the throw-away database's name")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help=f"reuse the database a previous run installed ({emptied} and jobs emptied) "
+        "instead of installing a fresh one",
+    )
+    parser.add_argument("--profile", help="folder for py-spy profiles of the workers")
+    parser.add_argument(
+        "--async-commit",
+        action="store_true",
+        help="set chatwoot_ai.webhook_async_commit: the webhook answers before PostgreSQL "
+        "flushes the delivery to disk (off by default: a flush per delivery)",
+    )
+
+
+def set_param(dsn, name, key, value):
+    """Set (or with ``value`` None, remove) a system parameter of database ``name`` before
+    its server starts (each worker reads the parameters once)."""
+    with psycopg2.connect(dbname=name, **dsn) as conn, conn.cursor() as cr:
+        if value is None:
+            cr.execute("DELETE FROM ir_config_parameter WHERE key = %s", (key,))
+        else:
+            cr.execute(
+                "INSERT INTO ir_config_parameter (key, value, create_date, write_date) "
+                "VALUES (%s, %s, now(), now()) "
+                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                (key, value),
+            )
+
+
 def db_options(config_path):
     """psycopg2 connection keywords from an Odoo config file's [options]."""
     parser = configparser.ConfigParser()

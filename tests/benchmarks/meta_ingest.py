@@ -12,6 +12,7 @@ measurement with ``chatwoot_ai_social.drain_delay_seconds``: this measures what 
 for, the webhook storing a delivery.
 
     python3 tests/benchmarks/meta_ingest.py --config .local/odoo.cfg [--seconds 15]
+        [--db bench_meta] [--reuse] [--profile DIR] [--async-commit]
 """
 
 import argparse
@@ -23,12 +24,16 @@ import time
 
 import psycopg2
 from _benchlib import (
+    add_ingest_options,
     db_options,
     drop_database,
     free_port,
     load,
     load_pure,
+    reuse_database,
     run_odoo,
+    set_param,
+    start_profiles,
     start_server,
     summary,
 )
@@ -41,8 +46,17 @@ PAGE = "1000000009"
 CHANGES = 10
 
 
-def prepare_database(config, dsn):
+def prepare_database(config, dsn, reuse=False):
     """A fresh database with the social addon and one Facebook Page; its webhook token."""
+    if reuse:
+        token = reuse_database(
+            dsn,
+            DB,
+            ["chatwoot_social_event"],
+            "SELECT webhook_token FROM chatwoot_social_account WHERE active ORDER BY id LIMIT 1",
+        )
+        if token:
+            return token
     drop_database(dsn, DB)
     run_odoo(config, DB, "-i", "chatwoot_ai_social", "--stop-after-init")
     script = (
@@ -78,17 +92,22 @@ def delivery_body(first_comment):
 
 
 def main():
+    global DB  # noqa: PLW0603  the helpers above read the database name from here
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", required=True)
     parser.add_argument("--seconds", type=float, default=15)
     parser.add_argument("--connections", type=int, default=16)
+    add_ingest_options(parser, DB, "its items")
     args = parser.parse_args()
+    DB = args.db
     dsn = db_options(args.config)
-    token = prepare_database(args.config, dsn)
+    token = prepare_database(args.config, dsn, reuse=args.reuse)
+    set_param(dsn, DB, "chatwoot_ai.webhook_async_commit", "True" if args.async_commit else None)
     server, url = start_server(args.config, free_port(), DB)
     try:
         health = load(args.seconds, args.connections,
                       lambda s, n: s.get(f"{url}/web/health", timeout=30).status_code)  # fmt: skip
+        profiles = start_profiles(server, args.profile, args.seconds) if args.profile else []
         webhook = f"{url}/chatwoot_ai/meta/webhook/{token}"
         sent, rng = {}, random.Random(42)
 
@@ -104,6 +123,8 @@ def main():
         started = time.monotonic()
         deliveries = load(args.seconds, args.connections, deliver)
         elapsed = time.monotonic() - started
+        for profile in profiles:
+            profile.wait(60)
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(30)
@@ -125,6 +146,7 @@ def main():
         "benchmark": "meta_ingest",
         "seconds": args.seconds,
         "connections": args.connections,
+        "async_commit": args.async_commit,
         "changes_per_delivery": CHANGES,
         "health": health_s,
         "webhook": hook_s,

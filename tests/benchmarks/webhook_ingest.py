@@ -13,6 +13,7 @@ phases, beside the ingest rate. ``--profile DIR`` records the two workers with p
 the first delivery phase (one speedscope file per worker).
 
     python3 tests/benchmarks/webhook_ingest.py --config .local/odoo.cfg [--seconds 15] [--runs 3]
+        [--db bench_webhook] [--reuse] [--profile DIR] [--async-commit]
 """
 
 import argparse
@@ -21,19 +22,21 @@ import os
 import random
 import signal
 import statistics
-import subprocess
 import time
-from pathlib import Path
 
 import psycopg2
 from _benchlib import (
     ROOT,
+    add_ingest_options,
     db_options,
     drop_database,
     free_port,
     load,
     load_pure,
+    reuse_database,
     run_odoo,
+    set_param,
+    start_profiles,
     summary,
 )
 from _benchlib import start_server as start_odoo
@@ -49,7 +52,16 @@ def odoo(config, *args, command="server", **kwargs):
     return run_odoo(config, DB, *args, command=command, **kwargs)
 
 
-def prepare_database(config, dsn):
+def prepare_database(config, dsn, reuse=False):
+    if reuse:
+        token = reuse_database(
+            dsn,
+            DB,
+            ["chatwoot_webhook_event", "chatwoot_message", "chatwoot_conversation"],
+            "SELECT webhook_token FROM chatwoot_account WHERE active ORDER BY id LIMIT 1",
+        )
+        if token:
+            return token
     drop_database(dsn, DB)
     odoo(config, "-i", "chatwoot_ai_base", "--stop-after-init")
     script = (
@@ -77,22 +89,6 @@ def mirrored(dsn):
         return cr.fetchone()[0]
 
 
-def start_profiles(server, directory, seconds):
-    """py-spy on each worker (the master's children but the gevent one) for ``seconds``."""
-    children = subprocess.run(
-        ["ps", "-o", "pid=,args=", "--ppid", str(server.pid)], capture_output=True, text=True
-    ).stdout.splitlines()
-    pids = [line.split()[0] for line in children if line.split()[2:3] != ["gevent"]]
-    Path(directory).mkdir(parents=True, exist_ok=True)
-    return [
-        subprocess.Popen(["py-spy", "record", "--pid", pid, "--duration", str(int(seconds)),
-                          "--rate", "100", "--format", "raw", "--nonblocking",
-                          "--output", f"{directory}/worker-{pid}.txt"],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        for pid in pids
-    ]  # fmt: skip
-
-
 def main():
     global DB  # noqa: PLW0603  the helpers above read the database name from here
     parser = argparse.ArgumentParser(description=__doc__)
@@ -101,12 +97,12 @@ def main():
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--single-seconds", type=float, default=5)
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--db", default=DB, help="the throw-away database's name")
-    parser.add_argument("--profile", help="folder for py-spy profiles of the workers")
+    add_ingest_options(parser, DB, "its deliveries, messages, conversations")
     args = parser.parse_args()
     DB = args.db
     dsn = db_options(args.config)
-    token = prepare_database(args.config, dsn)
+    token = prepare_database(args.config, dsn, reuse=args.reuse)
+    set_param(dsn, DB, "chatwoot_ai.webhook_async_commit", "True" if args.async_commit else None)
     server, url = start_server(args.config, free_port())
     runs = []
     try:
@@ -176,6 +172,7 @@ def main():
         "benchmark": "webhook_ingest",
         "seconds": args.seconds,
         "connections": args.connections,
+        "async_commit": args.async_commit,
         **{key: per_run[0][key] for key in ("health", "webhook")},
         "ratio_vs_health": statistics.median(ratios),
         "ratios": ratios,

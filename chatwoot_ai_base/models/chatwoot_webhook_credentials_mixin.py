@@ -1,0 +1,65 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, models, tools
+from odoo.tools import SQL
+
+
+class ChatwootWebhookCredentialsMixin(models.AbstractModel):
+    """Accounts a webhook finds by the unguessable token of its URL, with the secrets that
+    authenticate its deliveries cached per worker.
+
+    ``_webhook_credentials`` is on the hot path of every delivery, so it is an ``ormcache``:
+    no query at all once a worker has seen the token. Creating or deleting an account, or
+    changing its token, ``active`` or one of ``_webhook_credential_columns``, clears the
+    cache in every worker (Odoo's registry signalling), so a regenerated token or a new
+    secret applies at once. Used by base's Chatwoot accounts and social's Meta accounts.
+    """
+
+    _name = "chatwoot.webhook.credentials.mixin"
+    _description = "Webhook Credentials Cache"
+
+    #: The columns ``_webhook_credentials`` returns after the id (secrets, verify token).
+    _webhook_credential_columns = ()
+
+    @api.model
+    def _find_by_webhook_token(self, token):
+        """``(account, *credential columns)`` of the active account whose webhook token is
+        ``token`` (base: ``(account, webhook_secret)``; social: ``(account, app_secret,
+        verify_token)``), or as many Nones."""
+        found = self._webhook_credentials(token) if token else None
+        if not found:
+            return (None,) * (1 + len(self._webhook_credential_columns))
+        return (self.browse(found[0]), *found[1:])
+
+    @api.model
+    @tools.ormcache("token")
+    def _webhook_credentials(self, token):
+        """``(id, *credential columns)`` of the active account whose webhook token is
+        ``token``, or None."""
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id, %s FROM %s WHERE webhook_token = %s AND active",
+                SQL(", ").join(map(SQL.identifier, self._webhook_credential_columns)),
+                SQL.identifier(self._table),
+                token,
+            )
+        )
+        return tuple(rows[0]) if rows else None
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        self.env.registry.clear_cache()
+        return records
+
+    def write(self, vals):
+        result = super().write(vals)
+        watched = {"webhook_token", "active", *self._webhook_credential_columns}
+        if watched.intersection(vals):
+            self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
