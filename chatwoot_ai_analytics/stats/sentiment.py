@@ -58,7 +58,9 @@ def load_labelled(path):
 
 #: Extra training files per prefix: ``<prefix>_<language>_<supplement>.tsv`` where present.
 #: ``implicit`` holds the es / en complaints told as plain facts, the same facts told as good news
-#: and neutral messages with the same words (``data/build_implicit.py``).
+#: and neutral messages with the same words; ``events`` the same by area (delivery, billing,
+#: quality, service, loyalty), with praise told as a problem that did not happen ("not a single
+#: scratch") and hand-written rows of other shops (``data/build_implicit.py``).
 SUPPLEMENTS = {"sentiment": ("implicit", "events")}
 
 

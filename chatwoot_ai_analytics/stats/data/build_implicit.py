@@ -396,4 +396,8 @@ if __name__ == "__main__":
     print("en", write("en", EN_TEMPLATES, EN_SLOTS))
     print("es", write("es", ES_TEMPLATES, ES_SLOTS))
     for code, family in (("en", implicit_events_en), ("es", implicit_events_es)):
-        print(code, "events", write(code, family.TEMPLATES, family.SLOTS, 13, "events", family.SENTENCES))
+        print(
+            code,
+            "events",
+            write(code, family.TEMPLATES, family.SLOTS, 13, "events", family.SENTENCES),
+        )

@@ -186,7 +186,7 @@ TEMPLATES = {
         "{p} is exactly as described",
         "{p} is exactly like the photos",
         "The size guide was spot on, {p} fits perfectly",
-        "{p} looks even better in person",
+        "Seeing {p} in real life, it beats the pictures",
         "{p} is true to size and the fabric is thick",
         "{m} using {p} and it's like new",
         "Washed {p} many times and the colour hasn't faded",
@@ -218,7 +218,7 @@ TEMPLATES = {
         "{rel} loved the gift",
         "Everyone asks me where I bought {p}",
         "I'll be buying from you again",
-            # praise told as a problem that did not happen, and things done for the customer
+        # praise told as a problem that did not happen, and things done for the customer
         "{p} doesn't {fault}, not even after {n}",
         "{p} did not {fault} once",
         "Not a single {flaw} on {p}",

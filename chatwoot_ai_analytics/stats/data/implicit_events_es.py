@@ -36,7 +36,14 @@ SLOTS = {
     "k": ["dos", "tres", "cuatro", "cinco"],
     "ord": ["segunda", "tercera", "cuarta", "quinta", "décima"],
     "day": ["el martes", "el sábado", "el 20", "el jueves pasado", "esta mañana"],
-    "when": ["el martes", "el sábado", "el 20", "la semana que viene", "el finde", "el Día de la Madre"],
+    "when": [
+        "el martes",
+        "el sábado",
+        "el 20",
+        "la semana que viene",
+        "el finde",
+        "el Día de la Madre",
+    ],
     "city": ["Bogotá", "Lima", "CDMX", "Santiago", "Medellín", "Quito", "Guadalajara", "Rosario"],
     "pay": ["Mercado Pago", "PayPal", "transferencia", "OXXO", "tarjeta de débito", "PSE", "Yape"],
     "amt": ["$35.000", "S/ 120", "$1.850", "64 soles", "$9.990", "210 pesos"],
@@ -185,7 +192,7 @@ TEMPLATES = {
         "{p} es tal cual la descripción",
         "{p} es idéntico a las fotos",
         "La guía de talles es exacta, {p} me queda perfecto",
-        "{p} se ve todavía mejor en persona",
+        "Viendo {p} en vivo, supera las fotos",
         "{p} es de talla justa y la tela es gruesa",
         "{m} usando {p} y está como nuevo",
         "Lavé {p} un montón de veces y no perdió el color",
@@ -217,7 +224,7 @@ TEMPLATES = {
         "A {rel} le fascinó el regalo",
         "Todos me preguntan dónde compré {p}",
         "Les voy a seguir comprando",
-            # elogio contado como un problema que no pasó, y cosas hechas por la clienta
+        # elogio contado como un problema que no pasó, y cosas hechas por la clienta
         "{p} no {fault}, ni después de {n}",
         "{p} nunca {fault}",
         "{p} llegó sin un solo {flaw}",
