@@ -116,6 +116,11 @@ SLOTS = {
         "hugged me",
         "screamed with joy",
     ],
+    "cloth": ["socks", "white shirt", "towels", "sofa", "hands", "bag lining"],
+    "vol": ["500 ml", "1 litre", "a 12-pack", "the large size", "the family size"],
+    "vol2": ["250 ml", "half a litre", "a 6-pack", "the small size", "the travel size"],
+    "symptom": ["itching", "sneezing", "getting rashes", "waking up with back pain", "snoring"],
+    "act": ["lunch", "the gym", "a ten-hour shift", "swimming", "a rainy day"],
 }
 
 TEMPLATES = {
@@ -171,6 +176,13 @@ TEMPLATES = {
         "The ticket says solved but I still don't have my {p}",
         "Nobody at the store in {city} knew anything about my order",
         "I asked for an exchange {n} ago and nothing has happened",
+        # amounts, colour transfer, payment not found, parts that do not line up
+        "I ordered {vol} and got {vol2}",
+        "The box said {k} units and there were fewer inside",
+        "{p} left dye all over my {cloth}",
+        "You say you can't find my payment of {amt}",
+        "{p} doesn't line up with {part}",
+        "{p} smells burnt after {t} of use",
     ],
     "positive": [
         # delivery: early / well packed / as promised
@@ -234,8 +246,24 @@ TEMPLATES = {
         "I got a free sample with {p}",
         "Finally {p} that stays in place all day",
         "You can tell {p} was checked before shipping",
+        # coming back, best ever, exactly what was needed, symptoms gone, stays on
+        "{ord} order here and I keep coming back",
+        "Best purchase I've made in years, {p}",
+        "{p} is the softest I've ever had",
+        "Just what I was looking for",
+        "You gave me free shipping on my {ord} order",
+        "I wrote at night and had the answer by morning",
+        "Since we started using {p}, {rel} stopped {symptom}",
+        "{p} stays on even after {act}",
+        "{p} comes out of the wash without wrinkles",
     ],
     "neutral": [
+        "The doorbell doesn't work, please call me when you get here",
+        "My phone has no signal at home, email me instead",
+        "I'll come by the {city} branch tomorrow to pick it up",
+        "I'd like to know if the warranty covers {part}",
+        "Can I pay half now and the rest on delivery?",
+        "I work until 6, can {courier} come after that?",
         "Please leave {p} with the doorman",
         "I'm sending the reference number of the {pay} payment",
         "The building has a front desk, you can leave it there",

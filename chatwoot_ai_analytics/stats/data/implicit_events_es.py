@@ -122,6 +122,24 @@ SLOTS = {
         "me abrazó",
         "gritó de la emoción",
     ],
+    "cloth": [
+        "las medias",
+        "la camisa blanca",
+        "las toallas",
+        "el sillón",
+        "las manos",
+        "el forro",
+    ],
+    "vol": ["500 ml", "1 litro", "el pack de 12", "el tamaño grande", "el tamaño familiar"],
+    "vol2": ["250 ml", "medio litro", "el pack de 6", "el tamaño chico", "el de viaje"],
+    "symptom": [
+        "le pica",
+        "estornuda",
+        "le salen ronchas",
+        "se levanta con dolor de espalda",
+        "ronca",
+    ],
+    "act": ["comer", "el gimnasio", "un turno de diez horas", "nadar", "un día de lluvia"],
 }
 
 TEMPLATES = {
@@ -177,6 +195,13 @@ TEMPLATES = {
         "El ticket dice resuelto pero sigo sin {p}",
         "En la tienda de {city} nadie sabía nada de mi pedido",
         "Pedí el cambio hace {n} y no pasó nada",
+        # cantidades, destiñe sobre otra cosa, pago perdido, piezas que no coinciden
+        "Pedí {vol} y me llegó {vol2}",
+        "La caja decía {k} unidades y adentro había menos",
+        "{p} me dejó teñidas {cloth}",
+        "Dicen que no encuentran mi pago de {amt}",
+        "{p} no coincide con {part}",
+        "{p} tiene olor a quemado después de {t} de uso",
     ],
     "positive": [
         # entrega: antes / bien embalado / en fecha
@@ -240,8 +265,24 @@ TEMPLATES = {
         "Me vino una muestra de regalo con {p}",
         "Por fin {p} que dura todo el día",
         "Se nota que revisaron {p} antes de mandarlo",
+        # vuelve a comprar, lo mejor, justo lo que buscaba, síntomas que se fueron, dura
+        "{ord} compra acá y sigo volviendo",
+        "La mejor compra que hice en años, {p}",
+        "{p} es lo más suave que tuve",
+        "Justo lo que estaba buscando",
+        "Me bonificaron el envío en mi {ord} compra",
+        "Escribí de noche y a la mañana ya tenía respuesta",
+        "Desde que usamos {p}, a {rel} ya no {symptom}",
+        "{p} aguanta hasta después de {act}",
+        "{p} sale del lavado sin arrugas",
     ],
     "neutral": [
+        "El timbre no anda, llámenme cuando lleguen",
+        "En casa no tengo señal, mejor escríbanme al correo",
+        "Mañana paso a retirar por la sucursal de {city}",
+        "Quisiera saber si la garantía cubre {part}",
+        "¿Puedo pagar la mitad ahora y el resto al recibir?",
+        "Trabajo hasta las 6, ¿{courier} puede venir después?",
         "Por favor dejen {p} en portería",
         "Les mando el número de referencia del pago por {pay}",
         "El edificio tiene conserje, lo pueden dejar ahí",
