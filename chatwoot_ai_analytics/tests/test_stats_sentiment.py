@@ -22,20 +22,25 @@ from ..stats import text as textlib
 _logger = logging.getLogger(__name__)
 HOLDOUT_ACCURACY_FLOOR = 0.85
 # pt-BR as measured with the current model (0.962 and 0.897 before the es / en event rows).
-PT_MEASURED = {"sentiment_pt_holdout.tsv": 0.981, "sentiment_pt_fresh.tsv": 0.935}
+PT_MEASURED = {"sentiment_pt_holdout.tsv": 0.981, "sentiment_pt_fresh.tsv": 0.948}
+#: The issue's goal for es / en on a set written after the change and scored once.
+FRESH_GOAL = 0.85
+#: (size, floor = what the current model measures) of every hand-written es / en round.
 ROUND_FLOORS = {
     "sentiment_es_complaints.tsv": (35, 0.971),
     "sentiment_en_complaints.tsv": (35, 0.971),
     "sentiment_es_heldout.tsv": (35, 0.942),
     "sentiment_en_heldout.tsv": (35, 0.971),
-    "sentiment_es_round3.tsv": (42, 0.976),
+    "sentiment_es_round3.tsv": (42, 1.0),
     "sentiment_en_round3.tsv": (42, 0.976),
     "sentiment_es_round4.tsv": (42, 0.857),
-    "sentiment_en_round4.tsv": (42, 0.928),
-    "sentiment_es_round5.tsv": (66, 0.863),
-    "sentiment_en_round5.tsv": (66, 0.863),
-    "sentiment_es_round6.tsv": (66, 0.803),
-    "sentiment_en_round6.tsv": (66, 0.757),
+    "sentiment_en_round4.tsv": (42, 0.904),
+    "sentiment_es_round5.tsv": (66, 0.878),
+    "sentiment_en_round5.tsv": (66, 0.893),
+    "sentiment_es_round6.tsv": (66, 0.939),
+    "sentiment_en_round6.tsv": (66, 0.909),
+    "sentiment_es_round7.tsv": (66, 0.863),
+    "sentiment_en_round7.tsv": (66, 0.924),
 }
 
 
@@ -164,14 +169,13 @@ class TestSentimentModel(BaseCase):
         self.assertEqual(self.model.labels(questions), ["neutral"] * 2)
 
     def test_spanish_and_english_held_out_complaint_sets(self):
-        # Each round was hand-written, committed and scored once; figures as (size, floor = what
-        # the current model measures). Rounds 1-3 and round 4 guided earlier changes; round 5
-        # (66 each) was committed after the event-family rows and scored once (es 0.727, en
-        # 0.803; the model before them: 0.621, 0.652), then its failure families (praise told as
-        # a problem that did not happen, favours done unasked) guided the last rows, so only
-        # round 6, committed after the model was frozen, is an unbiased estimate: es 0.803,
-        # en 0.757 (the model before this change: 0.652 both). The issue's 85 % is not reached
-        # on round 6; see test_issue_goal_on_the_last_fresh_round.
+        # Each round was hand-written, committed and scored once, then (all but the last) its
+        # failure families guided the next training rows, never its sentences. Rounds 1-4 guided
+        # earlier changes. Round 5 (66 each) was scored once after the event-family rows (es
+        # 0.727, en 0.803), round 6 after the "problem that did not happen" rows (es 0.803, en
+        # 0.757), round 7 after the last rows and is the unbiased figure: es 0.863, en 0.924.
+        # The model before this change measured 0.621 / 0.652 (round 5), 0.652 / 0.652 (round 6),
+        # 0.652 / 0.742 (round 7).
         for name, (size, floor) in ROUND_FLOORS.items():
             texts, labels = sentiment.load_labelled(sentiment.DATA_DIR / name)
             result = sentiment.evaluate(texts, labels, self.model)
@@ -179,7 +183,8 @@ class TestSentimentModel(BaseCase):
             with self.subTest(name=name):
                 self.assertEqual(result["n"], size)
                 self.assertGreaterEqual(result["accuracy"], floor)
-        for name, size in (("round3", 42), ("round4", 42), ("round5", 66), ("round6", 66)):
+        rounds = (("round3", 42), ("round4", 42), ("round5", 66), ("round6", 66), ("round7", 66))
+        for name, size in rounds:
             for language in ("es", "en"):
                 path = sentiment.DATA_DIR / f"sentiment_{language}_{name}.tsv"
                 labels = sentiment.load_labelled(path)[1]
@@ -188,15 +193,14 @@ class TestSentimentModel(BaseCase):
                         [labels.count(label) for label in sentiment.LABELS], [size // 3] * 3
                     )
 
-    @unittest.expectedFailure
-    def test_issue_goal_on_the_last_fresh_round(self):
-        # The issue asks for 85 % on es / en sets written after the change. Round 6 measures
-        # 0.803 / 0.757: this test documents the goal and turns into an unexpected success (a
-        # failure of the run) once a model reaches it, so the floors above get raised with it.
+    def test_issue_goal_on_the_fresh_round(self):
+        # The issue: at least 85 % on es / en sets written after the change. Round 7 was written
+        # after the model was frozen and committed before it was scored (see git log).
         for language in ("es", "en"):
-            path = sentiment.DATA_DIR / f"sentiment_{language}_round6.tsv"
+            path = sentiment.DATA_DIR / f"sentiment_{language}_round7.tsv"
             result = sentiment.evaluate(*sentiment.load_labelled(path), self.model)
-            self.assertGreaterEqual(result["accuracy"], 0.85, language)
+            with self.subTest(language=language):
+                self.assertGreaterEqual(result["accuracy"], FRESH_GOAL)
 
     def test_evaluation_sets_are_disjoint_from_training(self):
         # No hand-written evaluation message (of any language and round) is a training row, also
@@ -208,7 +212,7 @@ class TestSentimentModel(BaseCase):
             for path in sentiment.DATA_DIR.glob("sentiment_*_*.tsv")
             if not path.name.endswith(supplements) and "lexicon" not in path.name
         )
-        self.assertEqual(len(names), 16)
+        self.assertEqual(len(names), 18)
         for name in names:
             texts = sentiment.load_labelled(sentiment.DATA_DIR / name)[0]
             with self.subTest(name=name):
