@@ -27,7 +27,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from _campaignlib import FAKE, build, connect, free_port, rss_mb, shell, start_server, value
+from _benchlib import free_port
+from _campaignlib import FAKE, build, connect, group_rss_mb, shell, start_server, value
 
 RATE = 50.0
 SETUP = """
@@ -130,7 +131,7 @@ def main():
             server = start_server(args.config, free_port(), log)
         wait(lambda: read_log(log_path), 300)
         time.sleep(args.kill_after)
-        os.kill(server.pid, signal.SIGKILL)
+        os.killpg(server.pid, signal.SIGKILL)  # the server, its workers and the job runner
         server.wait(timeout=30)
         before = read_log(log_path)
         with open(folder / "odoo-2.log", "wb") as log:
@@ -138,14 +139,14 @@ def main():
         shell(args.config, REDISPATCH)
         # The registry loads with the first job: RSS counts from the first message sent.
         wait(lambda: len(read_log(log_path)) > len(before), 300)
-        rss_start = rss_mb(server.pid)
+        rss_start = group_rss_mb(server.pid)
 
         def finished():
             current = states(args.config, campaign_id)
             return not (current.get("queued") or current.get("sending"))
 
         done = wait(finished, 600, step=1.0)
-        rss_end = rss_mb(server.pid)
+        rss_end = group_rss_mb(server.pid)
         messages = read_log(log_path)
         after = messages[len(before) :]
         keys = [m["key"] for m in messages]
@@ -173,11 +174,11 @@ def main():
         print(json.dumps(result))
     finally:
         if server and server.poll() is None:
-            server.send_signal(signal.SIGTERM)
+            os.killpg(server.pid, signal.SIGTERM)
             try:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                server.kill()
+                os.killpg(server.pid, signal.SIGKILL)
         fake.kill()
         fake.wait(timeout=10)
         if campaign_id:
