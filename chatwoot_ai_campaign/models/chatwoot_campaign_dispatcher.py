@@ -158,7 +158,17 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
         self.env["chatwoot.campaign.recovery"]._recover(context)
         batch = _Batch(self, context, token, clock)
         try:
-            stop = batch.loop(clock() + max_seconds, sleep)
+            # One connection for the state read before every send (a read-only transaction,
+            # committed at once: nothing stays open across the network calls). A test's
+            # cursor holds the test's lock while open: then a cursor per read.
+            with self.env.registry.cursor() as watch:
+                batch.watch = watch if isinstance(watch, Cursor) else None
+            if batch.watch is None:
+                stop = batch.loop(clock() + max_seconds, sleep)
+            else:
+                with self.env.registry.cursor() as watch:
+                    batch.watch = watch
+                    stop = batch.loop(clock() + max_seconds, sleep)
         finally:
             with self._step() as env:
                 dispatcher = env["chatwoot.campaign.dispatcher"]
@@ -359,12 +369,6 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
         return {"idle": "nothing due yet", "wait": max(0.0, (next_due - now).total_seconds())}
 
     @api.model
-    def _campaign_state(self, campaign_id):
-        return self.env.execute_query(
-            SQL("SELECT state FROM chatwoot_campaign WHERE id = %s", campaign_id)
-        )[0][0]
-
-    @api.model
     def _release(self, context, deliveries):
         """Claims that were not sent go back to the queue (cancelled with their campaign)."""
         if not deliveries:
@@ -551,6 +555,7 @@ class _Batch:
         self.sent = 0
         self.stop = None
         self.renewed = clock()
+        self.watch = None
 
     def take_pending(self):
         pending, self.pending = self.pending, []
@@ -570,10 +575,21 @@ class _Batch:
             size = min(size, max(1, slot.cap.cap - slot.cap.used))
         return max(1, min(size, MAX_CLAIM))
 
-    def _step(self, claim_for=None, check_state=False):
+    def _state(self):
+        """The campaign's state now, read on the batch's own connection."""
+        if self.watch is None:
+            with self.dispatcher._step() as env:
+                return env["chatwoot.campaign"].browse(self.context["campaign_id"]).state
+        self.watch.execute(
+            "SELECT state FROM chatwoot_campaign WHERE id = %s", [self.context["campaign_id"]]
+        )
+        state = self.watch.fetchone()[0]
+        self.watch.commit()
+        return state
+
+    def _step(self, claim_for=None):
         """One short transaction: confirm the sends so far, check auto-pause and the lease;
-        claim for a slot, or read the campaign's state. ``{"paused": True}`` when it
-        auto-paused."""
+        claim for a slot. ``{"paused": True}`` when it auto-paused."""
         context = self.context
         with self.dispatcher._step() as env:
             dispatcher = env["chatwoot.campaign.dispatcher"]
@@ -588,8 +604,6 @@ class _Batch:
                 dispatcher._renew_leases(list(self.queues), self.token, lease)
             if claim_for is not None:
                 return dispatcher._claim(context, claim_for.sender_id, self._claim_size(claim_for))
-            if check_state:
-                return {"state": dispatcher._campaign_state(context["campaign_id"])}
             return {}
 
     def _fill(self, slot, deadline, sleep):
@@ -643,12 +657,12 @@ class _Batch:
                 break
             if filled == "wait":
                 continue
-            state = self._step(check_state=True)
-            if state.get("paused"):
+            if self.since_check >= self.autopause_every and self._step().get("paused"):
                 self.stop = "auto-paused"
                 break
-            if state["state"] != "running":  # pause and cancel act between two sends
-                self.stop = f"campaign {state['state']}"
+            state = self._state()
+            if state != "running":  # pause and cancel act between two sends
+                self.stop = f"campaign {state}"
                 break
             wait = self.balancer.slot_wait(slot)
             if wait > MAX_NAP:
