@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import csv
 import io
+import itertools
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -107,7 +108,7 @@ class ChatwootCampaignPlanner(models.AbstractModel):
                        AND k.priority != 'transactional'
                   GROUP BY r.partner_id
                 )
-                SELECT p.id, p.commercial_partner_id, COALESCE(%(address)s, ''),
+                SELECT p.id, COALESCE(p.commercial_partner_id, p.id), COALESCE(%(address)s, ''),
                        COALESCE(p.phone_sanitized, ''), COALESCE(p.tz, ''),
                        COALESCE(consent.status, ''), %(blacklist)s, COALESCE(recent.sent, 0),
                        COALESCE(NULLIF(p.chatwoot_campaign_weekly_cap, 0), %(default_cap)s),
@@ -132,23 +133,12 @@ class ChatwootCampaignPlanner(models.AbstractModel):
 
     @api.model
     def _candidates(self, campaign, partner_ids=None, preferred=None, channel=None):
-        preferred = preferred or {}
-        return [
-            planner.Candidate(
-                partner_id=row[0],
-                commercial_partner_id=row[1] or row[0],
-                address=row[2],
-                phone=row[3],
-                tz=row[4],
-                consent=row[5],
-                blacklisted=row[6],
-                sent_last_7_days=row[7],
-                weekly_cap=row[8],
-                topic_allowed=row[9],
-                preferred_hour=preferred.get(row[0], preferred.get(None)),
-            )
-            for row in self._candidate_rows(campaign, partner_ids, channel)
-        ]
+        """:class:`planner.Candidate` of each row (the columns come in its fields' order)."""
+        rows = self._candidate_rows(campaign, partner_ids, channel)
+        if not preferred:
+            return list(itertools.starmap(planner.Candidate, rows))
+        default = preferred.get(None)
+        return [planner.Candidate(*row, preferred.get(row[0], default)) for row in rows]
 
     @api.model
     def _preferred_hours(self, campaign):
