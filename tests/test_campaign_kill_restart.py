@@ -2,19 +2,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """A campaign survives ``kill -9`` of the Odoo process that serves its job runner.
 
-A real Odoo server (threaded, ``queue_job`` server-wide, its own port) dispatches a
-Chatwoot campaign against the stateful fake API running as a separate process. The
-server is killed with SIGKILL in the middle of the dispatch, started again, and the
-campaign must end with every recipient in a final state and no message sent twice.
+A real Odoo server (the benchmarks' 2-worker server, ``queue_job`` loaded, its own port)
+dispatches a Chatwoot campaign over two senders (one job each, side by side) against the
+stateful fake API running as a separate process. The server, its workers and its job runner
+are killed with SIGKILL in the middle of the dispatch, started again, and the campaign must
+end with every recipient in a final state and no message sent twice.
 
 Runs against the database pytest-odoo uses (``--odoo-database``); its data is committed
 and removed afterwards. Skipped when no database is given (plain ``pytest``).
 """
 
+import importlib.util
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -30,48 +31,37 @@ KILL_AFTER = 30
 TAG = "kill-restart"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def launcher(config):
-    local = Path(config).resolve().parent / "odoo-bin"
-    return [str(local)] if local.exists() else [sys.executable, "-m", "odoo"]
+SPEC = importlib.util.spec_from_file_location("_benchlib", ROOT / "tests/benchmarks/_benchlib.py")
+benchlib = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(benchlib)
 
 
 def shell(config, db, script):
-    cmd = [*launcher(config), "shell", "-c", config, "-d", db, "--no-http", "--log-level=warn"]
+    cmd = [*benchlib.odoo_launcher(config), "shell", "-c", config, "-d", db, "--no-http",
+           "--log-level=warn"]  # fmt: skip
     out = subprocess.run(cmd, input=script, capture_output=True, text=True, check=True, timeout=300)
     return out.stdout
 
 
 def db_connection(config, db):
-    import configparser
-
-    parser = configparser.ConfigParser()
-    parser.read(config)
-    options = parser["options"]
-    return psycopg2.connect(
-        dbname=db,
-        host=options.get("db_host") or None,
-        port=options.get("db_port") or None,
-        user=options.get("db_user") or None,
-        password=(options.get("db_password") or None)
-        if options.get("db_password") not in ("False", "")
-        else None,
-    )
+    return psycopg2.connect(dbname=db, **benchlib.db_options(config))
 
 
-def start_server(config, db, port, log):
+def start_server(config, db, log):
     env = dict(os.environ, ODOO_QUEUE_JOB_CHANNELS="root:2")
-    cmd = [
-        *launcher(config), "-c", config, "-d", db, f"--db-filter=^{db}$",
-        "--workers=0", "--max-cron-threads=0", f"--http-port={port}",
-        "--gevent-port", str(free_port()), "--load=base,rpc,web,queue_job", "--log-level=info",
-    ]  # fmt: skip
-    return subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    server, _url = benchlib.start_server(
+        config, benchlib.free_port(), db, env=env, log=log,
+        args=("--load=base,rpc,web,queue_job",),
+    )  # fmt: skip
+    return server
+
+
+def stop(server, sig):
+    """Signal the server's whole process group (its workers and job runner too)."""
+    try:
+        os.killpg(server.pid, sig)
+    except ProcessLookupError:
+        pass
 
 
 def logged(path):
@@ -159,7 +149,7 @@ def odoo_target(pytestconfig):
 def test_kill_9_mid_dispatch_then_restart_sends_everything_exactly_once(odoo_target, tmp_path):
     config, db = odoo_target
     sent_log = tmp_path / "sent.jsonl"
-    fake_port = free_port()
+    fake_port = benchlib.free_port()
     fake = subprocess.Popen(
         [sys.executable, str(FAKE), "--port", str(fake_port), "--log", str(sent_log)],
         stdout=subprocess.DEVNULL,
@@ -177,18 +167,17 @@ def test_kill_9_mid_dispatch_then_restart_sends_everything_exactly_once(odoo_tar
         campaign_id = int(
             next(line[9:] for line in out.splitlines() if line.startswith("CAMPAIGN="))
         )
-        port = free_port()
         with open(tmp_path / "odoo-1.log", "wb") as log:
-            server = start_server(config, db, port, log)
+            server = start_server(config, db, log)
         assert wait_for(lambda: len(logged(sent_log)) >= KILL_AFTER, 180), "dispatch never started"
-        os.kill(server.pid, signal.SIGKILL)
+        stop(server, signal.SIGKILL)
         server.wait(timeout=30)
         killed_at = len(logged(sent_log))
         states = recipient_states(connection, campaign_id)
         assert states.get("queued"), f"the kill came too late to test anything: {states}"
 
         with open(tmp_path / "odoo-2.log", "wb") as log:
-            server = start_server(config, db, free_port(), log)
+            server = start_server(config, db, log)
         shell(config, db, REDISPATCH)
 
         def finished():
@@ -212,11 +201,11 @@ def test_kill_9_mid_dispatch_then_restart_sends_everything_exactly_once(odoo_tar
         connection.rollback()
     finally:
         if server and server.poll() is None:
-            server.send_signal(signal.SIGTERM)
+            stop(server, signal.SIGTERM)
             try:
                 server.wait(timeout=30)
             except subprocess.TimeoutExpired:
-                server.kill()
+                stop(server, signal.SIGKILL)
         fake.kill()
         fake.wait(timeout=10)
         connection.close()

@@ -45,9 +45,14 @@ class RecordedRequest:
 
 
 class FakeChatwoot:
-    """Threaded HTTP server on 127.0.0.1 with a random free port."""
+    """Threaded HTTP server on 127.0.0.1 (a random free port unless ``port`` is given).
 
-    def __init__(self):
+    Subclasses answer differently by overriding :meth:`_answer_for` (the whole request) or
+    :meth:`_next_answer` (method and path); every request is recorded here either way.
+    """
+
+    def __init__(self, port=0):
+        self.port = port
         self.requests = []
         self._answers = {}
         self._lock = threading.Lock()
@@ -71,7 +76,7 @@ class FakeChatwoot:
         return [r for r in self.requests if r.method == method.upper() and r.path == path]
 
     def start(self):
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), self._handler_class())
         self._server.daemon_threads = True
         # A handler still sleeping on a scripted delay must not hold stop() up.
         self._server.block_on_close = False
@@ -103,6 +108,10 @@ class FakeChatwoot:
                 return NOT_FOUND
             return answers.pop(0) if len(answers) > 1 else answers[0]
 
+    def _answer_for(self, request):
+        """The answer to a recorded ``request``: the scripted one for its method and path."""
+        return self._next_answer(request.method, request.path)
+
     def _record(self, request):
         with self._lock:
             self.requests.append(request)
@@ -111,8 +120,11 @@ class FakeChatwoot:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
-            # HTTP/1.1 keeps connections alive, as Chatwoot behind nginx does.
+            # HTTP/1.1 keeps connections alive, as Chatwoot behind nginx does; and like nginx
+            # (tcp_nodelay) the body is not held back until the headers are acknowledged,
+            # which costs a keep-alive client 40 ms a request (Nagle + delayed ACK).
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True
 
             def do_GET(self):
                 self._handle()
@@ -143,7 +155,7 @@ class FakeChatwoot:
                     body=self.rfile.read(length) if length else b"",
                 )
                 fake._record(request)
-                answer = fake._next_answer(self.command, parts.path)
+                answer = fake._answer_for(request)
                 if answer.get("delay"):
                     fake._stopping.wait(answer["delay"])
                 if answer.get("drop"):

@@ -16,7 +16,7 @@ sleep.
 True
 """
 
-from collections import OrderedDict
+from collections import OrderedDict, deque
 
 
 class TokenBucket:
@@ -54,6 +54,43 @@ class TokenBucket:
             return False
         self.tokens -= amount
         return True
+
+
+class WindowLimit:
+    """At most ``limit`` takes in any window of ``seconds`` (a log of the last takes).
+
+    With it a sender's bucket may save a token to catch up after a late send (a busy
+    machine) while no one-second window ever holds more than the per-second rate.
+
+    >>> t = [0.0]
+    >>> window = WindowLimit(2, clock=lambda: t[0])
+    >>> window.take(), window.take(), window.take(), window.wait_time()
+    (True, True, False, 1.0)
+    >>> t[0] = 1.0
+    >>> window.take()
+    True
+    """
+
+    def __init__(self, limit, clock, seconds=1.0):
+        self.limit = max(1, int(limit))
+        self.clock = clock
+        self.seconds = seconds
+        self.stamps = deque(maxlen=self.limit)
+
+    def wait_time(self):
+        if len(self.stamps) < self.limit:
+            return 0.0
+        return max(0.0, self.stamps[0] + self.seconds - self.clock())
+
+    def take(self):
+        if self.wait_time() > 0:
+            return False
+        self.stamps.append(self.clock())
+        return True
+
+    def give_back(self):
+        if self.stamps:
+            self.stamps.pop()
 
 
 class DailyCap:

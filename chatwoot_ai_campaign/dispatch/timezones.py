@@ -82,6 +82,9 @@ def digits(phone):
 
 def infer_timezone(phone):
     """The IANA zone a phone number in E.164 (or "+"-prefixed) form belongs to, or None."""
+    if phone and phone[:3] == "+55" and len(phone) >= 9 and phone[1:].isdigit():
+        # The sanitized form Odoo stores: no parsing (100k of them at a launch).
+        return BRAZIL_DDD_ZONES.get(phone[3:5], "America/Sao_Paulo")
     number = digits(phone)
     if len(number) < 8 or not (phone or "").strip().startswith(("+", "00")):
         return None

@@ -9,6 +9,7 @@ from . import chatwoot_campaign_sender
 from . import chatwoot_campaign_recipient
 from . import chatwoot_campaign_planner
 from . import chatwoot_campaign_dispatcher
+from . import chatwoot_campaign_recovery
 from . import chatwoot_campaign_message
 from . import chatwoot_campaign_funnel
 from . import chatwoot_campaign_optout

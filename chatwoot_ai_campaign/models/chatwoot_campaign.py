@@ -89,6 +89,11 @@ class ChatwootCampaign(models.Model):
     )
     template_language = fields.Char(default="pt_BR")
     variant_ids = fields.One2many("chatwoot.campaign.variant", "campaign_id", copy=True)
+    ai_offer = fields.Char(string="Offer", help="What the AI variants announce, e.g. 10% off.")
+    ai_variant_count = fields.Integer(string="Variants to Write", default=3)
+    ai_writer_available = fields.Boolean(
+        string="AI Writer Available", compute="_compute_ai_writer_available"
+    )
     exploration = fields.Float(
         string="Exploration Share", default=0.1, help="Share of sends that try every variant."
     )
@@ -121,8 +126,6 @@ class ChatwootCampaign(models.Model):
         CAMPAIGN_STATES, required=True, default="draft", tracking=True, copy=False, index=True
     )
     launched_at = fields.Datetime(readonly=True, copy=False)
-    dispatch_token = fields.Char(readonly=True, copy=False, groups="base.group_system")
-    dispatch_lease_until = fields.Datetime(readonly=True, copy=False, groups="base.group_system")
     # Counts --------------------------------------------------------------------
     recipient_count = fields.Integer(compute="_compute_counts")
     skipped_count = fields.Integer(compute="_compute_counts")
@@ -269,6 +272,17 @@ class ChatwootCampaign(models.Model):
             campaign.audience_count = count
             campaign.audience_preview_ids = [Command.set(ids)]
 
+    def _compute_ai_writer_available(self):
+        self.ai_writer_available = self.env["chatwoot.campaign.variant"]._ai_writer_available()
+
+    def action_write_variants(self):
+        """Have the content crew write variants of the message (draft campaigns)."""
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(self.env._("Variants are written before the launch."))
+        self.env["chatwoot.campaign.variant"]._write_with_ai(self, self.ai_variant_count)
+        return True
+
     # ------------------------------------------------------------------ counts
     def _compute_counts(self):
         rows = self.env["chatwoot.campaign.recipient"]._read_group(
@@ -393,31 +407,39 @@ class ChatwootCampaign(models.Model):
         }
 
     # ------------------------------------------------------------------ jobs
-    def _schedule_dispatch(self, eta=None):
-        """One dispatch job per campaign waiting at a time (the job re-plans itself)."""
+    def _schedule_dispatch(self, eta=None, sender_ids=None):
+        """One dispatch job per sender waiting at a time (each job schedules its next one):
+        the senders send side by side, within the channel's capacity."""
         for campaign in self:
-            identity = f"chatwoot_campaign_dispatch:{campaign.id}"
-            waiting = self.env.execute_query(
-                SQL(
-                    "SELECT 1 FROM queue_job WHERE identity_key = %s "
-                    "AND state IN ('wait_dependencies', 'pending', 'enqueued') LIMIT 1",
-                    identity,
+            senders = campaign.sender_ids
+            if sender_ids is not None:
+                senders = senders.filtered(lambda s, ids=set(sender_ids): s.id in ids)
+            for sender in senders:
+                identity = f"chatwoot_campaign_dispatch:{campaign.id}:{sender.id}"
+                waiting = self.env.execute_query(
+                    SQL(
+                        "SELECT 1 FROM queue_job WHERE identity_key = %s "
+                        "AND state IN ('wait_dependencies', 'pending', 'enqueued') LIMIT 1",
+                        identity,
+                    )
                 )
-            )
-            if waiting:
-                continue
-            campaign.with_user(SUPERUSER_ID).with_delay(
-                channel=JOB_CHANNEL,
-                # Transactional batches go first when the channel is busy.
-                priority=JOB_PRIORITY + 5 * PRIORITY_RANK.get(campaign.priority, 2),
-                eta=eta or campaign.start_at,
-                identity_key=identity,
-                description=f"Campaign: send {campaign.name}",
-            )._job_dispatch()
+                if waiting:
+                    continue
+                campaign.with_user(SUPERUSER_ID).with_delay(
+                    channel=JOB_CHANNEL,
+                    # Transactional batches go first when the channel is busy.
+                    priority=JOB_PRIORITY + 5 * PRIORITY_RANK.get(campaign.priority, 2),
+                    eta=eta or campaign.start_at,
+                    identity_key=identity,
+                    description=f"Campaign: send {campaign.name} ({sender.name})",
+                )._job_dispatch(sender_ids=[sender.id])
 
-    def _job_dispatch(self, max_seconds=None):
-        """Queue job: send what is due (see ``chatwoot.campaign.dispatcher``)."""
-        return self.env["chatwoot.campaign.dispatcher"]._dispatch(self.id, max_seconds)
+    def _job_dispatch(self, max_seconds=None, sender_ids=None):
+        """Queue job: send what is due through ``sender_ids`` (all when None); see
+        ``chatwoot.campaign.dispatcher``."""
+        return self.env["chatwoot.campaign.dispatcher"]._dispatch(
+            self.id, max_seconds, sender_ids=sender_ids
+        )
 
     @api.model
     def _cron_dispatch(self):

@@ -1,6 +1,7 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import logging
+import math
 import random
 import time
 import uuid
@@ -9,12 +10,13 @@ from contextlib import contextmanager
 from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
+from odoo.sql_db import Cursor
 from odoo.tools import SQL
 
 from odoo.addons.chatwoot_ai_base.chatwoot import client as chatwoot_errors
 from odoo.addons.chatwoot_ai_social.meta import graph as graph_errors
 
-from ..dispatch import channels
+from ..dispatch import channels, planner
 from ..dispatch.autopause import Outcome, Thresholds, pause_reason
 from ..dispatch.balancer import LoadBalancer, SenderSlot
 from ..dispatch.bandit import ThompsonSampler
@@ -22,7 +24,7 @@ from ..dispatch.constants import UNKNOWN_OUTCOME
 
 _logger = logging.getLogger(__name__)
 
-#: Seconds a batch's lease on its campaign lasts without renewal (a killed worker's ends).
+#: Seconds a batch's lease on its senders lasts without renewal (a killed worker's ends).
 LEASE_SECONDS = 30
 LEASE_PARAM = "chatwoot_ai_campaign.lease_seconds"
 BATCH_SECONDS = 50.0
@@ -32,16 +34,25 @@ MAX_NAP = 1.0
 MAX_IDLE = 5.0
 MAX_ATTEMPTS = 3
 AUTOPAUSE_EVERY = 10
+#: One claim takes this many seconds of a sender's sends (at least one, at most MAX_CLAIM):
+#: a kill -9 leaves at most that many claimed recipients to check with the provider.
+CLAIM_SECONDS = 0.25
+MAX_CLAIM = 25
 WHATSAPP_INBOX = "Channel::Whatsapp"
+CAP_REACHED = "every sender reached its daily cap"
 
 
 class ChatwootCampaignDispatcher(models.AbstractModel):
-    """Sends a campaign's due recipients, one at a time, crash-safe.
+    """Sends a campaign's due recipients through its senders, rate-limited and crash-safe.
 
-    Each step runs in its own short transaction on a fresh cursor: *claim* (the recipient
-    becomes ``sending``, committed), *send* (no transaction open), *mark* (``sent`` with
-    the provider's id, committed). A recipient left ``sending`` by a killed worker is
-    checked against the provider on the next batch, never blindly sent again.
+    A batch (one queue job per sender, so the senders send side by side) holds a lease on
+    its senders. It *claims* a few due recipients at once (``sending``, committed: a
+    quarter of a second of the sender's sends), *sends* them one by one at the sender's
+    pace with no transaction open, and *confirms* the sends in bulk (``sent`` with the
+    provider's ids) in the same short transaction as the next claim. Pause, resume and
+    cancel are read before every send; claims not sent go back to the queue. A recipient
+    left ``sending`` by a killed worker is checked against the provider by the next batch
+    (``chatwoot.campaign.recovery``), never blindly sent again.
     """
 
     _name = "chatwoot.campaign.dispatcher"
@@ -49,52 +60,49 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
 
     @contextmanager
     def _step(self):
-        """A short transaction of its own, committed on success (as the superuser)."""
+        """A short transaction of its own, committed on success (as the superuser).
+
+        READ COMMITTED: the senders' batches claim from one queue side by side, and under
+        Odoo's REPEATABLE READ a row another batch claimed since this transaction's
+        snapshot fails the claim ("could not serialize access") instead of being skipped.
+        (A test's cursor is a savepoint in the test's transaction: its level stays.)
+        """
         with self.env.registry.cursor() as cr:
+            if isinstance(cr, Cursor):
+                cr.execute("SET TRANSACTION ISOLATION LEVEL READ COMMITTED")
             yield api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
 
     # ------------------------------------------------------------------ batch
     @api.model
-    def _dispatch(self, campaign_id, max_seconds=None, clock=time.monotonic, sleep=time.sleep):
-        """Send what is due for ``max_seconds`` at most; then the next job is scheduled.
-
-        One batch per campaign at a time: the batch holds a lease on the campaign
-        (committed, renewed while it runs). A killed worker's lease simply expires.
-        """
+    def _dispatch(
+        self, campaign_id, max_seconds=None, sender_ids=None, clock=time.monotonic, sleep=time.sleep
+    ):
+        """Send what is due through ``sender_ids`` (all the campaign's when None) for
+        ``max_seconds`` at most; then the next job of those senders is scheduled."""
         token = uuid.uuid4().hex
         with self._step() as env:
-            leased_until = env["chatwoot.campaign.dispatcher"]._take_lease(campaign_id, token)
-        if leased_until is not True:
-            if leased_until:
+            leased, busy_until = env["chatwoot.campaign.dispatcher"]._take_leases(
+                campaign_id, sender_ids, token
+            )
+        if not leased:
+            if busy_until:
                 with self._step() as env:
                     env["chatwoot.campaign"].browse(campaign_id)._schedule_dispatch(
-                        eta=leased_until + timedelta(seconds=1)
+                        eta=busy_until + timedelta(seconds=1), sender_ids=sender_ids
                     )
-            return "another batch of this campaign is running"
+            return "another batch holds these senders"
         try:
-            return self._run(campaign_id, token, max_seconds or BATCH_SECONDS, clock, sleep)
+            return self._run(campaign_id, leased, token, max_seconds or BATCH_SECONDS, clock, sleep)
         finally:
             with self._step() as env:
                 env.execute_query(
                     SQL(
-                        "UPDATE chatwoot_campaign SET dispatch_lease_until = NULL, "
-                        "dispatch_token = NULL WHERE id = %s AND dispatch_token = %s",
-                        campaign_id,
+                        "UPDATE chatwoot_campaign_sender SET dispatch_lease_until = NULL, "
+                        "dispatch_token = NULL WHERE id = ANY(%s) AND dispatch_token = %s",
+                        leased,
                         token,
                     )
                 )
-
-    @api.model
-    def _renew_lease(self, campaign_id, token, lease):
-        self.env.execute_query(
-            SQL(
-                "UPDATE chatwoot_campaign SET dispatch_lease_until = %s "
-                "WHERE id = %s AND dispatch_token = %s",
-                fields.Datetime.now() + timedelta(seconds=lease),
-                campaign_id,
-                token,
-            )
-        )
 
     @api.model
     def _lease_seconds(self):
@@ -102,97 +110,77 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
         return int(params.get_param(LEASE_PARAM, LEASE_SECONDS))
 
     @api.model
-    def _take_lease(self, campaign_id, token):
-        """True when this batch got the campaign; else when the current lease ends."""
+    def _take_leases(self, campaign_id, sender_ids, token):
+        """``(sender ids leased by this batch, when the others' leases end)``."""
         now = fields.Datetime.now()
+        wanted = SQL("TRUE") if sender_ids is None else SQL("id = ANY(%s)", list(sender_ids))
         rows = self.env.execute_query(
             SQL(
-                "UPDATE chatwoot_campaign SET dispatch_token = %s, dispatch_lease_until = %s "
-                "WHERE id = %s AND (dispatch_lease_until IS NULL OR dispatch_lease_until < %s) "
-                "RETURNING id",
+                "UPDATE chatwoot_campaign_sender SET dispatch_token = %s, "
+                "dispatch_lease_until = %s WHERE campaign_id = %s AND %s "
+                "AND (dispatch_lease_until IS NULL OR dispatch_lease_until < %s) RETURNING id",
                 token,
                 now + timedelta(seconds=self._lease_seconds()),
                 campaign_id,
+                wanted,
                 now,
             )
         )
         if rows:
-            return True
+            return sorted(row[0] for row in rows), None
         rows = self.env.execute_query(
-            SQL("SELECT dispatch_lease_until FROM chatwoot_campaign WHERE id = %s", campaign_id)
+            SQL(
+                "SELECT MIN(dispatch_lease_until) FROM chatwoot_campaign_sender "
+                "WHERE campaign_id = %s AND %s",
+                campaign_id,
+                wanted,
+            )
         )
-        return rows[0][0] if rows else False
+        return [], rows[0][0] if rows else None
 
-    def _run(self, campaign_id, token, max_seconds, clock, sleep):
+    @api.model
+    def _renew_leases(self, sender_ids, token, lease):
+        self.env.execute_query(
+            SQL(
+                "UPDATE chatwoot_campaign_sender SET dispatch_lease_until = %s "
+                "WHERE id = ANY(%s) AND dispatch_token = %s",
+                fields.Datetime.now() + timedelta(seconds=lease),
+                sender_ids,
+                token,
+            )
+        )
+
+    def _run(self, campaign_id, sender_ids, token, max_seconds, clock, sleep):
         with self._step() as env:
-            context = env["chatwoot.campaign.dispatcher"]._batch_context(campaign_id)
+            context = env["chatwoot.campaign.dispatcher"]._batch_context(campaign_id, sender_ids)
         if context is None:
             return "campaign is not running"
-        self._recover(context)
-        balancer = LoadBalancer(context["slots"], clock=time.time)
-        outcomes = deque(maxlen=max(1, context["thresholds"].window))
-        deadline = clock() + max_seconds
-        sent = attempts = 0
-        stop = None
-        renewed = clock()
-        lease = context["lease_seconds"]
-        # The last send is marked in the same short transaction that claims the next one:
-        # one commit per message, and still committed before the next network call.
-        pending = []
-        while clock() < deadline:
-            slot = balancer.pick()
-            if not slot:
-                wait = balancer.wait_time()
-                if pending:
-                    with self._step() as env:
-                        env["chatwoot.campaign.dispatcher"]._mark(context, *pending.pop())
-                if wait is None:
-                    stop = "every sender reached its daily cap"
-                    break
-                sleep(min(wait, MAX_NAP, max(0.0, deadline - clock())))
-                continue
+        self.env["chatwoot.campaign.recovery"]._recover(context)
+        batch = _Batch(self, context, token, clock)
+        try:
+            # One connection for the state read before every send (a read-only transaction,
+            # committed at once: nothing stays open across the network calls). A test's
+            # cursor holds the test's lock while open: then a cursor per read.
+            with self.env.registry.cursor() as watch:
+                batch.watch = watch if isinstance(watch, Cursor) else None
+            if batch.watch is None:
+                stop = batch.loop(clock() + max_seconds, sleep)
+            else:
+                with self.env.registry.cursor() as watch:
+                    batch.watch = watch
+                    stop = batch.loop(clock() + max_seconds, sleep)
+        finally:
             with self._step() as env:
                 dispatcher = env["chatwoot.campaign.dispatcher"]
-                if pending:
-                    dispatcher._mark(context, *pending.pop())
-                    if attempts % min(AUTOPAUSE_EVERY, outcomes.maxlen) == 0:
-                        dispatcher._check_autopause(context, outcomes)
-                if clock() - renewed > lease / 3:
-                    renewed = clock()
-                    dispatcher._renew_lease(campaign_id, token, lease)
-                claim = dispatcher._claim(context, slot.sender_id)
-            if claim.get("idle"):
-                _refund(slot)
-                wait = claim.get("wait")
-                if wait is None or wait > min(MAX_IDLE, deadline - clock()):
-                    stop = claim["idle"]
-                    break
-                sleep(max(0.0, min(wait, MAX_NAP)))
-                continue
-            if claim.get("skipped"):
-                _refund(slot)
-                continue
-            if claim.get("done"):  # e-mail: queued in Odoo's mail queue in the same step
-                outcomes.append(Outcome())
-                sent += 1
-                continue
-            result = self._send(context, slot.sender_id, claim)
-            pending.append((slot.sender_id, claim, result))
-            sent += _report(balancer, slot.sender_id, result)
-            outcomes.append(
-                Outcome(failed=not result.ok and not result.throttled, blocked=result.blocked)
-            )
-            attempts += 1
-        with self._step() as env:
-            if pending:
-                env["chatwoot.campaign.dispatcher"]._mark(context, *pending.pop())
-            env["chatwoot.campaign.dispatcher"]._end_batch(context, balancer, stop)
-        return f"sent {sent}; {stop or 'batch time over'}"
+                dispatcher._confirm(context, batch.take_pending())
+                dispatcher._release(context, batch.take_claimed())
+                dispatcher._end_batch(context, batch.balancer, batch.stop)
+        return f"sent {batch.sent}; {stop or 'batch time over'}"
 
     # ------------------------------------------------------------------ context
     @api.model
-    def _batch_context(self, campaign_id):
-        """Plain data a batch needs, read once: senders, clients, variants, message."""
+    def _batch_context(self, campaign_id, sender_ids):
+        """Plain data a batch needs, read once: senders, clients, variants, settings."""
         campaign = self.env["chatwoot.campaign"].browse(campaign_id).exists()
         if not campaign or campaign.state != "running":
             return None
@@ -210,12 +198,16 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
         )
         slots, routes = [], {}
         now = fields.Datetime.now()
+        healthy = 0
         for sender in campaign.sender_ids:
             unhealthy = (
                 sender.state == "unhealthy"
                 and sender.unhealthy_until
                 and (sender.unhealthy_until > now)
             )
+            healthy += not unhealthy
+            if sender.id not in sender_ids:
+                continue
             slot = SenderSlot(
                 sender.id,
                 sender.rate_per_minute,
@@ -229,12 +221,13 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                 slot.unhealthy_until = time.time() + (sender.unhealthy_until - now).total_seconds()
             slots.append(slot)
             routes[sender.id] = self._route(campaign, sender)
-        planner = self.env["chatwoot.campaign.planner"]
+        planner_model = self.env["chatwoot.campaign.planner"]
         return {
             "campaign_id": campaign.id,
             "channel": campaign.channel,
             "slots": slots,
             "routes": routes,
+            "senders": max(1, healthy),
             "sampler": ThompsonSampler(
                 self.env["chatwoot.campaign.variant"]._arms(campaign),
                 exploration=campaign.exploration,
@@ -247,14 +240,15 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                 max_optout_rate=campaign.max_optout_rate,
                 max_block_rate=campaign.max_block_rate,
             ),
-            "consent_channel": planner._consent_channel(campaign),
+            "consent_channel": planner_model._consent_channel(campaign),
             "lease_seconds": self._lease_seconds(),
-            "settings": planner._settings(campaign, fields.Datetime.now()),
+            "settings": planner_model._settings(campaign, fields.Datetime.now()),
         }
 
     @api.model
     def _route(self, campaign, sender):
-        """How a sender reaches people: an API client (used outside any transaction)."""
+        """How a sender reaches people: an API client (used outside any transaction), with
+        its keep-alive session for the whole batch."""
         if campaign.channel == "chatwoot":
             return {
                 "client": campaign.account_id._chatwoot_client(max_attempts=1),
@@ -271,55 +265,90 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
 
     # ------------------------------------------------------------------ claim
     @api.model
-    def _claim(self, context, sender_id):
-        """Claim the next due recipient for ``sender_id`` (committed by the caller's step);
-        ``{"idle": why}`` when nothing is due or the campaign stopped running."""
+    def _claim(self, context, sender_id, size):
+        """Claim up to ``size`` due recipients for ``sender_id`` in one statement (committed
+        by the caller's step), checked again and rendered: ``{"deliveries": [...],
+        "done": e-mails queued, "skipped": n}``, or ``{"idle": why, "wait": s}``.
+
+        Near the end of the queue each healthy sender takes its share only, so that the
+        last recipients are spread over the senders too.
+        """
         now = fields.Datetime.now()
+        campaign_id = context["campaign_id"]
         rows = self.env.execute_query(
             SQL(
                 """
-                WITH next AS (
-                    SELECT r.id
+                WITH due AS (
+                    SELECT r.id, r.scheduled_at
                       FROM chatwoot_campaign_recipient r
-                      JOIN chatwoot_campaign c ON c.id = r.campaign_id
                      WHERE r.campaign_id = %(campaign)s AND r.state = 'queued'
-                       AND r.scheduled_at <= %(now)s AND c.state = 'running'
+                       AND r.scheduled_at <= %(now)s
+                       AND EXISTS(SELECT 1 FROM chatwoot_campaign c
+                                   WHERE c.id = %(campaign)s AND c.state = 'running')
                   ORDER BY r.scheduled_at, r.id
-                     LIMIT 1
+                     LIMIT %(window)s
                        FOR UPDATE OF r SKIP LOCKED
+                ),
+                mine AS (
+                    SELECT id FROM due ORDER BY scheduled_at, id
+                     LIMIT CEIL((SELECT COUNT(*) FROM due)::numeric / %(senders)s)
                 )
                 UPDATE chatwoot_campaign_recipient r
                    SET state = 'sending', claimed_at = %(now)s, attempts = r.attempts + 1,
-                       sender_id = %(sender)s, write_date = %(now)s
-                  FROM next
-                 WHERE r.id = next.id
+                       sender_id = %(sender)s
+                  FROM mine
+                 WHERE r.id = mine.id
              RETURNING r.id
                 """,
-                campaign=context["campaign_id"],
+                campaign=campaign_id,
                 now=now,
+                window=size * context["senders"],
+                senders=context["senders"],
                 sender=sender_id,
             )
         )
         if not rows:
-            return self._idle(context["campaign_id"], now)
-        recipient = self.env["chatwoot.campaign.recipient"].browse(rows[0][0])
-        campaign = recipient.campaign_id
-        reason = self.env["chatwoot.campaign.planner"]._recheck(
-            campaign, recipient.partner_id.id, context["settings"], context["consent_channel"]
-        )
-        if reason:
-            recipient.write({"state": "skipped", "skip_reason": reason})
-            return {"skipped": True}
-        if campaign.variant_ids and not recipient.variant_id:
-            recipient.variant_id = context["sampler"].choose()
-            for arm in context["sampler"].arms:
-                if arm.variant_id == recipient.variant_id.id:
-                    arm.trials += 1
+            return self._idle(campaign_id, now)
+        Recipient = self.env["chatwoot.campaign.recipient"]
+        recipients = Recipient.browse(sorted(row[0] for row in rows))
+        campaign = self.env["chatwoot.campaign"].browse(campaign_id)
+        candidates = {
+            c.partner_id: c
+            for c in self.env["chatwoot.campaign.planner"]._candidates(
+                campaign, recipients.partner_id.ids, channel=context["consent_channel"]
+            )
+        }
+        skipped = {}
+        for recipient in recipients:
+            candidate = candidates.get(recipient.partner_id.id)
+            reason = (
+                planner.skip_reason(candidate, context["settings"])
+                if candidate
+                else "outside_validity"
+            )
+            if reason:
+                skipped.setdefault(reason, Recipient)
+                skipped[reason] |= recipient
+        for reason, group in skipped.items():
+            group.write({"state": "skipped", "skip_reason": reason})
+        to_send = recipients.filtered(lambda r: r.state == "sending")
+        if campaign.variant_ids:
+            for recipient in to_send.filtered(lambda r: not r.variant_id):
+                recipient.variant_id = context["sampler"].choose()
+                for arm in context["sampler"].arms:
+                    if arm.variant_id == recipient.variant_id.id:
+                        arm.trials += 1
         message = self.env["chatwoot.campaign.message"]
         if campaign.channel == "email":
-            message._send_email(recipient)
-            return {"done": True}
-        return message._delivery(recipient, context["routes"][sender_id])
+            for recipient in to_send:
+                message._send_email(recipient)
+            return {"deliveries": [], "done": len(to_send), "skipped": len(recipients - to_send)}
+        route = context["routes"][sender_id]
+        return {
+            "deliveries": [message._delivery(r, route)["delivery"] for r in to_send],
+            "done": 0,
+            "skipped": len(recipients - to_send),
+        }
 
     @api.model
     def _idle(self, campaign_id, now):
@@ -339,11 +368,29 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
             return {"idle": "nothing left to send"}
         return {"idle": "nothing due yet", "wait": max(0.0, (next_due - now).total_seconds())}
 
+    @api.model
+    def _release(self, context, deliveries):
+        """Claims that were not sent go back to the queue (cancelled with their campaign)."""
+        if not deliveries:
+            return
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE chatwoot_campaign_recipient r
+                   SET state = CASE WHEN c.state = 'cancelled' THEN 'cancelled' ELSE 'queued' END,
+                       attempts = GREATEST(r.attempts - 1, 0), claimed_at = NULL
+                  FROM chatwoot_campaign c
+                 WHERE c.id = r.campaign_id AND r.id = ANY(%s) AND r.state = 'sending'
+                """,
+                [d.recipient_id for d in deliveries],
+            )
+        )
+        self.env["chatwoot.campaign.recipient"].invalidate_model()
+
     # ------------------------------------------------------------------ send
-    def _send(self, context, sender_id, claim):
+    def _send(self, context, sender_id, delivery):
         """The network call (no transaction open)."""
         route = context["routes"][sender_id]
-        delivery = claim["delivery"]
         if context["channel"] == "whatsapp_cloud":
             return channels.send_whatsapp(route["client"], delivery, graph_errors)
 
@@ -357,97 +404,62 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
             route["client"], delivery, chatwoot_errors, on_conversation=remember_conversation
         )
 
+    # ------------------------------------------------------------------ confirm
     @api.model
-    def _mark(self, context, sender_id, claim, result):
-        recipient = self.env["chatwoot.campaign.recipient"].browse(claim["delivery"].recipient_id)
+    def _confirm(self, context, pending):
+        """Record the sends of ``pending`` (``(sender, delivery, result, sent_at)``): the
+        successes in one statement, the rest one by one."""
+        sent = [item for item in pending if item[2].ok]
+        if sent:
+            self.env.execute_query(
+                SQL(
+                    """
+                    UPDATE chatwoot_campaign_recipient r
+                       SET state = 'sent', sent_at = v.sent_at, external_message_id = v.ext,
+                           error = NULL,
+                           chatwoot_conversation_id = COALESCE(v.conv, r.chatwoot_conversation_id)
+                      FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::timestamp[]) AS sent_at,
+                                   unnest(%s::varchar[]) AS ext, unnest(%s::int[]) AS conv) v
+                     WHERE r.id = v.id
+                    """,
+                    [d.recipient_id for _s, d, _r, _t in sent],
+                    [at for _s, _d, _r, at in sent],
+                    [r.external_id for _s, _d, r, _t in sent],
+                    [r.conversation_id or None for _s, _d, r, _t in sent],
+                )
+            )
+            self.env.execute_query(
+                SQL(
+                    "UPDATE chatwoot_campaign_sender SET failure_count = 0 "
+                    "WHERE id = ANY(%s) AND failure_count != 0",
+                    sorted({item[0] for item in sent}),
+                )
+            )
+            self.env["chatwoot.campaign.recipient"].invalidate_model()
+            self.env["chatwoot.campaign.sender"].invalidate_model(["failure_count"])
+        for sender_id, delivery, result, _at in pending:
+            if not result.ok:
+                self._mark_failure(context, sender_id, delivery, result)
+
+    @api.model
+    def _mark_failure(self, context, sender_id, delivery, result):
+        recipient = self.env["chatwoot.campaign.recipient"].browse(delivery.recipient_id)
         sender = self.env["chatwoot.campaign.sender"].browse(sender_id)
         values = {"chatwoot_conversation_id": result.conversation_id or False}
-        if result.ok:
-            values.update(
-                state="sent",
-                sent_at=fields.Datetime.now(),
-                external_message_id=result.external_id,
-                error=False,
-            )
-            if sender.failure_count:
-                sender.failure_count = 0
-        elif result.throttled:
+        if result.throttled:
             values.update(state="queued", error=result.error)
         elif result.permanent or recipient.attempts >= MAX_ATTEMPTS:
             values.update(state="failed", error=result.error, blocked=result.blocked)
         elif context["channel"] == "chatwoot" and result.conversation_id:
             # Maybe posted (5xx, timeout): look before sending it again.
-            values.pop("chatwoot_conversation_id")
-            recipient.chatwoot_conversation_id = result.conversation_id
             values.update(error=result.error)
         elif context["channel"] == "chatwoot":
             values.update(state="queued", error=result.error)
         else:
             values.update(state="failed", error=f"{UNKNOWN_OUTCOME}: {result.error}")
-        if not result.ok and not result.permanent:
+        if not result.permanent:
             sender.write({"failure_count": sender.failure_count + 1, "last_error": result.error})
         recipient.write({k: v for k, v in values.items() if k != "chatwoot_conversation_id" or v})
-
-    # ------------------------------------------------------------------ recovery
-    def _recover(self, context):
-        """Recipients claimed but never confirmed (a killed worker): ask the provider."""
-        with self._step() as env:
-            orphans = env["chatwoot.campaign.recipient"].search_read(
-                [("campaign_id", "=", context["campaign_id"]), ("state", "=", "sending")],
-                [
-                    "sender_id",
-                    "chatwoot_conversation_id",
-                    "idempotency_key",
-                    "address",
-                    "claimed_at",
-                    "attempts",
-                ],
-            )
-        for orphan in orphans:
-            outcome = self._provider_outcome(context, orphan)
-            with self._step() as env:
-                env["chatwoot.campaign.recipient"].browse(orphan["id"]).write(outcome)
-
-    def _provider_outcome(self, context, orphan):
-        sender_id = orphan["sender_id"] and orphan["sender_id"][0]
-        route = context["routes"].get(sender_id) or next(iter(context["routes"].values()), {})
-        if context["channel"] == "chatwoot":
-            conversation = orphan["chatwoot_conversation_id"]
-            if not conversation:
-                # The message is posted only after its conversation was recorded.
-                return {"state": "queued"}
-            try:
-                messages = route["client"].list_messages(conversation)
-            except chatwoot_errors.ChatwootError as error:
-                return {"state": "failed", "error": f"{UNKNOWN_OUTCOME}: {error}"}
-            found = channels.find_chatwoot_message(messages, orphan["idempotency_key"])
-            if found:
-                return {
-                    "state": "sent",
-                    "external_message_id": found,
-                    "sent_at": orphan["claimed_at"],
-                    "error": False,
-                }
-            if orphan["attempts"] >= MAX_ATTEMPTS:
-                return {"state": "failed", "error": UNKNOWN_OUTCOME}
-            return {"state": "queued"}
-        if context["channel"] == "whatsapp_cloud":
-            with self._step() as env:
-                status = env["chatwoot.social.message.status"].search(
-                    [
-                        ("recipient_id", "=", channels.whatsapp_digits(orphan["address"])),
-                        ("timestamp", ">=", orphan["claimed_at"]),
-                    ],
-                    limit=1,
-                )
-                if status:
-                    return {
-                        "state": "sent",
-                        "external_message_id": status.external_message_id,
-                        "sent_at": orphan["claimed_at"],
-                        "error": False,
-                    }
-        return {"state": "failed", "error": UNKNOWN_OUTCOME}
 
     # ------------------------------------------------------------------ end of batch
     @api.model
@@ -476,7 +488,7 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                 history[-1 - index].failed, True, history[-1 - index].blocked
             )
         reason = pause_reason(history, context["thresholds"])
-        if not reason:
+        if not reason or campaign.state != "running":
             return False
         campaign._auto_pause(*reason)
         return True
@@ -518,11 +530,165 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
         )[0][0]
         now = fields.Datetime.now()
         eta = now + timedelta(seconds=1)
-        if stop == "every sender reached its daily cap":
+        if stop == CAP_REACHED:
             eta = now.replace(hour=0, minute=0, second=0) + timedelta(days=1)
         elif next_due and next_due > eta:
             eta = next_due
-        campaign._schedule_dispatch(eta=eta)
+        campaign._schedule_dispatch(eta=eta, sender_ids=list(balancer.slots))
+
+
+class _Batch:
+    """The loop of one batch: plain Python state (claimed deliveries per sender, sends
+    waiting for their confirmation), database work through short steps."""
+
+    def __init__(self, dispatcher, context, token, clock):
+        self.dispatcher = dispatcher
+        self.context = context
+        self.token = token
+        self.clock = clock
+        self.balancer = LoadBalancer(context["slots"], clock=time.time)
+        self.queues = {slot.sender_id: deque() for slot in context["slots"]}
+        self.pending = []
+        self.outcomes = deque(maxlen=max(1, context["thresholds"].window))
+        self.autopause_every = min(AUTOPAUSE_EVERY, self.outcomes.maxlen)
+        self.since_check = 0
+        self.sent = 0
+        self.stop = None
+        self.renewed = clock()
+        self.watch = None
+
+    def take_pending(self):
+        pending, self.pending = self.pending, []
+        return pending
+
+    def take_claimed(self):
+        claimed = [d for queue in self.queues.values() for d in queue]
+        for queue in self.queues.values():
+            queue.clear()
+        return claimed
+
+    def _claim_size(self, slot):
+        if self.context["channel"] == "email":
+            return 1  # queued in Odoo's mail queue within the claim: one per token
+        size = math.ceil(slot.rate_per_minute / 60.0 * CLAIM_SECONDS)
+        if slot.cap.cap:
+            size = min(size, max(1, slot.cap.cap - slot.cap.used))
+        return max(1, min(size, MAX_CLAIM))
+
+    def _state(self):
+        """The campaign's state now, read on the batch's own connection."""
+        if self.watch is None:
+            with self.dispatcher._step() as env:
+                return env["chatwoot.campaign"].browse(self.context["campaign_id"]).state
+        self.watch.execute(
+            "SELECT state FROM chatwoot_campaign WHERE id = %s", [self.context["campaign_id"]]
+        )
+        state = self.watch.fetchone()[0]
+        self.watch.commit()
+        return state
+
+    def _step(self, claim_for=None):
+        """One short transaction: confirm the sends so far, check auto-pause and the lease;
+        claim for a slot. ``{"paused": True}`` when it auto-paused."""
+        context = self.context
+        with self.dispatcher._step() as env:
+            dispatcher = env["chatwoot.campaign.dispatcher"]
+            dispatcher._confirm(context, self.take_pending())
+            if self.since_check >= self.autopause_every:
+                self.since_check = 0
+                if dispatcher._check_autopause(context, self.outcomes):
+                    return {"paused": True}
+            lease = context["lease_seconds"]
+            if self.clock() - self.renewed > lease / 3:
+                self.renewed = self.clock()
+                dispatcher._renew_leases(list(self.queues), self.token, lease)
+            if claim_for is not None:
+                return dispatcher._claim(context, claim_for.sender_id, self._claim_size(claim_for))
+            return {}
+
+    def _fill(self, slot, deadline, sleep):
+        """Claim for ``slot`` when its queue is empty; False when the batch must stop
+        (``self.stop`` says why), "wait" when it slept for the next due recipient."""
+        queue = self.queues[slot.sender_id]
+        if queue:
+            return True
+        email = self.context["channel"] == "email"
+        if email:  # queued in Odoo's mail queue within the claim: it needs its token first
+            wait = self.balancer.slot_wait(slot)
+            if wait > 0:
+                sleep(min(wait, MAX_NAP))
+                return "wait"
+            self.balancer.take(slot)
+        claim = self._step(claim_for=slot)
+        if email and not claim.get("done"):
+            self.balancer.refund(slot)
+        if claim.get("paused"):
+            self.stop = "auto-paused"
+            return False
+        if claim.get("idle"):
+            wait = claim.get("wait")
+            if wait is None or wait > min(MAX_IDLE, deadline - self.clock()):
+                self.stop = claim["idle"]
+                return False
+            sleep(max(0.0, min(wait, MAX_NAP)))
+            return "wait"
+        self.sent += claim["done"]
+        self.outcomes.extend(Outcome() for _ in range(claim["done"]))
+        queue.extend(claim["deliveries"])
+        return bool(queue) or "wait"
+
+    def loop(self, deadline, sleep):
+        """Prepare the next send (claim, confirm, read the campaign's state) while its
+        sender's token comes, then sleep exactly until it and send at once: the sends
+        leave evenly paced, never bunched after a claim."""
+        while self.clock() < deadline:
+            slot = self.balancer.next_slot()
+            if not slot:
+                wait = self.balancer.wait_time()
+                if wait is None:
+                    self.stop = CAP_REACHED
+                    break
+                if self.pending:
+                    self._step()
+                sleep(min(wait, MAX_NAP, max(0.0, deadline - self.clock())))
+                continue
+            filled = self._fill(slot, deadline, sleep)
+            if not filled:
+                break
+            if filled == "wait":
+                continue
+            if self.since_check >= self.autopause_every and self._step().get("paused"):
+                self.stop = "auto-paused"
+                break
+            state = self._state()
+            if state != "running":  # pause and cancel act between two sends
+                self.stop = f"campaign {state}"
+                break
+            wait = self.balancer.slot_wait(slot)
+            if wait > MAX_NAP:
+                sleep(MAX_NAP)
+                continue
+            if wait > 0:
+                sleep(wait)
+            if not self.balancer.take(slot):
+                continue
+            delivery = self.queues[slot.sender_id].popleft()
+            sent_at = fields.Datetime.now()
+            result = self.dispatcher._send(self.context, slot.sender_id, delivery)
+            self.pending.append((slot.sender_id, delivery, result, sent_at))
+            self.sent += _report(self.balancer, slot.sender_id, result)
+            self.outcomes.append(
+                Outcome(failed=not result.ok and not result.throttled, blocked=result.blocked)
+            )
+            self.since_check += 1
+            queue = self.queues[slot.sender_id]
+            if not slot.healthy and queue:
+                # Drained: its other claims go back to the queue for the healthy senders.
+                with self.dispatcher._step() as env:
+                    env["chatwoot.campaign.dispatcher"]._confirm(self.context, self.take_pending())
+                    env["chatwoot.campaign.dispatcher"]._release(self.context, list(queue))
+                queue.clear()
+        return self.stop
 
 
 def _report(balancer, sender_id, result):
@@ -535,10 +701,3 @@ def _report(balancer, sender_id, result):
     elif not result.permanent:
         balancer.report_failure(sender_id, result.error)
     return 0
-
-
-def _refund(slot):
-    """Give back the token of a pick that sent nothing."""
-    slot.bucket.tokens = min(slot.bucket.capacity, slot.bucket.tokens + 1)
-    slot.cap.used = max(0, slot.cap.used - 1)
-    slot.sent = max(0, slot.sent - 1)

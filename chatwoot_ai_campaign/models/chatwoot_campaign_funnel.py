@@ -43,11 +43,12 @@ class ChatwootCampaignFunnel(models.Model):
                 f"""
                 CREATE OR REPLACE VIEW %s AS (
                     SELECT r.id * 8 + s.rank AS id, r.campaign_id, r.variant_id, r.sender_id,
-                           r.company_id, s.stage, s.rank AS stage_rank, 1 AS recipient_count,
+                           c.company_id, s.stage, s.rank AS stage_rank, 1 AS recipient_count,
                            CASE WHEN s.stage = 'converted' THEN r.revenue ELSE 0 END AS revenue,
                            co.currency_id, r.sent_at AS date
                       FROM chatwoot_campaign_recipient r
-                      JOIN res_company co ON co.id = r.company_id
+                      JOIN chatwoot_campaign c ON c.id = r.campaign_id
+                      JOIN res_company co ON co.id = c.company_id
                       JOIN (VALUES {stages}) AS s(stage, rank)
                         ON s.rank <= CASE r.state
                                WHEN 'queued' THEN 0 WHEN 'sending' THEN 0

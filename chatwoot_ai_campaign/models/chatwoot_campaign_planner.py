@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import csv
 import io
+import itertools
+from contextlib import contextmanager
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -12,6 +14,7 @@ from ..dispatch.windows import Window, parse_weekdays
 
 WHATSAPP_INBOX = "Channel::Whatsapp"
 DEFAULT_TZ = "America/Sao_Paulo"
+BULK_WORK_MEM = "64MB"
 
 
 class ChatwootCampaignPlanner(models.AbstractModel):
@@ -105,7 +108,7 @@ class ChatwootCampaignPlanner(models.AbstractModel):
                        AND k.priority != 'transactional'
                   GROUP BY r.partner_id
                 )
-                SELECT p.id, p.commercial_partner_id, COALESCE(%(address)s, ''),
+                SELECT p.id, COALESCE(p.commercial_partner_id, p.id), COALESCE(%(address)s, ''),
                        COALESCE(p.phone_sanitized, ''), COALESCE(p.tz, ''),
                        COALESCE(consent.status, ''), %(blacklist)s, COALESCE(recent.sent, 0),
                        COALESCE(NULLIF(p.chatwoot_campaign_weekly_cap, 0), %(default_cap)s),
@@ -130,23 +133,12 @@ class ChatwootCampaignPlanner(models.AbstractModel):
 
     @api.model
     def _candidates(self, campaign, partner_ids=None, preferred=None, channel=None):
-        preferred = preferred or {}
-        return [
-            planner.Candidate(
-                partner_id=row[0],
-                commercial_partner_id=row[1] or row[0],
-                address=row[2],
-                phone=row[3],
-                tz=row[4],
-                consent=row[5],
-                blacklisted=row[6],
-                sent_last_7_days=row[7],
-                weekly_cap=row[8],
-                topic_allowed=row[9],
-                preferred_hour=preferred.get(row[0], preferred.get(None)),
-            )
-            for row in self._candidate_rows(campaign, partner_ids, channel)
-        ]
+        """:class:`planner.Candidate` of each row (the columns come in its fields' order)."""
+        rows = self._candidate_rows(campaign, partner_ids, channel)
+        if not preferred:
+            return list(itertools.starmap(planner.Candidate, rows))
+        default = preferred.get(None)
+        return [planner.Candidate(*row, preferred.get(row[0], default)) for row in rows]
 
     @api.model
     def _preferred_hours(self, campaign):
@@ -181,22 +173,37 @@ class ChatwootCampaignPlanner(models.AbstractModel):
         return preferred
 
     # ------------------------------------------------------------------ planning
+    @contextmanager
+    def _bulk_session(self):
+        """Settings for a few statements over 100k rows, for this transaction only: no JIT
+        (PostgreSQL spent 2.5 of the 3.5 s of the audience query compiling it with LLVM)
+        and room to sort and hash in memory. Restored afterwards; an error rolls the
+        transaction back, and its settings with it."""
+        cr = self.env.cr
+        cr.execute("SELECT current_setting('jit'), current_setting('work_mem')")
+        jit, work_mem = cr.fetchone()
+        cr.execute("SELECT set_config('jit', 'off', true), set_config('work_mem', %s, true)",
+                   [BULK_WORK_MEM])  # fmt: skip
+        yield
+        cr.execute("SELECT set_config('jit', %s, true), set_config('work_mem', %s, true)",
+                   [jit, work_mem])  # fmt: skip
+
     @api.model
     def _plan(self, campaign, now=None):
         """Plan ``campaign``: queued and skipped recipients, written at once; the result."""
         now = now or fields.Datetime.now()
-        candidates = self._candidates(campaign, preferred=self._preferred_hours(campaign))
-        result = planner.plan(candidates, self._settings(campaign, now), now)
-        self._insert(campaign, result)
+        with self._bulk_session():
+            candidates = self._candidates(campaign, preferred=self._preferred_hours(campaign))
+            result = planner.plan(candidates, self._settings(campaign, now), now)
+            self._insert(campaign, result)
         return result
 
     @api.model
     def _insert(self, campaign, result):
         """Write every recipient with one ``COPY`` (100k rows in a few seconds)."""
         key = self.env["chatwoot.campaign.recipient"]._key
-        now = fields.Datetime.to_string(fields.Datetime.now())
-        head = (campaign.id, campaign.company_id.id)
-        tail = (0, self.env.uid, self.env.uid, now, now)
+        head = (campaign.id,)
+        tail = (0,)
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         for p in result.planned:
@@ -213,9 +220,9 @@ class ChatwootCampaignPlanner(models.AbstractModel):
             return
         buffer.seek(0)
         self.env.cr.copy_expert(
-            "COPY chatwoot_campaign_recipient (campaign_id, company_id, partner_id, state, "
-            "skip_reason, scheduled_at, address, tz, idempotency_key, attempts, create_uid, "
-            "write_uid, create_date, write_date) FROM STDIN WITH (FORMAT csv, NULL '')",
+            "COPY chatwoot_campaign_recipient (campaign_id, partner_id, state, "
+            "skip_reason, scheduled_at, address, tz, idempotency_key, attempts) "
+            "FROM STDIN WITH (FORMAT csv, NULL '')",
             buffer,
         )
         self.env["chatwoot.campaign.recipient"].invalidate_model()

@@ -43,6 +43,9 @@ class ChatwootCampaignSender(models.Model):
     unhealthy_until = fields.Datetime(readonly=True, copy=False)
     last_error = fields.Text(readonly=True, copy=False)
     sent_count = fields.Integer(string="Sent", compute="_compute_sent_count")
+    # The batch sending through this sender now (a killed worker's lease simply expires).
+    dispatch_token = fields.Char(readonly=True, copy=False, groups="base.group_system")
+    dispatch_lease_until = fields.Datetime(readonly=True, copy=False, groups="base.group_system")
 
     _rate_positive = models.Constraint(
         "CHECK(rate_per_minute > 0)", "The rate per minute must be positive."

@@ -1,8 +1,14 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from ..dispatch.bandit import Arm
+from ..dispatch.constants import PLACEHOLDERS
+
+#: The content addon's writer, used when it is installed (neither addon depends on the other).
+CONTENT_WRITER = "chatwoot.content.crew"
+MAX_AI_VARIANTS = 5
 
 
 class ChatwootCampaignVariant(models.Model):
@@ -20,12 +26,56 @@ class ChatwootCampaignVariant(models.Model):
     name = fields.Char(required=True, default="A")
     message = fields.Text(required=True)
     template_name = fields.Char(string="WhatsApp Template")
+    ai_run_id = fields.Many2one(
+        "chatwoot.ai.run", string="AI Run", readonly=True, copy=False, ondelete="set null"
+    )
     sent_count = fields.Integer(string="Sends", compute="_compute_stats")
     success_count = fields.Integer(string="Successes", compute="_compute_stats")
     posterior_mean = fields.Float(compute="_compute_stats", digits=(16, 4))
     interval_low = fields.Float(string="95% Low", compute="_compute_stats", digits=(16, 4))
     interval_high = fields.Float(string="95% High", compute="_compute_stats", digits=(16, 4))
     send_share = fields.Float(string="Share of Sends", compute="_compute_stats", digits=(16, 3))
+
+    @api.model
+    def _ai_writer_available(self):
+        return CONTENT_WRITER in self.env
+
+    @api.model
+    def _write_with_ai(self, campaign, count):
+        """Add ``count`` variants written by the content crew (offline unless the company
+        chose a model), each linked to its AI run; the new variants."""
+        if not self._ai_writer_available():
+            raise UserError(self.env._("Install ChatwootAI Content to write variants with AI."))
+        count = max(1, min(count, MAX_AI_VARIANTS))
+        placeholders = [name for name in PLACEHOLDERS if name != "coupon" or campaign.coupon]
+        written = self.env[CONTENT_WRITER]._write_message_variants(
+            campaign.company_id,
+            {
+                "campaign": campaign.name,
+                "goal": campaign.goal,
+                "offer": campaign.ai_offer or "",
+                "coupon": campaign.coupon or "",
+                "placeholders": placeholders,
+            },
+            count,
+            language=campaign.template_language or None,
+        )
+        taken = set(campaign.variant_ids.mapped("name"))
+        names = (chr(code) for code in range(ord("A"), ord("Z") + 1))
+        free = [name for name in names if name not in taken]
+        last = max(campaign.variant_ids.mapped("sequence") or [0])
+        return self.create(
+            [
+                {
+                    "campaign_id": campaign.id,
+                    "name": free[index] if index < len(free) else f"AI {index + 1}",
+                    "sequence": last + index + 1,
+                    "message": item["message"],
+                    "ai_run_id": item["ai_run_id"],
+                }
+                for index, item in enumerate(written)
+            ]
+        )
 
     @api.model
     def _arms(self, campaign):

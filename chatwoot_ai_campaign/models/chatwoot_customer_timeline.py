@@ -22,7 +22,7 @@ class ChatwootCustomerTimeline(models.Model):
                 7,
                 SQL(
                     """
-                    SELECT r.id, rp.commercial_partner_id, r.partner_id, r.company_id,
+                    SELECT r.id, rp.commercial_partner_id, r.partner_id, c.company_id,
                            r.sent_at, 'campaign_send'::varchar, c.name::varchar,
                            NULL::numeric, NULL::int, NULL::int, NULL::int,
                            'chatwoot.campaign.recipient'::varchar, r.id
@@ -37,7 +37,7 @@ class ChatwootCustomerTimeline(models.Model):
                 8,
                 SQL(
                     """
-                    SELECT r.id, rp.commercial_partner_id, r.partner_id, r.company_id,
+                    SELECT r.id, rp.commercial_partner_id, r.partner_id, c.company_id,
                            r.replied_at, 'campaign_reply'::varchar, c.name::varchar,
                            NULL::numeric, NULL::int, NULL::int, NULL::int,
                            'chatwoot.campaign.recipient'::varchar, r.id

@@ -5,3 +5,4 @@ from . import test_campaign_dispatch
 from . import test_campaign_optout
 from . import test_campaign_tracking
 from . import test_campaign_tours
+from . import test_campaign_variants_ai

@@ -20,35 +20,36 @@ import re
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from pathlib import Path
+from urllib.parse import parse_qs
+
+if __package__:
+    from odoo.addons.chatwoot_ai_base.tests.fake_chatwoot import FakeChatwoot
+else:  # run as a process: the base addon's fake is a plain module beside its tests
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "chatwoot_ai_base" / "tests"))
+    from fake_chatwoot import FakeChatwoot  # pylint: disable=import-error
 
 CHATWOOT = re.compile(r"^/api/v1/accounts/(\d+)(/.*)$")
 GRAPH_MESSAGES = re.compile(r"^/v[\d.]+/([^/]+)/messages$")
 
 
-class FakeCampaignAPI:
+class FakeCampaignAPI(FakeChatwoot):
+    """The base addon's recording server (``requests``, ``requests_to``, start and stop)
+    answering from its own state instead of scripted answers."""
+
     def __init__(self, port=0, log_path=None):
-        self.port = port
+        super().__init__(port)
         self.log_path = log_path
         self.lock = threading.Lock()
         self.contacts = {}
         self.conversations = {}
         self.messages = []  # every message created, both APIs
-        self.requests = []
         self.failures = {}
         self.on_message = None  # callable(message) run before answering
         self.delay = 0.0
         self._ids = iter(range(1000, 10**9))
-        self._server = None
-        self._thread = None
 
     # ------------------------------------------------------------------ control
-    @property
-    def url(self):
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
-
     def fail(self, api, route, answers):
         """The next requests to ``route`` (a phone number id or "messages") fail in turn."""
         with self.lock:
@@ -66,26 +67,6 @@ class FakeCampaignAPI:
                 twice.add(key)
             seen.add(key)
         return sorted(twice)
-
-    def start(self):
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), self._handler())
-        self._server.daemon_threads = True
-        self._server.block_on_close = False
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
-        self._thread.start()
-        return self
-
-    def stop(self):
-        if self._server:
-            self._server.shutdown()
-            self._server.server_close()
-            self._server = None
-
-    def __enter__(self):
-        return self.start()
-
-    def __exit__(self, *exc):
-        self.stop()
 
     # ------------------------------------------------------------------ routes
     def _next_failure(self, api, route):
@@ -171,51 +152,22 @@ class FakeCampaignAPI:
         )
         return 200, {"messages": [{"id": message["id"]}], "contacts": [{"wa_id": body.get("to")}]}
 
-    def _handler(self):
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
-
-            def log_message(self, *args):
-                pass
-
-            def do_GET(self):
-                self._handle()
-
-            def do_POST(self):
-                self._handle()
-
-            def _handle(self):
-                parts = urlsplit(self.path)
-                length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length) if length else b""
-                try:
-                    body = json.loads(raw) if raw else {}
-                except ValueError:
-                    body = {key: values[0] for key, values in parse_qs(raw.decode()).items()}
-                with fake.lock:
-                    fake.requests.append((self.command, parts.path))
-                if fake.delay:
-                    time.sleep(fake.delay)
-                chatwoot = CHATWOOT.match(parts.path)
-                graph = GRAPH_MESSAGES.match(parts.path)
-                if chatwoot:
-                    status, answer = fake.chatwoot(
-                        self.command, chatwoot.group(2), parse_qs(parts.query), body
-                    )
-                elif graph and self.command == "POST":
-                    status, answer = fake.whatsapp(graph.group(1), body)
-                else:
-                    status, answer = 404, {"error": "not found"}
-                data = json.dumps(answer).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        return Handler
+    def _answer_for(self, request):
+        if self.delay:
+            time.sleep(self.delay)
+        chatwoot = CHATWOOT.match(request.path)
+        graph = GRAPH_MESSAGES.match(request.path)
+        try:
+            body = json.loads(request.body) if request.body else {}
+        except ValueError:
+            body = {key: values[0] for key, values in parse_qs(request.body.decode()).items()}
+        if chatwoot:
+            status, answer = self.chatwoot(request.method, chatwoot.group(2), request.query, body)
+        elif graph and request.method == "POST":
+            status, answer = self.whatsapp(graph.group(1), body)
+        else:
+            status, answer = 404, {"error": "not found"}
+        return {"status": status, "json": answer}
 
 
 def main():

@@ -103,6 +103,20 @@ class TestCampaignJourney(ChatwootAITourCase):
         self.assertEqual(self.fake.duplicates(), [])
         self.assertEqual(campaign.state, "done")
 
+    def test_marketer_has_the_content_crew_write_variants(self):
+        if "chatwoot.content.crew" not in self.env:
+            self.skipTest("the content addon writes the variants: not installed")
+        campaign = self.draft()
+        self.journey(
+            f"/odoo/action-chatwoot_ai_campaign.chatwoot_campaign_action/{campaign.id}",
+            "chatwoot_ai_campaign_variants",
+            login=self.marketer.login,
+            screenshot="marketer_campaign_ai_variants",
+        )
+        self.assertEqual(len(campaign.variant_ids), 2)
+        self.assertEqual(campaign.variant_ids.mapped("name"), ["A", "B"])
+        self.assertTrue(all(v.ai_run_id.provider == "offline" for v in campaign.variant_ids))
+
     def test_funnel_recipients_consents_and_kanban_open(self):
         campaign = self.draft()
         campaign.action_launch()

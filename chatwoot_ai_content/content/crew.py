@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .prompts import GOAL, ROLE, task_prompt
 from .validators import validate
+from .variants import variant_issues, variant_prompt, write_offline
 
 MAX_ATTEMPTS = 3
 CHARS_PER_TOKEN = 4
@@ -84,7 +85,7 @@ class ContentCrew:
             prompt = task_prompt(
                 kind, facts, self.voice, language, self._price_texts(facts, language), feedback
             )
-            text, used_in, used_out = self._kickoff(prompt, facts)
+            text, used_in, used_out = self._kickoff(prompt, facts.company)
             tokens_in, tokens_out = tokens_in + used_in, tokens_out + used_out
             issues = [str(i) for i in validate(kind, text, facts, self.voice)]
             result = PieceResult(
@@ -95,11 +96,61 @@ class ContentCrew:
             feedback = issues
         return result
 
-    def _kickoff(self, prompt, facts):
+    def compose_variants(self, brief, count, language, seed=""):
+        """``count`` campaign message variants (``variants.VariantBrief``), each a
+        :class:`PieceResult`; a remote answer that keeps failing the checks is replaced by
+        the offline text of its angle, with the issues kept for the run's log."""
+        results = []
+        for offline in write_offline(brief, count, language, seed):
+            started = time.perf_counter()
+            result = PieceResult(
+                "campaign_variant",
+                language,
+                offline.text,
+                tokens_in=len(offline.prompt) // CHARS_PER_TOKEN,
+                tokens_out=len(offline.text) // CHARS_PER_TOKEN,
+                prompt=offline.prompt,
+            )
+            if self.llm is not None:
+                result = self._remote_variant(brief, offline, language)
+            if result.text in {r.text for r in results}:
+                result.issues.append("same text as another variant")
+                result.text = offline.text
+            result.latency_ms = int((time.perf_counter() - started) * 1000)
+            results.append(result)
+        return results
+
+    def _remote_variant(self, brief, offline, language):
+        prompt = variant_prompt(brief, offline.angle, language)
+        tokens_in = tokens_out = 0
+        issues = []
+        for attempt in range(1, self.max_attempts + 1):
+            asked = prompt + ("\nFix: " + "; ".join(issues) if issues else "")
+            text, used_in, used_out = self._kickoff(asked, brief.company)
+            tokens_in, tokens_out = tokens_in + used_in, tokens_out + used_out
+            issues = variant_issues(text, brief.placeholders)
+            if not issues:
+                return PieceResult(
+                    "campaign_variant", language, text, [], attempt, tokens_in, tokens_out, 0,
+                    prompt,
+                )  # fmt: skip
+        return PieceResult(
+            "campaign_variant",
+            language,
+            offline.text,
+            issues,
+            self.max_attempts,
+            tokens_in,
+            tokens_out,
+            0,
+            prompt,
+        )
+
+    def _kickoff(self, prompt, company):
         """(text, tokens in, tokens out) of one crew run over the remote LLM."""
         crewai, crew_class = self.crewai_classes()
         agent = crewai.Agent(
-            role=ROLE.format(company=facts.company or "the shop"),
+            role=ROLE.format(company=company or "the shop"),
             goal=GOAL,
             backstory="You write e-commerce copy and never invent facts.",
             llm=self.llm,

@@ -11,6 +11,7 @@ from ..content.constants import CHANNEL_OF_KIND, writer_language
 from ..content.crew import ContentCrew
 from ..content.palette import brand_palette, extract_palette
 from ..content.validators import validate
+from ..content.variants import VariantBrief
 from ..content.writer import OfflineWriter
 
 _logger = logging.getLogger(__name__)
@@ -103,26 +104,14 @@ class ChatwootContentCrew(models.AbstractModel):
             self.env["chatwoot.ai.run"]
             .sudo()
             .create(
-                {
-                    "kind": "content",
-                    "company_id": company.id,
-                    "product_tmpl_id": product.id,
-                    "crew": "content",
-                    "input_text": result.prompt,
-                    "output": result.text,
-                    "language": lang,
-                    "provider": settings.provider,
-                    "model": settings.model or False,
-                    "tokens_in": result.tokens_in,
-                    "tokens_out": result.tokens_out,
-                    "latency_ms": result.latency_ms,
-                    "attempts": result.attempts,
-                    "estimated_cost": self.env["res.company"]._chatwoot_ai_estimated_cost(
-                        company, result.tokens_in, result.tokens_out
-                    ),
-                    "state": "done",
-                    "error": "\n".join(issues) or False,
-                }
+                self._run_values(
+                    company,
+                    settings,
+                    result,
+                    product_tmpl_id=product.id,
+                    language=lang,
+                    error="\n".join(issues) or False,
+                )
             )
         )
         return {
@@ -139,6 +128,62 @@ class ChatwootContentCrew(models.AbstractModel):
             "is_promotion": bool(promotion),
             "campaign_id": promotion.get("campaign_id") or False,
         }
+
+    @api.model
+    def _run_values(self, company, settings, result, **values):
+        """The ``chatwoot.ai.run`` of one call of the crew."""
+        return {
+            "kind": "content",
+            "company_id": company.id,
+            "crew": "content",
+            "input_text": result.prompt,
+            "output": result.text,
+            "language": result.language,
+            "provider": settings.provider,
+            "model": settings.model or False,
+            "tokens_in": result.tokens_in,
+            "tokens_out": result.tokens_out,
+            "latency_ms": result.latency_ms,
+            "attempts": result.attempts,
+            "estimated_cost": self.env["res.company"]._chatwoot_ai_estimated_cost(
+                company, result.tokens_in, result.tokens_out
+            ),
+            "state": "done",
+            "error": "\n".join(result.issues) or False,
+            **values,
+        }
+
+    @api.model
+    def _write_message_variants(self, company, brief, count, language=None):
+        """``count`` message variants of a campaign, one AI run each (offline by default).
+
+        ``brief`` is plain data (``campaign``, ``goal``, ``offer``, ``coupon`` and the
+        ``placeholders`` the caller can fill): the campaign addon calls this when the content
+        addon is installed, without either addon depending on the other. Answers
+        ``[{"message", "ai_run_id", "issues"}]``.
+        """
+        crew, settings = self._crew(company)
+        language = writer_language(
+            language or self.env["chatwoot.brand.voice"]._default_language(company)
+        )
+        brief = VariantBrief(
+            campaign=brief.get("campaign") or "",
+            goal=brief.get("goal") or "reply",
+            offer=brief.get("offer") or "",
+            coupon=brief.get("coupon") or "",
+            placeholders=tuple(brief.get("placeholders") or ()),
+            company=company.name,
+        )
+        results = crew.compose_variants(brief, count, language, seed=str(company.id))
+        Run = self.env["chatwoot.ai.run"].sudo()
+        return [
+            {
+                "message": result.text,
+                "ai_run_id": Run.create(self._run_values(company, settings, result)).id,
+                "issues": result.issues,
+            }
+            for result in results
+        ]
 
     @api.model
     def _write_pieces(self, products, kinds, language, promotion, batch=None):

@@ -50,18 +50,21 @@ def odoo_launcher(config):
     return [str(launcher)] if launcher.exists() else [sys.executable, "-m", "odoo"]
 
 
-def start_server(config, port, db, env=None):
+def start_server(config, port, db, env=None, log=None, args=()):
     """Odoo with 2 workers (and queue_job, server-wide in the config) serving ``db``.
 
     ``-d`` alone, as `make run` starts it: with a ``--db-filter`` as well, Odoo lists the
-    server's databases (a new connection to ``postgres``) on every request.
+    server's databases (a new connection to ``postgres``) on every request. The server leads
+    its own process group: ``os.killpg(server.pid, ...)`` reaches its workers too. ``log``
+    (a binary file) gets its output; ``args`` are extra command-line options.
     """
     cmd = [
         *odoo_launcher(config), "-c", config, "-d", db,
         "--workers=2", "--max-cron-threads=0", f"--http-port={port}",
-        f"--gevent-port={free_port()}", "--log-level=warn",
+        f"--gevent-port={free_port()}", "--log-level=warn", *args,
     ]  # fmt: skip
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    out = log or subprocess.DEVNULL
+    server = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT if log else out,
                               start_new_session=True, env=env)  # fmt: skip
     url = f"http://127.0.0.1:{port}"
     for _ in range(120):

@@ -7,13 +7,12 @@ Not a benchmark itself (`make bench` runs the scripts whose names do not start w
 """
 
 import os
-import socket
 import subprocess
-import sys
 from pathlib import Path
 
+import _benchlib
 import psycopg2
-from _benchlib import db_options
+from _benchlib import db_options, odoo_launcher
 
 #: Override with CAMPAIGN_BENCH_DB to keep several copies apart.
 DATABASE = os.environ.get("CAMPAIGN_BENCH_DB", "bench_campaign")
@@ -22,20 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 FAKE = ROOT / "chatwoot_ai_campaign" / "tests" / "fake_campaign_api.py"
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def launcher(config):
-    local = Path(config).resolve().parent / "odoo-bin"
-    return [str(local)] if local.exists() else [sys.executable, "-m", "odoo"]
-
-
 def shell(config, script, timeout=900):
     """Run ``script`` in ``odoo-bin shell`` on the bench database; its stdout."""
-    cmd = [*launcher(config), "shell", "-c", config, "-d", DATABASE, "--no-http",
+    cmd = [*odoo_launcher(config), "shell", "-c", config, "-d", DATABASE, "--no-http",
            "--log-level=warn"]  # fmt: skip
     out = subprocess.run(cmd, input=script, capture_output=True, text=True, timeout=timeout)
     if out.returncode:
@@ -126,7 +114,7 @@ def build(config):
 
         drop_database(db_options(config), DATABASE)
         subprocess.run(
-            [*launcher(config), "-c", config, "-d", DATABASE, "-i", "chatwoot_ai_campaign",
+            [*odoo_launcher(config), "-c", config, "-d", DATABASE, "-i", "chatwoot_ai_campaign",
              "--stop-after-init", "--log-level=warn"],
             check=True, capture_output=True, timeout=1800,
         )  # fmt: skip
@@ -138,13 +126,27 @@ def build(config):
 
 
 def start_server(config, port, log, channels="root:2"):
+    """The shared 2-worker server (``_benchlib.start_server``) with the job runner on
+    ``channels``; it leads its process group (kill it with ``os.killpg``)."""
     env = dict(os.environ, ODOO_QUEUE_JOB_CHANNELS=channels)
-    cmd = [
-        *launcher(config), "-c", config, "-d", DATABASE, f"--db-filter=^{DATABASE}$",
-        "--workers=0", "--max-cron-threads=0", f"--http-port={port}",
-        "--gevent-port", str(free_port()), "--load=base,rpc,web,queue_job", "--log-level=info",
-    ]  # fmt: skip
-    return subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env)
+    server, _url = _benchlib.start_server(
+        config, port, DATABASE, env=env, log=log, args=("--load=base,rpc,web,queue_job",)
+    )
+    return server
+
+
+def group_rss_mb(pgid):
+    """Resident memory of every process of a process group (the server and its workers),
+    in MB (Linux)."""
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:  # pgrp, after state and ppid
+            total += rss_mb(int(stat.parent.name)) or 0
+    return round(total, 1)
 
 
 def rss_mb(pid):

@@ -197,3 +197,33 @@ tours.add("chatwoot_ai_campaign_kanban", {
         noErrorDialog,
     ],
 });
+
+tours.add("chatwoot_ai_campaign_variants", {
+    steps: () => [
+        {
+            content: "Open the message tab",
+            trigger: ".o_notebook a[name='message']",
+            run: "click",
+        },
+        {
+            content: "Say what the campaign offers",
+            trigger: ".o_field_widget[name='ai_offer'] input",
+            run: "edit 10% em tudo",
+        },
+        {
+            content: "Ask for two variants",
+            trigger: ".o_field_widget[name='ai_variant_count'] input",
+            run: "edit 2",
+        },
+        {
+            content: "Let the content crew write them",
+            trigger: "button[name='action_write_variants']",
+            run: "click",
+        },
+        {
+            content: "Two variants are listed, written with the offer",
+            trigger: ".o_field_widget[name='variant_ids'] .o_data_row:nth-child(2):contains(10% em tudo)",
+        },
+        noErrorDialog,
+    ],
+});
