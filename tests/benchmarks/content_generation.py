@@ -11,6 +11,7 @@ runs the batch the way the queue job runner does (one ``_job_generate_chunk`` pe
 the time per product in the batch against one product alone.
 
     python3 tests/benchmarks/content_generation.py --config .local/odoo.cfg [--products 200]
+        [--database bench_content]
 """
 
 import argparse
@@ -29,17 +30,17 @@ NAMES = ("Batom", "Gloss", "Base", "Sérum", "Vestido", "Sandália", "Bolsa", "P
 FINISHES = ("Matte", "Cremoso", "Glow", "Velvet", "Intenso", "Leve", "Clássico", "Tropical")
 
 
-def ensure_database(config_path, dsn, fresh):
+def ensure_database(config_path, dsn, fresh, database=DATABASE):
     """Install chatwoot_ai_content (and what it needs) without demo data, once."""
     if fresh:
-        drop_database(dsn, DATABASE)
+        drop_database(dsn, database)
     connection = psycopg2.connect(dbname="postgres", **dsn)
     with connection.cursor() as cr:
-        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,))
+        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,))
         exists = bool(cr.fetchone())
     connection.close()
     if not exists:
-        command = [sys.executable, "-m", "odoo", "-c", config_path, "-d", DATABASE]
+        command = [sys.executable, "-m", "odoo", "-c", config_path, "-d", database]
         command += ["-i", "chatwoot_ai_content", "--stop-after-init", "--log-level=warn"]
         subprocess.run(command, check=True, stdout=sys.stderr)
 
@@ -73,10 +74,11 @@ def main():
     parser.add_argument("--config", required=True, help="Odoo configuration file")
     parser.add_argument("--products", type=int, default=1000)
     parser.add_argument("--fresh", action="store_true", help="recreate the database")
+    parser.add_argument("--database", default=DATABASE, help=f"default: {DATABASE}")
     args = parser.parse_args()
     dsn = db_options(args.config)
-    ensure_database(args.config, dsn, args.fresh)
-    cr, env = open_environment(args.config, DATABASE)
+    ensure_database(args.config, dsn, args.fresh, args.database)
+    cr, env = open_environment(args.config, args.database)
     try:
         from odoo.addons.chatwoot_ai_content.content.constants import KINDS
 
