@@ -6,6 +6,10 @@ With the offline provider (``llm=None``) the ``OfflineWriter`` writes from the f
 remote provider a one-agent CrewAI crew writes from ``prompts.task_prompt`` and a rejected
 answer is asked again with the validator's reasons, up to ``max_attempts``. A piece that still
 fails comes back with ``issues``: the model layer marks it for review with the reason.
+
+When the remote provider cannot be used (not configured, or its call fails after the SDK's own
+retries), the offline writer writes the piece instead and ``failures`` says why, so the piece
+goes to review with the reason rather than the whole generation failing.
 """
 
 import time
@@ -15,6 +19,8 @@ from .prompts import GOAL, ROLE, task_prompt
 from .validators import validate
 
 MAX_ATTEMPTS = 3
+#: The reason a piece written offline instead of by the configured provider goes to review.
+PROVIDER_FAILED = "provider_failed"
 CHARS_PER_TOKEN = 4
 
 
@@ -29,26 +35,43 @@ class PieceResult:
     tokens_out: int = 0
     latency_ms: int = 0
     prompt: str = ""
+    failures: list = field(default_factory=list)
 
 
 class ContentCrew:
     """Writes pieces for one company (``voice``) with one LLM (``None``: offline)."""
 
-    def __init__(self, writer, voice, llm=None, crewai_classes=None, max_attempts=MAX_ATTEMPTS):
+    def __init__(
+        self,
+        writer,
+        voice,
+        llm=None,
+        crewai_classes=None,
+        max_attempts=MAX_ATTEMPTS,
+        unavailable="",
+    ):
         """``crewai_classes()`` returns (the ``crewai`` module, the ``Crew`` class to use):
-        the base addon's loader that switches telemetry off (injected by the model layer)."""
+        the base addon's loader that switches telemetry off (injected by the model layer).
+        ``unavailable`` is why the configured remote provider could not even be built."""
         self.writer = writer
         self.voice = voice
         self.llm = llm
         self.crewai_classes = crewai_classes
         self.max_attempts = max_attempts
+        self.unavailable = unavailable
 
     def compose(self, kind, facts, language, briefs=()):
         started = time.perf_counter()
         if self.llm is None:
             result = self._write_offline(kind, facts, language, briefs)
+            if self.unavailable:
+                result.failures.append(f"{PROVIDER_FAILED}: {self.unavailable}")
         else:
-            result = self._write_remote(kind, facts, language)
+            try:
+                result = self._write_remote(kind, facts, language)
+            except Exception as error:  # noqa: BLE001 - any provider failure: written offline
+                result = self._write_offline(kind, facts, language, briefs)
+                result.failures.append(f"{PROVIDER_FAILED}: {type(error).__name__}: {error}")
         result.latency_ms = int((time.perf_counter() - started) * 1000)
         return result
 

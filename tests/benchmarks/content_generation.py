@@ -15,7 +15,9 @@ the time per product in the batch against one product alone.
 """
 
 import argparse
+import cProfile
 import json
+import pstats
 import subprocess
 import sys
 import time
@@ -75,6 +77,9 @@ def main():
     parser.add_argument("--products", type=int, default=1000)
     parser.add_argument("--fresh", action="store_true", help="recreate the database")
     parser.add_argument("--database", default=DATABASE, help=f"default: {DATABASE}")
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="print the batch's N top costs"
+    )
     args = parser.parse_args()
     dsn = db_options(args.config)
     ensure_database(args.config, dsn, args.fresh, args.database)
@@ -103,11 +108,18 @@ def main():
         )
         env.flush_all()
         ids = batch_products.ids
+        profiler = cProfile.Profile() if args.profile else None
         started = time.perf_counter()
+        if profiler:
+            profiler.enable()
         for start in range(0, len(ids), CHUNK):
             batch._job_generate_chunk(ids[start : start + CHUNK])
             env.flush_all()
         batch_s = time.perf_counter() - started
+        if profiler:
+            profiler.disable()
+            stats = pstats.Stats(profiler, stream=sys.stderr)
+            stats.sort_stats("cumulative").print_stats(args.profile)
         pieces = Piece.search_count([("batch_id", "=", batch.id)])
         flagged = Piece.search_count([("batch_id", "=", batch.id), ("review_reason", "!=", False)])
         per_product_s = batch_s / len(ids)
