@@ -60,17 +60,19 @@ class ContentCrew:
         self.max_attempts = max_attempts
         self.unavailable = unavailable
 
-    def compose(self, kind, facts, language, briefs=()):
+    def compose(self, kind, facts, language, briefs=(), extra=()):
+        """A ``PieceResult``; its ``issues`` are the validator's, where ``extra`` lists the
+        figures the piece may state besides the product's (the briefs' sizes)."""
         started = time.perf_counter()
         if self.llm is None:
-            result = self._write_offline(kind, facts, language, briefs)
+            result = self._write_offline(kind, facts, language, briefs, extra)
             if self.unavailable:
                 result.failures.append(f"{PROVIDER_FAILED}: {self.unavailable}")
         else:
             try:
-                result = self._write_remote(kind, facts, language)
+                result = self._write_remote(kind, facts, language, extra)
             except Exception as error:  # noqa: BLE001 - any provider failure: written offline
-                result = self._write_offline(kind, facts, language, briefs)
+                result = self._write_offline(kind, facts, language, briefs, extra)
                 result.failures.append(f"{PROVIDER_FAILED}: {type(error).__name__}: {error}")
         result.latency_ms = int((time.perf_counter() - started) * 1000)
         return result
@@ -87,20 +89,20 @@ class ContentCrew:
             ]
         return texts
 
-    def _write_offline(self, kind, facts, language, briefs):
+    def _write_offline(self, kind, facts, language, briefs, extra=()):
         text = self.writer.compose(kind, facts, self.voice, language, briefs)
         prompt = task_prompt(kind, facts, self.voice, language, self._price_texts(facts, language))
         return PieceResult(
             kind,
             language,
             text,
-            issues=[str(i) for i in validate(kind, text, facts, self.voice)],
+            issues=[str(i) for i in validate(kind, text, facts, self.voice, extra)],
             tokens_in=len(prompt) // CHARS_PER_TOKEN,
             tokens_out=len(text) // CHARS_PER_TOKEN,
             prompt=prompt,
         )
 
-    def _write_remote(self, kind, facts, language):
+    def _write_remote(self, kind, facts, language, extra=()):
         feedback, result = (), None
         tokens_in = tokens_out = 0
         for attempt in range(1, self.max_attempts + 1):
@@ -109,7 +111,7 @@ class ContentCrew:
             )
             text, used_in, used_out = self._kickoff(prompt, facts)
             tokens_in, tokens_out = tokens_in + used_in, tokens_out + used_out
-            issues = [str(i) for i in validate(kind, text, facts, self.voice)]
+            issues = [str(i) for i in validate(kind, text, facts, self.voice, extra)]
             result = PieceResult(
                 kind, language, text, issues, attempt, tokens_in, tokens_out, 0, prompt
             )

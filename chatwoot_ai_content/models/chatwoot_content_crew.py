@@ -94,12 +94,15 @@ class ChatwootContentCrew(models.AbstractModel):
 
     @api.model
     def _company_tools(self, company, context, audience=None):
-        """(crew, settings, knowledge, audience language) of ``company``, built once per call
-        (a batch chunk shares them over all its products)."""
+        """(crew, settings, knowledge, default language) of ``company``, built once per call
+        (a batch chunk shares them over all its products). The default language is the
+        audience's dominant one, else the brand voice's."""
         key = (company.id, tuple(sorted((audience or {}).items())))
         if key not in context:
             crew, settings = self._crew(company)
-            language = self._audience_language(company, **audience) if audience else None
+            language = (
+                self._audience_language(company, **audience) if audience else None
+            ) or self.env["chatwoot.brand.voice"]._default_language(company)
             context[key] = (crew, settings, self._knowledge(company), language)
         return context[key]
 
@@ -110,24 +113,18 @@ class ChatwootContentCrew(models.AbstractModel):
         else the brand voice's."""
         company = product.company_id or self.env.company
         context = context if context is not None else {}
-        crew, settings, knowledge, audience_language = self._company_tools(
+        crew, settings, knowledge, default_language = self._company_tools(
             company, context, audience
         )
-        language = (
-            language
-            or audience_language
-            or self.env["chatwoot.brand.voice"]._default_language(company)
-        )
+        language = language or default_language
         lang = writer_language(language)
         facts = product._content_facts(language, promotion, knowledge)
         briefs, palette, extra = [], [], []
         if kind == "image_brief":
             briefs, palette = self._briefs(product, crew.voice)
             extra = brief_numbers(briefs)
-        result = crew.compose(kind, facts, lang, briefs)
-        issues = result.failures + [
-            str(i) for i in validate(kind, result.text, facts, crew.voice, extra)
-        ]
+        result = crew.compose(kind, facts, lang, briefs, extra)
+        issues = result.failures + result.issues
         run = {
             "kind": "content",
             "company_id": company.id,
