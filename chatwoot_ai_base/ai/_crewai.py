@@ -75,14 +75,63 @@ def _not_token_estimate_notice(record):
     return not record.getMessage().startswith("Using an approximate input token count")
 
 
+#: crewai's failure lines are kept at this level (INFO: in the server log, never as ERROR).
+CREWAI_FAILURE_LEVEL = logging.INFO
+#: The logger (and how its line starts) where crewai repeats a failure of an LLM call.
+CREWAI_FLOW_LOGGER = "crewai.flow.runtime"
+CREWAI_FLOW_FAILURE = "Error executing listener"
+
+
+class CrewaiFailureLines(logging.Filter):
+    """Downgrades the ERROR lines crewai logs for a failing LLM call, and only those.
+
+    crewai logs every failed call before raising it: with ``logging.error(...)`` on the root
+    logger from its provider modules, then again on ``crewai.flow.runtime``. The exception
+    reaches our callers, which retry, hand off or flag the work and keep the error on the AI
+    run (and log it themselves when it matters), so these lines are noise at ERROR: a test
+    run with a failing fake provider printed dozens. They are kept at INFO; a record from
+    anywhere else, our own errors included, passes untouched.
+    """
+
+    def __init__(self, directory, prefix=""):
+        super().__init__()
+        self.directory = directory
+        self.prefix = prefix
+
+    def filter(self, record):
+        if record.levelno <= CREWAI_FAILURE_LEVEL:
+            return True
+        if self.prefix:
+            if not str(record.msg).startswith(self.prefix):
+                return True
+        elif record.name != "root" or not record.pathname.startswith(self.directory):
+            return True
+        record.levelno = CREWAI_FAILURE_LEVEL
+        record.levelname = logging.getLevelName(CREWAI_FAILURE_LEVEL)
+        logger = logging.getLogger(None if record.name == "root" else record.name)
+        return logger.isEnabledFor(CREWAI_FAILURE_LEVEL)
+
+
+def _install_failure_filters(crewai):
+    directory = os.path.dirname(crewai.__file__) + os.sep
+    for logger, prefix in (
+        (logging.getLogger(), ""),
+        (logging.getLogger(CREWAI_FLOW_LOGGER), CREWAI_FLOW_FAILURE),
+    ):
+        if not any(isinstance(f, CrewaiFailureLines) for f in logger.filters):
+            logger.addFilter(CrewaiFailureLines(directory, prefix))
+
+
 def load_crewai():
-    """The ``crewai`` module, imported with telemetry, tracing and version checks off."""
+    """The ``crewai`` module, imported with telemetry, tracing and version checks off, and
+    its failure lines kept out of the ERROR level (:class:`CrewaiFailureLines`)."""
     os.environ.update(OFFLINE_ENV)
     import crewai  # pylint: disable=import-outside-toplevel
 
     base_logger = logging.getLogger("crewai.llms.base_llm")
     if _not_token_estimate_notice not in base_logger.filters:
         base_logger.addFilter(_not_token_estimate_notice)
+    _install_failure_filters(crewai)
     return crewai
 
 

@@ -9,6 +9,7 @@ OpenAI SDK that crewai uses, with its timeouts and retries.
 
 import importlib.util
 import json
+import logging
 import os
 import socket
 import unittest
@@ -17,6 +18,7 @@ from unittest import mock
 from odoo.tests import BaseCase
 
 from ..ai import LLMSettings, LLMUnavailable, build_llm
+from ..ai._crewai import CREWAI_FLOW_LOGGER, load_crewai
 from ..ai.agent import CustomerAgent
 from ..ai.context import BEGIN
 from ..ai.settings import model_id
@@ -118,7 +120,8 @@ class TestRemoteAnswers(RemoteCase):
 class TestRemoteFailures(RemoteCase):
     def test_server_errors_raise_after_the_retries(self):
         self.fake.script("POST", PATH, [{"status": 500, "json": {"error": {"message": "boom"}}}])
-        with self.assertRaises(LLMUnavailable):
+        # crewai's own failure lines stay below ERROR: the caller decides what is an error.
+        with self.assertNoLogs(level="ERROR"), self.assertRaises(LLMUnavailable):
             self.reply(self.settings(max_retries=1), ["quanto custa o batom?"])
         self.assertEqual(len(self.fake.requests_to("POST", PATH)), 2)
 
@@ -139,6 +142,35 @@ class TestRemoteFailures(RemoteCase):
         reply = self.reply(self.settings(), ["quero falar com um atendente"])
         self.assertEqual(reply.handoff_reason, "human_request")
         self.assertEqual(self.fake.requests, [])
+
+
+class TestCrewaiFailureLines(BaseCase):
+    def record(self, name, pathname, msg):
+        return logging.getLogger(name).makeRecord(name, logging.ERROR, pathname, 1, msg, (), None)
+
+    def test_only_crewai_failure_lines_are_downgraded(self):
+        crewai = load_crewai()
+        crewai_file = os.path.join(os.path.dirname(crewai.__file__), "llms", "completion.py")
+        root = logging.getLogger()
+        flow = logging.getLogger(CREWAI_FLOW_LOGGER)
+        ours = logging.getLogger("odoo.addons.chatwoot_ai_base")
+        with self.assertLogs(level=logging.INFO) as logs:  # Odoo names level 25 "INFO" too
+            root.handle(self.record("root", crewai_file, "OpenAI API call failed: 500"))
+            flow.handle(self.record(flow.name, crewai_file, "Error executing listener x: 500"))
+            flow.handle(self.record(flow.name, crewai_file, "Flow state is corrupt"))
+            root.handle(self.record("root", __file__, "a root error of ours"))
+            ours.handle(self.record(ours.name, crewai_file, "OpenAI API call failed: ours"))
+        levels = {record.getMessage(): record.levelname for record in logs.records}
+        self.assertEqual(
+            levels,
+            {
+                "OpenAI API call failed: 500": "INFO",
+                "Error executing listener x: 500": "INFO",
+                "Flow state is corrupt": "ERROR",
+                "a root error of ours": "ERROR",
+                "OpenAI API call failed: ours": "ERROR",
+            },
+        )
 
 
 class TestBuildLLM(BaseCase):

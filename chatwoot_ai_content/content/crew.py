@@ -6,6 +6,10 @@ With the offline provider (``llm=None``) the ``OfflineWriter`` writes from the f
 remote provider a one-agent CrewAI crew writes from ``prompts.task_prompt`` and a rejected
 answer is asked again with the validator's reasons, up to ``max_attempts``. A piece that still
 fails comes back with ``issues``: the model layer marks it for review with the reason.
+
+When the remote provider cannot be used (not configured, or its call fails after the SDK's own
+retries), the offline writer writes the piece instead and ``failures`` says why, so the piece
+goes to review with the reason rather than the whole generation failing.
 """
 
 import time
@@ -16,6 +20,8 @@ from .validators import validate
 from .variants import variant_issues, variant_prompt, write_offline
 
 MAX_ATTEMPTS = 3
+#: The reason a piece written offline instead of by the configured provider goes to review.
+PROVIDER_FAILED = "provider_failed"
 CHARS_PER_TOKEN = 4
 
 
@@ -30,26 +36,45 @@ class PieceResult:
     tokens_out: int = 0
     latency_ms: int = 0
     prompt: str = ""
+    failures: list = field(default_factory=list)
 
 
 class ContentCrew:
     """Writes pieces for one company (``voice``) with one LLM (``None``: offline)."""
 
-    def __init__(self, writer, voice, llm=None, crewai_classes=None, max_attempts=MAX_ATTEMPTS):
+    def __init__(
+        self,
+        writer,
+        voice,
+        llm=None,
+        crewai_classes=None,
+        max_attempts=MAX_ATTEMPTS,
+        unavailable="",
+    ):
         """``crewai_classes()`` returns (the ``crewai`` module, the ``Crew`` class to use):
-        the base addon's loader that switches telemetry off (injected by the model layer)."""
+        the base addon's loader that switches telemetry off (injected by the model layer).
+        ``unavailable`` is why the configured remote provider could not even be built."""
         self.writer = writer
         self.voice = voice
         self.llm = llm
         self.crewai_classes = crewai_classes
         self.max_attempts = max_attempts
+        self.unavailable = unavailable
 
-    def compose(self, kind, facts, language, briefs=()):
+    def compose(self, kind, facts, language, briefs=(), extra=()):
+        """A ``PieceResult``; its ``issues`` are the validator's, where ``extra`` lists the
+        figures the piece may state besides the product's (the briefs' sizes)."""
         started = time.perf_counter()
         if self.llm is None:
-            result = self._write_offline(kind, facts, language, briefs)
+            result = self._write_offline(kind, facts, language, briefs, extra)
+            if self.unavailable:
+                result.failures.append(f"{PROVIDER_FAILED}: {self.unavailable}")
         else:
-            result = self._write_remote(kind, facts, language)
+            try:
+                result = self._write_remote(kind, facts, language, extra)
+            except Exception as error:  # noqa: BLE001 - any provider failure: written offline
+                result = self._write_offline(kind, facts, language, briefs, extra)
+                result.failures.append(f"{PROVIDER_FAILED}: {type(error).__name__}: {error}")
         result.latency_ms = int((time.perf_counter() - started) * 1000)
         return result
 
@@ -65,20 +90,20 @@ class ContentCrew:
             ]
         return texts
 
-    def _write_offline(self, kind, facts, language, briefs):
+    def _write_offline(self, kind, facts, language, briefs, extra=()):
         text = self.writer.compose(kind, facts, self.voice, language, briefs)
         prompt = task_prompt(kind, facts, self.voice, language, self._price_texts(facts, language))
         return PieceResult(
             kind,
             language,
             text,
-            issues=[str(i) for i in validate(kind, text, facts, self.voice)],
+            issues=[str(i) for i in validate(kind, text, facts, self.voice, extra)],
             tokens_in=len(prompt) // CHARS_PER_TOKEN,
             tokens_out=len(text) // CHARS_PER_TOKEN,
             prompt=prompt,
         )
 
-    def _write_remote(self, kind, facts, language):
+    def _write_remote(self, kind, facts, language, extra=()):
         feedback, result = (), None
         tokens_in = tokens_out = 0
         for attempt in range(1, self.max_attempts + 1):
@@ -87,7 +112,7 @@ class ContentCrew:
             )
             text, used_in, used_out = self._kickoff(prompt, facts.company)
             tokens_in, tokens_out = tokens_in + used_in, tokens_out + used_out
-            issues = [str(i) for i in validate(kind, text, facts, self.voice)]
+            issues = [str(i) for i in validate(kind, text, facts, self.voice, extra)]
             result = PieceResult(
                 kind, language, text, issues, attempt, tokens_in, tokens_out, 0, prompt
             )
@@ -112,7 +137,12 @@ class ContentCrew:
                 prompt=offline.prompt,
             )
             if self.llm is not None:
-                result = self._remote_variant(brief, offline, language)
+                try:
+                    result = self._remote_variant(brief, offline, language)
+                except Exception as error:  # noqa: BLE001 - any provider failure: offline text
+                    result.failures.append(f"{PROVIDER_FAILED}: {type(error).__name__}: {error}")
+            elif self.unavailable:
+                result.failures.append(f"{PROVIDER_FAILED}: {self.unavailable}")
             if result.text in {r.text for r in results}:
                 result.issues.append("same text as another variant")
                 result.text = offline.text

@@ -84,9 +84,14 @@ def find_published(client, platform, target_id, text, since):
 
 
 def publish_facebook(client, page_id, message, link=None, image_url=None):
-    """Post on the Page's feed (text and link) or as a photo; the post's id."""
+    """Post on the Page's feed (text and link) or as a photo; the post's id.
+
+    ``/photos`` takes no ``link``: a photo's caption ends with the link instead
+    (:func:`caption_with_link`), so the tracked URL and its UTM travel with every post.
+    """
     if image_url:
-        answer = client.post(f"{page_id}/photos", data={"url": image_url, "message": message})
+        caption = caption_with_link(message, link)
+        answer = client.post(f"{page_id}/photos", data={"url": image_url, "message": caption})
         return answer.get("post_id") or answer["id"]
     data = {"message": message}
     if link:
@@ -95,7 +100,8 @@ def publish_facebook(client, page_id, message, link=None, image_url=None):
 
 
 def caption_with_link(caption, url):
-    """An Instagram caption ending with the (tracked) URL, which Instagram shows as text.
+    """A caption ending with the (tracked) URL: Instagram shows it as text, a Facebook
+    photo as a link.
 
     >>> caption_with_link("Batom novo!", "https://x.co/r/Ab1")
     'Batom novo!\\n\\n🔗 https://x.co/r/Ab1'

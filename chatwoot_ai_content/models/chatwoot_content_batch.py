@@ -3,8 +3,10 @@
 import logging
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
+
+from odoo.addons.chatwoot_ai_analytics.stats.rfm import SEGMENTS
 
 from .chatwoot_brand_voice import CONTENT_LANGUAGES
 
@@ -31,7 +33,27 @@ class ChatwootContentBatch(models.Model):
     product_ids = fields.Many2many("product.template", string="Products", required=True)
     kind_ids = fields.Many2many("chatwoot.content.kind", string="Kinds", required=True)
     language = fields.Selection(
-        CONTENT_LANGUAGES, help="Empty: the brand voice's default language."
+        CONTENT_LANGUAGES,
+        help="Empty: the language most customers of the target segment read, else the brand "
+        "voice's default language.",
+    )
+    target_segment = fields.Selection(
+        SEGMENTS,
+        string="Target Segment",
+        help="RFM segment of the customer analytics the content is for: without a language, "
+        "the pieces are written in the language most of its customers read.",
+    )
+    target_clusters = fields.Char(
+        string="Target Clusters",
+        help="Comma-separated customer cluster numbers of the analytics (with or without a "
+        "segment).",
+    )
+    audience_language = fields.Selection(
+        CONTENT_LANGUAGES,
+        string="Audience Language",
+        compute="_compute_audience_language",
+        help="The language most customers of the target segment and clusters read (what "
+        "they wrote, else their contact's language).",
     )
     discount = fields.Float(string="Discount (%)", help="Promotion: percentage off the price.")
     pricelist_id = fields.Many2one("product.pricelist", help="Promotion: prices of this pricelist.")
@@ -56,6 +78,38 @@ class ChatwootContentBatch(models.Model):
             finished = batch.done_count + batch.failed_count
             batch.progress = 100.0 * finished / batch.total_count if batch.total_count else 0.0
             batch.progress_label = f"{finished} / {batch.total_count}"
+
+    @api.constrains("target_clusters")
+    def _check_target_clusters(self):
+        for batch in self:
+            if any(not key.isdigit() for key in batch._target_clusters()):
+                raise ValidationError(
+                    self.env._("Target clusters are numbers separated by commas, e.g. 0, 2.")
+                )
+
+    def _target_clusters(self):
+        return [key.strip() for key in (self.target_clusters or "").split(",") if key.strip()]
+
+    def _audience(self):
+        """The ``generate`` keywords of the batch's target audience."""
+        self.ensure_one()
+        return {
+            "segment": self.target_segment or None,
+            "clusters": [int(key) for key in self._target_clusters()] or None,
+        }
+
+    @api.depends("target_segment", "target_clusters", "company_id")
+    def _compute_audience_language(self):
+        crew = self.env["chatwoot.content.crew"]
+        for batch in self:
+            clusters = batch._target_clusters()
+            batch.audience_language = (
+                crew._audience_language(batch.company_id, **batch._audience())
+                if batch.company_id
+                and (batch.target_segment or clusters)
+                and all(key.isdigit() for key in clusters)
+                else False
+            )
 
     def _compute_piece_count(self):
         counts = dict(
@@ -99,24 +153,44 @@ class ChatwootContentBatch(models.Model):
         return True
 
     def _job_generate_chunk(self, product_ids):
-        """Queue job: write the pieces of ``product_ids``; one failing product is skipped."""
+        """Queue job: write the pieces of ``product_ids`` in one ``generate`` (one crew, one
+        insert); if that fails, product by product, so one failing product is skipped."""
         self.ensure_one()
-        Piece = self.env["chatwoot.content.piece"]
-        kinds = self.kind_ids.mapped("code")
-        promotion = self._promotion_dict()
-        failures, done = [], 0
-        for product in self.env["product.template"].browse(product_ids):
-            try:
-                with self.env.cr.savepoint():
-                    if not product.exists():
-                        raise UserError(self.env._("the product no longer exists"))
-                    Piece.generate(product, kinds, self.language or None, promotion, batch=self)
-                done += 1
-            except Exception as error:  # noqa: BLE001 - one product never stops the batch
-                _logger.info("Content batch %s: product %s failed: %s", self.id, product.id, error)
-                failures.append(f"[{product.id}] {product.sudo().exists().name or ''}: {error}")
+        products = self.env["product.template"].browse(product_ids)
+        existing = products.exists()
+        failures = [
+            f"[{product.id}] : {self.env._('the product no longer exists')}"
+            for product in products - existing
+        ]
+        try:
+            with self.env.cr.savepoint():
+                self._generate_for(existing)
+            done = len(existing)
+        except Exception as error:  # noqa: BLE001 - retried product by product below
+            _logger.info("Content batch %s: chunk failed (%s), product by product", self.id, error)
+            done = 0
+            for product in existing:
+                try:
+                    with self.env.cr.savepoint():
+                        self._generate_for(product)
+                    done += 1
+                except Exception as error:  # noqa: BLE001 - one product never stops the batch
+                    _logger.info(
+                        "Content batch %s: product %s failed: %s", self.id, product.id, error
+                    )
+                    failures.append(f"[{product.id}] {product.sudo().name or ''}: {error}")
         self._count_progress(done, failures)
         return f"{done} product(s) written, {len(failures)} failed"
+
+    def _generate_for(self, products):
+        return self.env["chatwoot.content.piece"].generate(
+            products,
+            self.kind_ids.mapped("code"),
+            self.language or None,
+            self._promotion_dict(),
+            batch=self,
+            **self._audience(),
+        )
 
     def _count_progress(self, done, failures):
         """Add a chunk's counts atomically (chunks finish in parallel) and close the batch."""

@@ -3,11 +3,13 @@
 import logging
 
 from odoo import api, models
+from odoo.tools import SQL
 
-from odoo.addons.chatwoot_ai_base.ai import build_llm, format_price
+from odoo.addons.chatwoot_ai_base.ai import LLMUnavailable, build_llm, format_price
 
+from ..content.audience import dominant_language
 from ..content.briefs import FORMATS, build_brief
-from ..content.constants import CHANNEL_OF_KIND, writer_language
+from ..content.constants import CHANNEL_OF_KIND, ODOO_LANGUAGES, writer_language
 from ..content.crew import ContentCrew
 from ..content.palette import brand_palette, extract_palette
 from ..content.validators import validate
@@ -37,19 +39,28 @@ class ChatwootContentCrew(models.AbstractModel):
     def _crew(self, company):
         voice = self.env["chatwoot.brand.voice"]._pure_voice(company)
         settings = company._chatwoot_ai_llm_settings()
-        llm, classes = None, None
+        llm, classes, unavailable = None, None, ""
         if settings.provider != "offline":
             from odoo.addons.chatwoot_ai_base.ai._crewai import (  # noqa: PLC0415
                 load_crewai,
                 private_crew_class,
             )
 
-            llm = build_llm(settings)
+            try:
+                llm = build_llm(settings)
+            except LLMUnavailable as error:  # no model, no key: written offline, for review
+                unavailable = str(error)
 
             def classes():
                 return load_crewai(), private_crew_class()
 
-        crew = ContentCrew(OfflineWriter(format_price), voice, llm=llm, crewai_classes=classes)
+        crew = ContentCrew(
+            OfflineWriter(format_price),
+            voice,
+            llm=llm,
+            crewai_classes=classes,
+            unavailable=unavailable,
+        )
         return crew, settings
 
     @api.model
@@ -83,51 +94,61 @@ class ChatwootContentCrew(models.AbstractModel):
         return [build_brief(name, palette, props) for name in FORMATS], palette
 
     @api.model
-    def _compose_values(self, product, kind, language, promotion, context=None):
-        """Values of one piece (and its AI run) for ``product``; ``context`` caches per call."""
-        company = product.company_id or self.env.company
-        cache = context if context is not None else {}
-        if company.id not in cache:
+    def _company_tools(self, company, context, audience=None):
+        """(crew, settings, knowledge, default language) of ``company``, built once per call
+        (a batch chunk shares them over all its products). The default language is the
+        audience's dominant one, else the brand voice's."""
+        key = (company.id, tuple(sorted((audience or {}).items())))
+        if key not in context:
             crew, settings = self._crew(company)
-            cache[company.id] = (crew, settings, self._knowledge(company))
-        crew, settings, knowledge = cache[company.id]
-        language = language or self.env["chatwoot.brand.voice"]._default_language(company)
+            language = (
+                self._audience_language(company, **audience) if audience else None
+            ) or self.env["chatwoot.brand.voice"]._default_language(company)
+            context[key] = (crew, settings, self._knowledge(company), language)
+        return context[key]
+
+    @api.model
+    def _compose_values(self, product, kind, language, promotion, context=None, audience=None):
+        """(piece values, AI run values) of one piece for ``product``; ``context`` caches the
+        company's crew per call. The language: ``language``, else the audience's dominant one,
+        else the brand voice's."""
+        company = product.company_id or self.env.company
+        context = context if context is not None else {}
+        crew, settings, knowledge, default_language = self._company_tools(
+            company, context, audience
+        )
+        language = language or default_language
         lang = writer_language(language)
         facts = product._content_facts(language, promotion, knowledge)
         briefs, palette, extra = [], [], []
         if kind == "image_brief":
             briefs, palette = self._briefs(product, crew.voice)
             extra = brief_numbers(briefs)
-        result = crew.compose(kind, facts, lang, briefs)
-        issues = [str(i) for i in validate(kind, result.text, facts, crew.voice, extra)]
-        run = (
-            self.env["chatwoot.ai.run"]
-            .sudo()
-            .create(
-                self._run_values(
-                    company,
-                    settings,
-                    result,
-                    product_tmpl_id=product.id,
-                    language=lang,
-                    error="\n".join(issues) or False,
-                )
-            )
+        result = crew.compose(kind, facts, lang, briefs, extra)
+        issues = result.failures + result.issues
+        run = self._run_values(
+            company,
+            settings,
+            result,
+            product_tmpl_id=product.id,
+            language=lang,
+            state="failed" if result.failures else "done",
+            error="\n".join(issues) or False,
         )
-        return {
+        piece = {
             "product_tmpl_id": product.id,
             "company_id": company.id,
             "kind": kind,
             "channel": CHANNEL_OF_KIND[kind],
             "language": language,
             "body": result.text,
-            "ai_run_id": run.id,
             "review_reason": "\n".join(issues) or False,
             "brief_data": briefs or False,
             "palette": ", ".join(c for c, _share in palette) or False,
             "is_promotion": bool(promotion),
             "campaign_id": promotion.get("campaign_id") or False,
         }
+        return piece, run
 
     @api.model
     def _run_values(self, company, settings, result, **values):
@@ -179,21 +200,75 @@ class ChatwootContentCrew(models.AbstractModel):
         return [
             {
                 "message": result.text,
-                "ai_run_id": Run.create(self._run_values(company, settings, result)).id,
-                "issues": result.issues,
+                "ai_run_id": Run.create(
+                    self._run_values(
+                        company,
+                        settings,
+                        result,
+                        state="failed" if result.failures else "done",
+                        error="\n".join(result.failures + result.issues) or False,
+                    )
+                ).id,
+                "issues": result.failures + result.issues,
             }
             for result in results
         ]
 
     @api.model
-    def _write_pieces(self, products, kinds, language, promotion, batch=None):
-        values, context = [], {}
+    def _write_pieces(self, products, kinds, language, promotion, batch=None, audience=None):
+        """Draft pieces of ``kinds`` for ``products``: the crew is built once per company, the
+        AI runs and the pieces are inserted in one go each."""
+        pieces, runs, context = [], [], {}
         for product in products:
             for kind in kinds:
-                piece = self._compose_values(product, kind, language, promotion, context)
+                piece, run = self._compose_values(
+                    product, kind, language, promotion, context, audience
+                )
                 piece["batch_id"] = batch.id if batch else False
-                values.append(piece)
-        return self.env["chatwoot.content.piece"].create(values)
+                pieces.append(piece)
+                runs.append(run)
+        created = self.env["chatwoot.ai.run"].sudo().create(runs)
+        for piece, run in zip(pieces, created, strict=True):
+            piece["ai_run_id"] = run.id
+        return (
+            self.env["chatwoot.content.piece"].with_context(mail_create_nolog=True).create(pieces)
+        )
+
+    @api.model
+    def _audience_language(self, company, segment=None, clusters=None):
+        """The Odoo language most customers of ``company`` in an analytics RFM ``segment``
+        and/or ``clusters`` read (their messages' detected language, else their contact's),
+        or None when the audience is empty."""
+        conditions = [SQL("i.company_id = %s", company.id)]
+        if segment:
+            conditions.append(SQL("i.rfm_segment = %s", segment))
+        if clusters:
+            conditions.append(SQL("i.cluster = ANY(%s)", [int(c) for c in clusters]))
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT i.partner_id, p.lang, c.language, COUNT(c.id)
+                  FROM chatwoot_customer_insight i
+                  JOIN res_partner p ON p.id = i.partner_id
+             LEFT JOIN res_partner contact ON contact.commercial_partner_id = i.partner_id
+             LEFT JOIN chatwoot_social_comment c
+                       ON c.partner_id = contact.id
+                      AND c.company_id = i.company_id
+                      AND c.language IS NOT NULL
+                 WHERE %s
+              GROUP BY i.partner_id, p.lang, c.language
+                """,
+                SQL(" AND ").join(conditions),
+            )
+        )
+        customers = {}
+        for partner_id, partner_lang, detected, count in rows:
+            customer = customers.setdefault(partner_id, (partner_lang, {}))
+            if detected:
+                customer[1][detected] = count
+        default = writer_language(self.env["chatwoot.brand.voice"]._default_language(company))
+        language = dominant_language(customers.values(), default)
+        return ODOO_LANGUAGES[language] if language else None
 
     @api.model
     def _validate_piece(self, piece):

@@ -110,8 +110,11 @@ class ChatwootContentPiece(models.Model):
             piece.version_count = counts.get(piece, 0)
 
     def write(self, vals):
+        """Every change of the body keeps the previous one as a version (who wrote it, the
+        AI run, why it changed); the one who changes it becomes the piece's author."""
         if "body" in vals:
             reason = self.env.context.get("content_version_reason", "edit")
+            changed = self.filtered(lambda piece: (piece.body or "") != (vals["body"] or ""))
             self.env["chatwoot.content.piece.version"].sudo().create(
                 [
                     {
@@ -119,22 +122,46 @@ class ChatwootContentPiece(models.Model):
                         "body": piece.body,
                         "reason": reason,
                         "ai_run_id": piece.ai_run_id.id,
+                        "author_id": piece.author_id.id,
                     }
-                    for piece in self
-                    if (piece.body or "") != (vals["body"] or "")
+                    for piece in changed
                 ]
             )
+            if changed and "author_id" not in vals:
+                super(ChatwootContentPiece, changed).write({"author_id": self.env.uid})
         return super().write(vals)
+
+    def _restore_version(self, version):
+        """Write ``version``'s text back (the current one becomes a version), re-validated."""
+        self.ensure_one()
+        self._check_editable()
+        self.with_context(content_version_reason="restore").write(
+            {"body": version.body, "ai_run_id": version.ai_run_id.id, "state": "draft"}
+        )
+        issues = self.env["chatwoot.content.crew"]._validate_piece(self)
+        self.review_reason = "\n".join(issues) or False
 
     # ------------------------------------------------------------------ generation
     @api.model
-    def generate(self, products, kinds, language=None, promotion=None, batch=None):
+    def generate(
+        self,
+        products,
+        kinds,
+        language=None,
+        promotion=None,
+        batch=None,
+        segment=None,
+        clusters=None,
+    ):
         """Write and return draft pieces of ``kinds`` for ``products`` (product.template).
 
-        ``language`` is an Odoo language code (``pt_BR``, ``es_419``, ``en_US``; default: the
-        brand voice's). ``promotion`` is a dict with ``discount`` (percent), ``pricelist_id``
-        and/or ``campaign_id``: the pieces then state the real old and new prices.
-        A piece the validator still rejects is kept as a draft with its ``review_reason``.
+        ``language`` is an Odoo language code (``pt_BR``, ``es_419``, ``en_US``). Without it,
+        the language follows the audience when one is given (``segment``, an analytics RFM
+        segment key, and/or ``clusters``, customer cluster numbers: the language most of those
+        customers read), else the brand voice's. ``promotion`` is a dict with ``discount``
+        (percent), ``pricelist_id`` and/or ``campaign_id``: the pieces then state the real old
+        and new prices. A piece the validator still rejects is kept as a draft with its
+        ``review_reason``.
         """
         if not self.env.user.has_group(MARKETER_GROUP):
             raise AccessError(self.env._("Only ChatwootAI Marketers write content."))
@@ -143,18 +170,29 @@ class ChatwootContentPiece(models.Model):
         unknown = set(kinds) - set(KINDS)
         if unknown:
             raise UserError(self.env._("Unknown kinds of content: %s", ", ".join(sorted(unknown))))
+        audience = {
+            key: value
+            for key, value in (("segment", segment), ("clusters", tuple(clusters or ())))
+            if value
+        }
         return self.env["chatwoot.content.crew"]._write_pieces(
-            products, list(kinds), language, promotion or {}, batch
+            products, list(kinds), language, promotion or {}, batch, audience or None
         )
 
     def action_regenerate(self):
         """Write the body again (the current one is kept as a version)."""
         crew = self.env["chatwoot.content.crew"]
+        context = {}
         for piece in self:
             piece._check_editable()
-            values = crew._compose_values(
-                piece.product_tmpl_id, piece.kind, piece.language, piece._promotion_dict()
+            values, run = crew._compose_values(
+                piece.product_tmpl_id,
+                piece.kind,
+                piece.language,
+                piece._promotion_dict(),
+                context,
             )
+            values["ai_run_id"] = self.env["chatwoot.ai.run"].sudo().create(run).id
             piece.with_context(content_version_reason="regenerate").write(
                 {
                     key: values[key]

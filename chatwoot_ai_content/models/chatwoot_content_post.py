@@ -69,8 +69,8 @@ class ChatwootContentPost(models.Model):
     )
     link_url = fields.Char(
         string="Link",
-        help="Tracked: Facebook shares it with the text; "
-        "Instagram captions end with its short URL.",
+        help="Tracked: a Facebook text post shares it with the text; Facebook photo "
+        "and Instagram captions end with its short URL.",
     )
     product_tmpl_id = fields.Many2one(
         "product.template", string="Product", compute="_compute_product", store=True, readonly=False
@@ -341,10 +341,11 @@ class ChatwootContentPost(models.Model):
         return media_id
 
     def _published_text(self):
-        """The text sent: on Instagram, where captions hold no clickable link, the message
-        ends with the tracked short URL (to copy or type) so clicks still carry the UTM."""
+        """The text sent: where the post carries no link of its own (an Instagram caption,
+        a Facebook photo) the message ends with the tracked short URL, so clicks still
+        carry the UTM; a Facebook feed post sends the link beside the text."""
         self.ensure_one()
-        if self.platform != "instagram":
+        if self.platform == "facebook" and not self._image_url():
             return self.message
         return publisher.caption_with_link(self.message, self._ensure_tracked_link())
 

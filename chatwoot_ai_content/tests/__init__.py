@@ -3,6 +3,9 @@ from . import test_content_writer
 from . import test_content_palette
 from . import test_content_stats_feed
 from . import test_content_generation
+from . import test_content_audience
+from . import test_content_versions
+from . import test_content_remote_llm
 from . import test_content_review
 from . import test_catalog_feed
 from . import test_content_publish

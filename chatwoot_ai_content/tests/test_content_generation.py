@@ -162,3 +162,23 @@ class TestBatch(ContentCase):
         self.assertEqual(set(batch.piece_ids.product_tmpl_id.ids), {self.matte.id, self.creamy.id})
         self.assertIn("no longer exists", batch.failure_log)
         self.assertIn("2 products written, 1 failed; 4 pieces", batch.summary)
+
+    def test_a_chunk_with_a_failing_product_is_written_product_by_product(self):
+        other = self.env["res.company"].create({"name": "Outra Loja"})
+        foreign = self.env["product.template"].create(
+            {"name": "Batom de outra loja", "list_price": 10, "company_id": other.id}
+        )
+        kinds = self.env["chatwoot.content.kind"].search([("code", "=", "seo_title")])
+        batch = self.env["chatwoot.content.batch"].create(
+            {
+                "name": "Misturado",
+                "product_ids": [(6, 0, [self.matte.id, foreign.id, self.creamy.id])],
+                "kind_ids": [(6, 0, kinds.ids)],
+            }
+        )
+        # The marketer's job cannot read the other company's product: the chunk's single
+        # generate fails, so each product is written on its own and only that one is lost.
+        batch.with_user(self.marketer)._job_generate_chunk(batch.product_ids.ids)
+        self.assertEqual((batch.done_count, batch.failed_count, batch.state), (2, 1, "done"))
+        self.assertEqual(batch.piece_ids.product_tmpl_id, self.matte | self.creamy)
+        self.assertIn(f"[{foreign.id}] Batom de outra loja", batch.failure_log)

@@ -111,6 +111,59 @@ class TestPublish(ContentHttpCase, SocialCase):
         self.assertTrue(response.headers["Content-Type"].startswith("image/"))
         self.assertEqual(self.url_open("/chatwoot_ai/content/image/wrong").status_code, 404)
 
+    def test_facebook_photo_caption_carries_the_tracked_link(self):
+        campaign = self.env["utm.campaign"].create({"name": "Dia das Mães"})
+        post = self.new_post(
+            self.fb_piece,
+            self.page,
+            image_source="product",
+            link_url="https://loja.example.com/batom",
+            campaign_id=campaign.id,
+        )
+        self.script_recent(f"{PAGE_ID}/published_posts")
+        self.fake.script(
+            "POST",
+            self.graph_path(f"{PAGE_ID}/photos"),
+            [{"json": {"id": "778", "post_id": POST_ID}}],
+        )
+        post.action_publish_now()
+        self.run_one_job()
+        self.assertEqual((post.state, post.external_id), ("published", POST_ID))
+        (sent,) = self.fake.requests_to("POST", self.graph_path(f"{PAGE_ID}/photos"))
+        self.assertNotIn("link", sent.form)  # /photos takes no link: the caption carries it
+        tracker = post.link_tracker_id
+        self.assertEqual(sent.form["message"], f"{self.fb_piece.body}\n\n🔗 {tracker.short_url}")
+        self.assertEqual(tracker.url, "https://loja.example.com/batom")
+        self.assertEqual(
+            (tracker.campaign_id, tracker.medium_id, tracker.source_id),
+            (campaign, self.env.ref("utm.utm_medium_facebook"), post.source_id),
+        )
+        self.assertTrue(post.source_id)
+        # The short URL redirects to the product page with the UTM of the post.
+        code = tracker.short_url.rsplit("/", 1)[-1]
+        response = self.url_open(f"/r/{code}", allow_redirects=False)
+        self.assertEqual(response.status_code, 301)
+        self.assertEqual(response.headers["Location"], tracker.redirected_url)
+        utm = parse_qs(urlsplit(tracker.redirected_url).query)
+        self.assertEqual(utm["utm_campaign"], [campaign.name])
+        self.assertEqual(utm["utm_source"], [post.source_id.name])
+        self.assertEqual(utm["utm_medium"], ["Facebook"])
+
+    def test_retried_facebook_photo_found_by_its_caption_is_not_posted_again(self):
+        post = self.new_post(
+            self.fb_piece, self.page, image_source="product", link_url="https://loja.example.com/b"
+        )
+        caption = post._published_text()
+        self.assertTrue(caption.endswith(post.tracked_url))
+        self.script_recent(
+            f"{PAGE_ID}/published_posts",
+            [{"id": POST_ID, "message": caption, "created_time": graph_time(post.scheduled_at)}],
+        )
+        post.action_publish_now()
+        self.run_one_job()
+        self.assertEqual((post.state, post.external_id), ("published", POST_ID))
+        self.assertFalse(self.fake.requests_to("POST", self.graph_path(f"{PAGE_ID}/photos")))
+
     def test_instagram_container_is_polled_until_finished_then_published(self):
         post = self.new_post(self.ig_piece, self.instagram, image_source="product")
         self.script_recent(f"{IG_ID}/media")

@@ -72,6 +72,21 @@ class TestContentJourneys(ChatwootAITourCase):
         self.assertEqual(self.piece.applied_by_id, self.manager)
         self.assertEqual(self.product.with_context(lang="pt_BR").description_sale, self.piece.body)
 
+    def test_marketer_restores_a_previous_version(self):
+        crew_text = self.piece.body
+        self.piece.with_user(self.marketer).write({"body": "Texto editado pela equipe"})
+        self.journey(
+            self.action_url("chatwoot_content_piece_action", self.piece),
+            "chatwoot_ai_content_restore_version",
+            login=self.marketer.login,
+            screenshot="content_restore_version",
+        )
+        self.piece.invalidate_recordset(["body", "version_ids"])
+        self.assertEqual(self.piece.body, crew_text)
+        self.assertEqual(self.piece.version_ids.mapped("reason"), ["restore", "edit"])
+        self.assertEqual(self.piece.version_ids[0].body, "Texto editado pela equipe")
+        self.assertEqual(self.piece.version_ids[0].create_uid, self.marketer)
+
     def test_marketer_schedules_an_approved_post(self):
         self.journey(
             self.action_url("chatwoot_content_piece_action", self.fb_piece),

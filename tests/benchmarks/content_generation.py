@@ -5,16 +5,21 @@
 Uses the database ``bench_content`` (chatwoot_ai_content installed without demo data; created
 on the first run and kept, ``--fresh`` recreates it). Creates ``--products`` product templates
 (category, colour attribute, description, price) in a transaction that is rolled back at the
-end, writes every kind of piece for one product alone (the baseline, after a warm-up), then
-runs the batch the way the queue job runner does (one ``_job_generate_chunk`` per chunk of
-25 products, each piece logged as an AI run). Prints one JSON line: pieces per second and
-the time per product in the batch against one product alone.
+end, writes every kind of piece for one product alone (the baseline: the median of five
+products each written alone, after a warm-up), then runs the batch the way the queue job
+runner does (one ``_job_generate_chunk`` per chunk of 25 products, each piece logged as an AI
+run). Prints one JSON line: pieces per second and the time per product in the batch against
+one product alone. ``--profile N`` prints the batch's N top costs (cProfile) on stderr.
 
     python3 tests/benchmarks/content_generation.py --config .local/odoo.cfg [--products 200]
+        [--database bench_content]
 """
 
 import argparse
+import cProfile
 import json
+import pstats
+import statistics
 import subprocess
 import sys
 import time
@@ -25,21 +30,23 @@ from seed_load import open_environment
 
 DATABASE = "bench_content"
 CHUNK = 25
+#: One product alone is timed this many times (other products); the baseline is the median.
+ALONE_RUNS = 5
 NAMES = ("Batom", "Gloss", "Base", "Sérum", "Vestido", "Sandália", "Bolsa", "Perfume")
 FINISHES = ("Matte", "Cremoso", "Glow", "Velvet", "Intenso", "Leve", "Clássico", "Tropical")
 
 
-def ensure_database(config_path, dsn, fresh):
+def ensure_database(config_path, dsn, fresh, database=DATABASE):
     """Install chatwoot_ai_content (and what it needs) without demo data, once."""
     if fresh:
-        drop_database(dsn, DATABASE)
+        drop_database(dsn, database)
     connection = psycopg2.connect(dbname="postgres", **dsn)
     with connection.cursor() as cr:
-        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,))
+        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (database,))
         exists = bool(cr.fetchone())
     connection.close()
     if not exists:
-        command = [sys.executable, "-m", "odoo", "-c", config_path, "-d", DATABASE]
+        command = [sys.executable, "-m", "odoo", "-c", config_path, "-d", database]
         command += ["-i", "chatwoot_ai_content", "--stop-after-init", "--log-level=warn"]
         subprocess.run(command, check=True, stdout=sys.stderr)
 
@@ -73,22 +80,33 @@ def main():
     parser.add_argument("--config", required=True, help="Odoo configuration file")
     parser.add_argument("--products", type=int, default=1000)
     parser.add_argument("--fresh", action="store_true", help="recreate the database")
+    parser.add_argument("--database", default=DATABASE, help=f"default: {DATABASE}")
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="print the batch's N top costs"
+    )
     args = parser.parse_args()
     dsn = db_options(args.config)
-    ensure_database(args.config, dsn, args.fresh)
-    cr, env = open_environment(args.config, DATABASE)
+    ensure_database(args.config, dsn, args.fresh, args.database)
+    cr, env = open_environment(args.config, args.database)
     try:
         from odoo.addons.chatwoot_ai_content.content.constants import KINDS
 
-        products = create_products(env, args.products + 2)
-        warmup, alone, batch_products = products[0], products[1], products[2:]
+        products = create_products(env, args.products + 1 + ALONE_RUNS)
+        warmup, alone, batch_products = (
+            products[0],
+            products[1 : 1 + ALONE_RUNS],
+            products[1 + ALONE_RUNS :],
+        )
         Piece = env["chatwoot.content.piece"]
         Piece.generate(warmup, KINDS, "pt_BR")
         env.flush_all()
-        started = time.perf_counter()
-        Piece.generate(alone, KINDS, "pt_BR")
-        env.flush_all()
-        alone_s = time.perf_counter() - started
+        alone_times = []
+        for product in alone:
+            started = time.perf_counter()
+            Piece.generate(product, KINDS, "pt_BR")
+            env.flush_all()
+            alone_times.append(time.perf_counter() - started)
+        alone_s = statistics.median(alone_times)
 
         kinds = env["chatwoot.content.kind"].search([])
         batch = env["chatwoot.content.batch"].create(
@@ -101,11 +119,18 @@ def main():
         )
         env.flush_all()
         ids = batch_products.ids
+        profiler = cProfile.Profile() if args.profile else None
         started = time.perf_counter()
+        if profiler:
+            profiler.enable()
         for start in range(0, len(ids), CHUNK):
             batch._job_generate_chunk(ids[start : start + CHUNK])
             env.flush_all()
         batch_s = time.perf_counter() - started
+        if profiler:
+            profiler.disable()
+            stats = pstats.Stats(profiler, stream=sys.stderr)
+            stats.sort_stats("cumulative").print_stats(args.profile)
         pieces = Piece.search_count([("batch_id", "=", batch.id)])
         flagged = Piece.search_count([("batch_id", "=", batch.id), ("review_reason", "!=", False)])
         per_product_s = batch_s / len(ids)

@@ -37,6 +37,35 @@ tours.add("chatwoot_ai_content_review", {
     ],
 });
 
+tours.add("chatwoot_ai_content_restore_version", {
+    steps: () => [
+        {
+            content: "The piece shows the edited text",
+            trigger: "div[name='body'] textarea:value(Texto editado pela equipe)",
+        },
+        click("Open the versions", "a.nav-link[name='versions']"),
+        {
+            content: "The previous text is kept, with why it was replaced",
+            trigger: "div[name='version_ids'] .o_data_row td[name='reason']:contains(Edited)",
+        },
+        click(
+            "Restore it",
+            "div[name='version_ids'] .o_data_row button[name='action_restore']"
+        ),
+        {
+            content: "The edited text is kept as a version in turn",
+            trigger: "div[name='version_ids'] .o_data_row td[name='reason']:contains(Restored)",
+        },
+        click("Back to the text", "a.nav-link[name='body']"),
+        {
+            content: "The text the crew wrote is back",
+            trigger: "div[name='body'] textarea:not(:value(Texto editado pela equipe))",
+        },
+        statusIs("draft"),
+        noErrorDialog,
+    ],
+});
+
 tours.add("chatwoot_ai_content_schedule", {
     steps: () => [
         click("Schedule the approved Facebook post", "button[name='action_schedule_post']"),
