@@ -8,8 +8,8 @@ Run from the repository root, with the Odoo configuration ``make bootstrap`` wri
 
 ``--addons`` names another checkout's folder (for example an older commit, exported with
 ``mkdir /tmp/old && git archive <commit> chatwoot_ai_base chatwoot_ai_analytics | tar -x -C
-/tmp/old``) to train and score that checkout's model on the sets of this one. Training sets (``*_implicit``,
-``*_events``) and lexicons are not evaluation sets and are skipped.
+/tmp/old``) to train and score that checkout's model on the sets of this one. Training sets
+(``*_implicit``, ``*_events``) and lexicons are not evaluation sets and are skipped.
 """
 
 import argparse
