@@ -143,6 +143,9 @@ tours.add("chatwoot_ai_social_bulk_hide", {
         {
             content: "The hides are queued: the buttons are back",
             trigger: ".o_list_view button[name='action_hide']:enabled",
+            // The list reloads both rows after the call; a busy CI machine can take longer
+            // than the 10 s a step waits by default.
+            timeout: 30000,
         },
         noErrorDialog,
     ],
