@@ -54,6 +54,18 @@ HEADLINES = {
         "ratio_p50_vs_baseline",
         "p50 webhook-to-reply (ms) / webhook stored and queued (ms)",
     ),
+    "campaign_dispatch": (
+        "rate_after_restart",
+        "target_rate",
+        "ratio",
+        "messages sent per second after a kill -9 and restart / the target rate R",
+    ),
+    "campaign_planning": (
+        "planning_s",
+        "floor_s",
+        "ratio",
+        "planning 100k recipients (s) / reading the 100k candidate rows (s)",
+    ),
     "meta_ingest": (
         "comments_stored_per_s",
         "health.per_s",
@@ -76,6 +88,8 @@ HEADLINES = {
 #: Extra figures shown beside the headline (accuracy next to the time it was bought with).
 EXTRAS = {
     "product_search": ("search_ms.p50", "top5_has_asked_product_share"),
+    "campaign_dispatch": ("duplicates", "rate_before_kill", "rss_start_mb", "rss_end_mb"),
+    "campaign_planning": ("peak_rss_after_mb", "planned"),
     "analytics_refresh": (
         "incremental_100_s",
         "incremental_refresh_s",
