@@ -5,6 +5,7 @@ from . import chatwoot_content_piece_version
 from . import chatwoot_content_kind
 from . import chatwoot_content_crew
 from . import chatwoot_content_batch
+from . import chatwoot_catalog_feed_source
 from . import product_template
 from . import product_product
 from . import chatwoot_catalog_feed

@@ -5,7 +5,8 @@ from odoo.tools import SQL
 
 
 class ProductProduct(models.Model):
-    _inherit = "product.product"
+    _name = "product.product"
+    _inherit = ["product.product", "chatwoot.catalog.feed.source"]
 
     @api.model
     def _chatwoot_feed_rows(self, company, lang):
@@ -72,16 +73,3 @@ class ProductProduct(models.Model):
                 )
             )
         ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["chatwoot.catalog.feed"]._invalidate_feeds()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env["chatwoot.catalog.feed"]._invalidate_feeds()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env["chatwoot.catalog.feed"]._invalidate_feeds()
-        return super().unlink()

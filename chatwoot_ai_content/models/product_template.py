@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import base64
 
-from odoo import api, fields, models
+from odoo import fields, models
 
 from ..content.facts import ProductFacts, Promotion, plain_text
 from ..content.feed import slug
@@ -13,25 +13,13 @@ MAX_KNOWLEDGE = 2
 
 
 class ProductTemplate(models.Model):
-    _inherit = "product.template"
+    _name = "product.template"
+    _inherit = ["product.template", "chatwoot.catalog.feed.source"]
 
     content_piece_ids = fields.One2many("chatwoot.content.piece", "product_tmpl_id")
     content_piece_count = fields.Integer(
         string="Content Pieces", compute="_compute_content_piece_count"
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env["chatwoot.catalog.feed"]._invalidate_feeds()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env["chatwoot.catalog.feed"]._invalidate_feeds()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env["chatwoot.catalog.feed"]._invalidate_feeds()
-        return super().unlink()
 
     def _compute_content_piece_count(self):
         counts = dict(
