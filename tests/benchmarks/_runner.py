@@ -60,6 +60,18 @@ HEADLINES = {
         "ratio",
         "messages sent per second after a kill -9 and restart / the target rate R",
     ),
+    "catalog_feed": (
+        "first_generation_s",
+        "search_read_s",
+        "ratio_first_vs_search_read",
+        "first feed of 50k products (s) / one ORM search_read of the same products (s)",
+    ),
+    "content_generation": (
+        "per_product_in_batch_ms",
+        "one_product_alone_ms",
+        "ratio_batch_vs_alone",
+        "per product in a 1,000-product batch (ms) / one product written alone (ms)",
+    ),
     "campaign_planning": (
         "planning_s",
         "floor_s",
@@ -90,6 +102,11 @@ EXTRAS = {
     "product_search": ("search_ms.p50", "top5_has_asked_product_share"),
     "campaign_dispatch": ("duplicates", "rate_before_kill", "rss_start_mb", "rss_end_mb"),
     "campaign_planning": ("peak_rss_after_mb", "planned"),
+    "catalog_feed": ("cached_ms", "feed_rows"),
+    "content_generation": ("pieces_per_s", "pieces", "failed_products"),
+    "bot_reply_latency": ("webhook_to_reply.p95_ms", "missing_replies"),
+    "webhook_ingest": ("drain_per_s", "exactly_once"),
+    "meta_ingest": ("exactly_once",),
     "analytics_refresh": (
         "incremental_100_s",
         "incremental_refresh_s",
@@ -113,6 +130,8 @@ def flatten(data, prefix=""):
             flat.update(flatten(value, f"{path}."))
         elif isinstance(value, (int, float)):
             flat[path] = value
+        elif isinstance(value, list) and len(value) == 1 and isinstance(value[0], (int, float)):
+            flat[path] = value[0]  # a one-run list (e.g. webhook_ingest's drain_per_s)
     return flat
 
 
