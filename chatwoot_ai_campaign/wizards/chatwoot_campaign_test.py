@@ -52,9 +52,7 @@ class ChatwootCampaignTest(models.TransientModel):
             message._send_email(recipient, partner, sender)
             self.result = self.env._("Test e-mail queued.")
             return self._reopen()
-        route = (
-            self.env["chatwoot.campaign.dispatcher"].sudo()._route(campaign.sudo(), sender.sudo())
-        )
+        route = sender.sudo()._route()
         delivery = message._delivery(recipient, route, partner)["delivery"]
         delivery.recipient_id = 0
         if campaign.channel == "whatsapp_cloud":
