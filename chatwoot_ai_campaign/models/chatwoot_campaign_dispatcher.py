@@ -10,10 +10,7 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.sql_db import Cursor
 from odoo.tools import SQL
 
-from odoo.addons.chatwoot_ai_base.chatwoot import client as chatwoot_errors
-from odoo.addons.chatwoot_ai_social.meta import graph as graph_errors
-
-from ..dispatch import batch, channels, planner
+from ..dispatch import batch, planner
 from ..dispatch.autopause import Thresholds, pause_reason, with_opt_outs
 from ..dispatch.balancer import SenderSlot
 from ..dispatch.bandit import ThompsonSampler
@@ -276,9 +273,6 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
     # ------------------------------------------------------------------ send
     def _send(self, context, sender_id, delivery):
         """The network call (no transaction open)."""
-        route = context["routes"][sender_id]
-        if context["channel"] == "whatsapp_cloud":
-            return channels.send_whatsapp(route["client"], delivery, graph_errors)
 
         def remember_conversation(conversation_id):
             with self._step() as env:
@@ -286,8 +280,11 @@ class ChatwootCampaignDispatcher(models.AbstractModel):
                     {"chatwoot_conversation_id": conversation_id}
                 )
 
-        return channels.send_chatwoot(
-            route["client"], delivery, chatwoot_errors, on_conversation=remember_conversation
+        return self.env["chatwoot.campaign.sender"]._deliver(
+            context["channel"],
+            context["routes"][sender_id],
+            delivery,
+            on_conversation=remember_conversation,
         )
 
     # ------------------------------------------------------------------ end of batch

@@ -7,6 +7,10 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.chatwoot_ai_base.chatwoot import client as chatwoot_errors
+from odoo.addons.chatwoot_ai_social.meta import graph as graph_errors
+
+from ..dispatch import channels
 from ..dispatch.batch import LEASE_SECONDS
 from ..dispatch.constants import SENDER_STATES, WHATSAPP_TIERS
 
@@ -93,6 +97,18 @@ class ChatwootCampaignSender(models.Model):
                 "phone_number_id": self.social_account_id.external_id,
             }
         return {}
+
+    @api.model
+    def _deliver(self, channel, route, delivery, on_conversation=None):
+        """Send ``delivery`` on ``channel`` through a sender's ``route`` (see :meth:`_route`):
+        a ``SendResult``. No database access, so no transaction is open while it waits on
+        the network. Chatwoot calls ``on_conversation(id)`` with the conversation before
+        the message is posted in it."""
+        if channel == "whatsapp_cloud":
+            return channels.send_whatsapp(route["client"], delivery, graph_errors)
+        return channels.send_chatwoot(
+            route["client"], delivery, chatwoot_errors, on_conversation=on_conversation
+        )
 
     # ------------------------------------------------------------------ dispatch lease
     @api.model
