@@ -6,41 +6,23 @@ mirror: ``COPY (query) TO STDOUT`` straight into a NumPy matrix.
 
 The ORM's ``create`` costs a round trip and a Python dict per row; 100k insights or a
 million-row event read would spend more time converting values than PostgreSQL spends on the
-query. Rows are given as COPY text lines (:func:`copy_text` per value, :func:`copy_lines` per
-batch); the audit columns (``create_uid``, ``create_date``, ``write_uid``, ``write_date``) are
-filled here. Callers flush and invalidate the ORM around a bulk write themselves.
+query. Rows are given as COPY text lines (base's :func:`copy_text` per value,
+:func:`copy_lines` per batch); the audit columns (``create_uid``, ``create_date``,
+``write_uid``, ``write_date``) are filled here. Callers flush and invalidate the ORM around a
+bulk write themselves.
 """
 
 import io
-import json
 from contextlib import contextmanager
 
 import numpy as np
 
 from odoo.tools import SQL
 
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-NULL = "\\N"
+# The analytics SQL takes its COPY encoder from here (base's, shared with the demo loader).
+from odoo.addons.chatwoot_ai_base.sql.copy import copy_text  # noqa: F401
+
 AUDIT_COLUMNS = ("create_uid", "create_date", "write_uid", "write_date")
-
-
-def copy_text(value):
-    """One value in PostgreSQL's COPY text format.
-
-    >>> [copy_text(v) for v in (None, True, 3, "a\\tb", {"k": 1})]
-    ['\\\\N', 't', '3', 'a\\\\tb', '{"k": 1}']
-    """
-    if value is None:
-        return NULL
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value).translate(_ESCAPES)
-    if hasattr(value, "isoformat"):
-        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
-    return str(value).translate(_ESCAPES)
 
 
 def copy_lines(*columns):

@@ -1,3 +1,4 @@
+from . import chatwoot_ormcache_mixin
 from . import chatwoot_webhook_credentials_mixin
 from . import chatwoot_account
 from . import chatwoot_inbox

@@ -19,7 +19,6 @@ have stored:
 """
 
 import io
-import json
 import logging
 import time
 from datetime import timedelta
@@ -30,6 +29,7 @@ from odoo.tools import SQL, float_round
 from ..seed import SCALES, generate
 from ..seed.catalog import ATTRIBUTES, CATEGORIES, ROOT_CATEGORY
 from ..seed.generator import ref_prefix
+from ..sql.copy import ESCAPES, NULL, copy_text
 from .chatwoot_conversation import seconds_between
 
 _logger = logging.getLogger(__name__)
@@ -74,24 +74,6 @@ HANDLED_COMPUTED = {
     "chatwoot.message": {"company_id"},
 }
 # fmt: on
-
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-NULL = "\\N"
-
-
-def copy_text(value):
-    """One value in PostgreSQL's COPY text format."""
-    if value is None:
-        return NULL
-    if value is True:
-        return "t"
-    if value is False:
-        return "f"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value).translate(_ESCAPES)
-    if hasattr(value, "isoformat"):
-        return value.isoformat(sep=" ") if hasattr(value, "hour") else value.isoformat()
-    return str(value).translate(_ESCAPES)
 
 
 def money(cents):
@@ -353,7 +335,7 @@ class _SeedRun:
                     description = product.with_context(
                         lang=lang
                     ).get_product_multiline_description_sale()
-                    facts[code]["names"][lang] = description.translate(_ESCAPES)
+                    facts[code]["names"][lang] = description.translate(ESCAPES)
 
     def load_utm(self):
         """UTM campaigns of the promotions, and the sources and mediums orders come from."""

@@ -1,6 +1,6 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 #: What a knowledge entry is about; the agent's info crew answers policy questions from them.
 KNOWLEDGE_CATEGORIES = [
@@ -11,29 +11,6 @@ KNOWLEDGE_CATEGORIES = [
     ("faq", "FAQ"),
     ("other", "Other"),
 ]
-
-
-class ChatwootOrmcacheMixin(models.AbstractModel):
-    """Records that ``tools.ormcache`` methods read: any change clears the cache."""
-
-    _name = "chatwoot.ormcache.mixin"
-    _description = "ChatwootAI Cached Records"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return records
-
-    def write(self, vals):
-        result = super().write(vals)
-        self.env.registry.clear_cache()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env.registry.clear_cache()
-        return result
 
 
 class ChatwootKnowledge(models.Model):

@@ -16,6 +16,7 @@ class ChatwootWebhookCredentialsMixin(models.AbstractModel):
     """
 
     _name = "chatwoot.webhook.credentials.mixin"
+    _inherit = ["chatwoot.ormcache.mixin"]
     _description = "Webhook Credentials Cache"
 
     #: The columns ``_webhook_credentials`` returns after the id (secrets, verify token).
@@ -46,20 +47,6 @@ class ChatwootWebhookCredentialsMixin(models.AbstractModel):
         )
         return tuple(rows[0]) if rows else None
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        records = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return records
-
-    def write(self, vals):
-        result = super().write(vals)
-        watched = {"webhook_token", "active", *self._webhook_credential_columns}
-        if watched.intersection(vals):
-            self.env.registry.clear_cache()
-        return result
-
-    def unlink(self):
-        result = super().unlink()
-        self.env.registry.clear_cache()
-        return result
+    @api.model
+    def _ormcache_depends_on(self, vals):
+        return bool({"webhook_token", "active", *self._webhook_credential_columns} & set(vals))

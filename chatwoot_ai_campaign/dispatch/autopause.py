@@ -9,6 +9,8 @@ True
 ('opt_out', 0.2)
 >>> pause_reason([Outcome(failed=True)] * 3, t) is None  # not enough sends yet
 True
+>>> pause_reason(with_opt_outs([Outcome()] * 10, 2), t)  # two of them opted out since
+('opt_out', 0.2)
 """
 
 from dataclasses import dataclass
@@ -45,3 +47,12 @@ def pause_reason(outcomes, thresholds):
         if limit and rate > limit:
             return kind, round(rate, 4)
     return None
+
+
+def with_opt_outs(outcomes, opted_out):
+    """``outcomes`` (newest last) with the newest ``opted_out`` ones marked opted out: the
+    people who withdrew their consent after the last sends."""
+    history = list(outcomes)
+    for index in range(len(history) - min(opted_out, len(history)), len(history)):
+        history[index] = Outcome(history[index].failed, True, history[index].blocked)
+    return history

@@ -14,6 +14,8 @@ posterior is made and the highest wins.
 2
 >>> round(arms[1].mean, 3), [round(x, 3) for x in arms[1].interval()]
 (0.304, [0.215, 0.393])
+>>> sampler.assign(), arms[1].trials  # chosen, and booked as one more trial
+(2, 101)
 """
 
 import math
@@ -66,11 +68,23 @@ class ThompsonSampler:
         draws = [(self.rng.betavariate(arm.alpha, arm.beta), arm.variant_id) for arm in self.arms]
         return max(draws)[1]
 
+    def assign(self):
+        """:meth:`choose` the variant of the next send and book it as one more trial (its
+        outcome comes later: the models recount successes from the recipients)."""
+        variant_id = self.choose()
+        if variant_id is not None:
+            self._arm(variant_id).trials += 1
+        return variant_id
+
     def record(self, variant_id, success):
         """Book one outcome (used by simulations; the models recount from the recipients)."""
+        arm = self._arm(variant_id)
+        arm.trials += 1
+        arm.successes += int(bool(success))
+        return arm
+
+    def _arm(self, variant_id):
         for arm in self.arms:
             if arm.variant_id == variant_id:
-                arm.trials += 1
-                arm.successes += int(bool(success))
                 return arm
         raise KeyError(variant_id)

@@ -84,6 +84,8 @@ SENDER_STATES = [("healthy", "Healthy"), ("unhealthy", "Unhealthy")]
 
 #: Error text of a claimed recipient whose send may or may not have happened.
 UNKNOWN_OUTCOME = "unknown outcome"
+#: Tries of one recipient before an error that may pass (5xx, timeout) fails it.
+MAX_SEND_ATTEMPTS = 3
 
 #: Meta error codes that mean "slow down" rather than "this message is wrong".
 THROTTLE_CODES = frozenset({4, 17, 32, 613, 80007, 130429, 131048, 131049, 131056})

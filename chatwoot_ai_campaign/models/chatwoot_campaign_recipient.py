@@ -5,6 +5,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..dispatch.batch import failure_update
 from ..dispatch.constants import FUNNEL_RANK, RECIPIENT_STATES, SKIP_REASONS
 
 #: Timestamp column each funnel state sets when a recipient reaches it.
@@ -111,6 +112,68 @@ class ChatwootCampaignRecipient(models.Model):
         )
         self.invalidate_model()
         return [row[0] for row in rows]
+
+    # ------------------------------------------------------------------ dispatch
+    @api.model
+    def _confirm_sends(self, channel, pending):
+        """Record a batch's sends (``(sender_id, delivery, result, sent_at)``): the
+        successes in one statement, the failures one by one."""
+        sent = [item for item in pending if item[2].ok]
+        if sent:
+            self.env.execute_query(
+                SQL(
+                    """
+                    UPDATE chatwoot_campaign_recipient r
+                       SET state = 'sent', sent_at = v.sent_at, external_message_id = v.ext,
+                           error = NULL,
+                           chatwoot_conversation_id = COALESCE(v.conv, r.chatwoot_conversation_id)
+                      FROM (SELECT unnest(%s::int[]) AS id, unnest(%s::timestamp[]) AS sent_at,
+                                   unnest(%s::varchar[]) AS ext, unnest(%s::int[]) AS conv) v
+                     WHERE r.id = v.id
+                    """,
+                    [d.recipient_id for _s, d, _r, _t in sent],
+                    [at for _s, _d, _r, at in sent],
+                    [r.external_id for _s, _d, r, _t in sent],
+                    [r.conversation_id or None for _s, _d, r, _t in sent],
+                )
+            )
+            self.env.execute_query(
+                SQL(
+                    "UPDATE chatwoot_campaign_sender SET failure_count = 0 "
+                    "WHERE id = ANY(%s) AND failure_count != 0",
+                    sorted({item[0] for item in sent}),
+                )
+            )
+            self.invalidate_model()
+            self.env["chatwoot.campaign.sender"].invalidate_model(["failure_count"])
+        for sender_id, delivery, result, _at in pending:
+            if not result.ok:
+                recipient = self.browse(delivery.recipient_id)
+                if not result.permanent:
+                    sender = self.env["chatwoot.campaign.sender"].browse(sender_id)
+                    sender.write(
+                        {"failure_count": sender.failure_count + 1, "last_error": result.error}
+                    )
+                recipient.write(failure_update(channel, result, recipient.attempts))
+
+    @api.model
+    def _release_claims(self, deliveries):
+        """Claims that were not sent go back to the queue (cancelled with their campaign)."""
+        if not deliveries:
+            return
+        self.env.execute_query(
+            SQL(
+                """
+                UPDATE chatwoot_campaign_recipient r
+                   SET state = CASE WHEN c.state = 'cancelled' THEN 'cancelled' ELSE 'queued' END,
+                       attempts = GREATEST(r.attempts - 1, 0), claimed_at = NULL
+                  FROM chatwoot_campaign c
+                 WHERE c.id = r.campaign_id AND r.id = ANY(%s) AND r.state = 'sending'
+                """,
+                [d.recipient_id for d in deliveries],
+            )
+        )
+        self.invalidate_model()
 
     @api.model
     def _cron_track_statuses(self, days=7):

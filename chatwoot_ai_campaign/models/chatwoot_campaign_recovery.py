@@ -1,16 +1,12 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from contextlib import contextmanager
-
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.chatwoot_ai_base.chatwoot import client as chatwoot_errors
 
 from ..dispatch import channels
-from ..dispatch.constants import UNKNOWN_OUTCOME
-
-MAX_ATTEMPTS = 3
+from ..dispatch.constants import MAX_SEND_ATTEMPTS, UNKNOWN_OUTCOME
 
 
 class ChatwootCampaignRecovery(models.AbstractModel):
@@ -25,10 +21,9 @@ class ChatwootCampaignRecovery(models.AbstractModel):
     _name = "chatwoot.campaign.recovery"
     _description = "Campaign Dispatch Recovery"
 
-    @contextmanager
     def _step(self):
-        with self.env.registry.cursor() as cr:
-            yield api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+        """A short transaction of its own (the dispatcher's)."""
+        return self.env["chatwoot.campaign.dispatcher"]._step()
 
     def _recover(self, context):
         with self._step() as env:
@@ -85,7 +80,7 @@ class ChatwootCampaignRecovery(models.AbstractModel):
                     "sent_at": orphan["claimed_at"],
                     "error": False,
                 }
-            if orphan["attempts"] >= MAX_ATTEMPTS:
+            if orphan["attempts"] >= MAX_SEND_ATTEMPTS:
                 return {"state": "failed", "error": UNKNOWN_OUTCOME}
             return {"state": "queued"}
         if context["channel"] == "whatsapp_cloud":

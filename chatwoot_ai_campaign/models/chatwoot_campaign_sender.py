@@ -1,9 +1,21 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import time
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
+from odoo.addons.chatwoot_ai_base.chatwoot import client as chatwoot_errors
+from odoo.addons.chatwoot_ai_social.meta import graph as graph_errors
+
+from ..dispatch import channels
+from ..dispatch.batch import LEASE_SECONDS
 from ..dispatch.constants import SENDER_STATES, WHATSAPP_TIERS
+
+LEASE_PARAM = "chatwoot_ai_campaign.lease_seconds"
+WHATSAPP_INBOX = "Channel::Whatsapp"
 
 
 class ChatwootCampaignSender(models.Model):
@@ -67,3 +79,108 @@ class ChatwootCampaignSender(models.Model):
         counts = {sender.id: count for sender, count in rows}
         for sender in self:
             sender.sent_count = counts.get(sender.id, 0)
+
+    def _route(self):
+        """How the sender reaches people: an API client (used outside any transaction), with
+        its keep-alive session for the whole batch."""
+        self.ensure_one()
+        if self.channel == "chatwoot":
+            return {
+                "client": self.campaign_id.account_id._chatwoot_client(max_attempts=1),
+                "inbox_id": self.inbox_id.chatwoot_inbox_id,
+                "inbox": self.inbox_id.id,
+                "whatsapp_inbox": self.inbox_id.channel_type == WHATSAPP_INBOX,
+            }
+        if self.channel == "whatsapp_cloud":
+            return {
+                "client": self.social_account_id._graph_client(),
+                "phone_number_id": self.social_account_id.external_id,
+            }
+        return {}
+
+    @api.model
+    def _deliver(self, channel, route, delivery, on_conversation=None):
+        """Send ``delivery`` on ``channel`` through a sender's ``route`` (see :meth:`_route`):
+        a ``SendResult``. No database access, so no transaction is open while it waits on
+        the network. Chatwoot calls ``on_conversation(id)`` with the conversation before
+        the message is posted in it."""
+        if channel == "whatsapp_cloud":
+            return channels.send_whatsapp(route["client"], delivery, graph_errors)
+        return channels.send_chatwoot(
+            route["client"], delivery, chatwoot_errors, on_conversation=on_conversation
+        )
+
+    # ------------------------------------------------------------------ dispatch lease
+    @api.model
+    def _lease_seconds(self):
+        params = self.env["ir.config_parameter"].sudo()
+        return int(params.get_param(LEASE_PARAM, LEASE_SECONDS))
+
+    @api.model
+    def _take_leases(self, campaign_id, sender_ids, token):
+        """Lease the campaign's ``sender_ids`` (all when None) that no live batch holds to the
+        batch ``token``: ``(sender ids leased, when the others' leases end)``."""
+        now = fields.Datetime.now()
+        wanted = SQL("TRUE") if sender_ids is None else SQL("id = ANY(%s)", list(sender_ids))
+        rows = self.env.execute_query(
+            SQL(
+                "UPDATE chatwoot_campaign_sender SET dispatch_token = %s, "
+                "dispatch_lease_until = %s WHERE campaign_id = %s AND %s "
+                "AND (dispatch_lease_until IS NULL OR dispatch_lease_until < %s) RETURNING id",
+                token,
+                now + timedelta(seconds=self._lease_seconds()),
+                campaign_id,
+                wanted,
+                now,
+            )
+        )
+        if rows:
+            return sorted(row[0] for row in rows), None
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT MIN(dispatch_lease_until) FROM chatwoot_campaign_sender "
+                "WHERE campaign_id = %s AND %s",
+                campaign_id,
+                wanted,
+            )
+        )
+        return [], rows[0][0] if rows else None
+
+    @api.model
+    def _renew_leases(self, sender_ids, token, lease):
+        self.env.execute_query(
+            SQL(
+                "UPDATE chatwoot_campaign_sender SET dispatch_lease_until = %s "
+                "WHERE id = ANY(%s) AND dispatch_token = %s",
+                fields.Datetime.now() + timedelta(seconds=lease),
+                sender_ids,
+                token,
+            )
+        )
+
+    @api.model
+    def _release_leases(self, sender_ids, token):
+        self.env.execute_query(
+            SQL(
+                "UPDATE chatwoot_campaign_sender SET dispatch_lease_until = NULL, "
+                "dispatch_token = NULL WHERE id = ANY(%s) AND dispatch_token = %s",
+                sender_ids,
+                token,
+            )
+        )
+
+    @api.model
+    def _record_health(self, slots):
+        """Write what a batch learnt of its senders' health (``SenderSlot`` of the balancer:
+        a cool-down in epoch seconds)."""
+        for slot in slots:
+            sender = self.browse(slot.sender_id)
+            if slot.healthy:
+                sender.write({"state": "healthy", "unhealthy_until": False})
+            else:
+                until = fields.Datetime.now() + timedelta(
+                    seconds=max(0.0, slot.unhealthy_until - time.time())
+                )
+                sender.write(
+                    {"state": "unhealthy", "unhealthy_until": until, "last_error": slot.last_error}
+                )

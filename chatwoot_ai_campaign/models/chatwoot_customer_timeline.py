@@ -19,33 +19,24 @@ class ChatwootCustomerTimeline(models.Model):
     def _timeline_sources(self):
         return super()._timeline_sources() + [
             (
-                7,
+                slot,
                 SQL(
                     """
                     SELECT r.id, rp.commercial_partner_id, r.partner_id, c.company_id,
-                           r.sent_at, 'campaign_send'::varchar, c.name::varchar,
+                           r.%(stamp)s, %(kind)s::varchar, c.name::varchar,
                            NULL::numeric, NULL::int, NULL::int, NULL::int,
                            'chatwoot.campaign.recipient'::varchar, r.id
                       FROM chatwoot_campaign_recipient r
                       JOIN chatwoot_campaign c ON c.id = r.campaign_id
                       JOIN res_partner rp ON rp.id = r.partner_id
-                     WHERE r.sent_at IS NOT NULL
-                    """
+                     WHERE r.%(stamp)s IS NOT NULL
+                    """,
+                    stamp=SQL.identifier(stamp),
+                    kind=kind,
                 ),
-            ),
-            (
-                8,
-                SQL(
-                    """
-                    SELECT r.id, rp.commercial_partner_id, r.partner_id, c.company_id,
-                           r.replied_at, 'campaign_reply'::varchar, c.name::varchar,
-                           NULL::numeric, NULL::int, NULL::int, NULL::int,
-                           'chatwoot.campaign.recipient'::varchar, r.id
-                      FROM chatwoot_campaign_recipient r
-                      JOIN chatwoot_campaign c ON c.id = r.campaign_id
-                      JOIN res_partner rp ON rp.id = r.partner_id
-                     WHERE r.replied_at IS NOT NULL
-                    """
-                ),
-            ),
+            )
+            for slot, stamp, kind in (
+                (7, "sent_at", "campaign_send"),
+                (8, "replied_at", "campaign_reply"),
+            )
         ]

@@ -1,5 +1,6 @@
 from . import test_campaign_smoke
 from . import test_dispatch_pure
+from . import test_dispatch_batch
 from . import test_campaign_planning
 from . import test_campaign_dispatch
 from . import test_campaign_optout

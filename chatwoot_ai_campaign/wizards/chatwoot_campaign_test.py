@@ -5,11 +5,6 @@ import uuid
 from odoo import fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.chatwoot_ai_base.chatwoot import client as chatwoot_errors
-from odoo.addons.chatwoot_ai_social.meta import graph as graph_errors
-
-from ..dispatch import channels
-
 
 class ChatwootCampaignTest(models.TransientModel):
     """Send the campaign's message to one chosen person now, e.g. yourself."""
@@ -52,15 +47,10 @@ class ChatwootCampaignTest(models.TransientModel):
             message._send_email(recipient, partner, sender)
             self.result = self.env._("Test e-mail queued.")
             return self._reopen()
-        route = (
-            self.env["chatwoot.campaign.dispatcher"].sudo()._route(campaign.sudo(), sender.sudo())
-        )
+        route = sender.sudo()._route()
         delivery = message._delivery(recipient, route, partner)["delivery"]
         delivery.recipient_id = 0
-        if campaign.channel == "whatsapp_cloud":
-            result = channels.send_whatsapp(route["client"], delivery, graph_errors)
-        else:
-            result = channels.send_chatwoot(route["client"], delivery, chatwoot_errors)
+        result = sender._deliver(campaign.channel, route, delivery)
         if not result.ok:
             raise UserError(self.env._("The test was not sent: %s", result.error))
         self.result = self.env._("Test sent (message %s).", result.external_id)
