@@ -262,10 +262,14 @@ def _deliver(lane, registry, token, httprequest):
     """``(status, body)`` once committed, or None when the registry is stale."""
     for tryno in range(1, MAX_TRIES_ON_CONCURRENCY_FAILURE + 1):
         with closing(registry.cursor()) as cr:
+            envs = []
 
-            def attempt(cr=cr):
-                answer = _run(lane, cr, token, httprequest, partial(_environment, registry, cr))
+            def attempt(cr=cr, envs=envs):
+                make_env = partial(_environment, registry, cr, envs)
+                answer = _run(lane, cr, token, httprequest, make_env)
                 cr.commit()
+                if envs:  # what service.model.retrying does after the ORM's commit
+                    envs[0].registry.signal_changes()
                 return answer
 
             try:
@@ -280,6 +284,9 @@ def _deliver(lane, registry, token, httprequest):
                 return None
             except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
                 cr.rollback()
+                if envs:
+                    envs[0].transaction.reset()
+                    envs[0].registry.reset_changes()
                 if tryno == MAX_TRIES_ON_CONCURRENCY_FAILURE:
                     _logger.info("%s: %s, maximum number of tries reached", lane.what, error)
                     return 503, UNAVAILABLE
@@ -288,12 +295,15 @@ def _deliver(lane, registry, token, httprequest):
     return 503, UNAVAILABLE  # not reached
 
 
-def _environment(registry, cr):
-    """A superuser Environment on the lane's cursor, on an up-to-date registry."""
+def _environment(registry, cr, envs):
+    """A superuser Environment on the lane's cursor, on an up-to-date registry (kept in
+    ``envs`` for what follows the commit)."""
     registry = registry.check_signaling(cr)
     if cr.transaction is None:
         cr.transaction = Transaction(registry)
-    return api.Environment(cr, SUPERUSER_ID, {})
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    envs.append(env)
+    return env
 
 
 def _json_response(status, body):
