@@ -12,7 +12,9 @@ rate (e.g. 380–440 deliveries/s against ~700 health checks/s on an idle machin
 ``webhook_async_commit`` only brought it to 0.715: the workers' CPU, not PostgreSQL's
 flush, was the limit. The fast lane does what the delivery needs and nothing else: one
 cursor, the account's credentials by token (one indexed query, read afresh each time), the
-signature, the shared INSERT statement, commit, a JSON answer.
+signature, the shared INSERT statement, commit, a JSON answer. Measured back to back on the
+same (shared, loaded) machine, median of three runs while the job runner drains: 0.94 of
+``/web/health``'s rate against 0.35 through Odoo's route; Meta comments 9.6× against 5.2×.
 
 How. ``install()`` (the base addon's ``post_load``) wraps ``odoo.http.Application.__call__``
 once per process, for the prefork workers, the threaded server (and so ``HttpCase``) and
