@@ -34,6 +34,12 @@ DRAIN_LOCK_NAMESPACE = 7_400_001
 MANAGER_GROUP = "chatwoot_ai_base.group_chatwoot_ai_manager"
 
 
+def drain_identity(account_id, paced=False):
+    """The queue_job identity key of an account's drain (its paced variant with ``paced``)."""
+    identity = f"chatwoot_drain:{account_id}"
+    return f"{identity}:paced" if paced else identity
+
+
 def _new_webhook_token():
     # 32 random bytes: the token alone authenticates accounts without a secret.
     return secrets.token_urlsafe(32)
@@ -303,8 +309,7 @@ class ChatwootAccount(models.Model):
 
     # ------------------------------------------------------------------ processing jobs
     def _drain_identity(self, paced=False):
-        identity = f"chatwoot_drain:{self.id}"
-        return f"{identity}:paced" if paced else identity
+        return drain_identity(self.id, paced)
 
     def _schedule_drain(self, eta=None, force=False, checked=False):
         """Make sure a job will process this account's waiting deliveries.

@@ -4,15 +4,36 @@ from odoo import api, models, tools
 from odoo.tools import SQL
 
 
+def webhook_credentials(cr, table, columns, token):
+    """``(id, *columns)`` of the active row of ``table`` whose webhook token is ``token``, or
+    None: one indexed query (the token is unique), read afresh at each call. The webhooks'
+    hot path (Odoo's routes and the fast lane) calls it; ``_webhook_credentials`` caches it.
+    """
+    if not token:
+        return None
+    cr.execute(
+        SQL(
+            "SELECT id, %s FROM %s WHERE webhook_token = %s AND active",
+            SQL(", ").join(map(SQL.identifier, columns)),
+            SQL.identifier(table),
+            token,
+        )
+    )
+    row = cr.fetchone()
+    return tuple(row) if row else None
+
+
 class ChatwootWebhookCredentialsMixin(models.AbstractModel):
     """Accounts a webhook finds by the unguessable token of its URL, with the secrets that
-    authenticate its deliveries cached per worker.
+    authenticate its deliveries.
 
-    ``_webhook_credentials`` is on the hot path of every delivery, so it is an ``ormcache``:
-    no query at all once a worker has seen the token. Creating or deleting an account, or
-    changing its token, ``active`` or one of ``_webhook_credential_columns``, clears the
-    cache in every worker (Odoo's registry signalling), so a regenerated token or a new
-    secret applies at once. Used by base's Chatwoot accounts and social's Meta accounts.
+    The webhooks' POST read the credentials afresh with :func:`webhook_credentials` (one
+    indexed query on the same cursor as the insert: nothing to go stale in a worker). The
+    other callers (Meta's subscription handshake) use ``_find_by_webhook_token``, cached per
+    worker: creating or deleting an account, or changing its token, ``active`` or one of
+    ``_webhook_credential_columns``, clears the cache in every worker (Odoo's registry
+    signalling), so a regenerated token or a new secret applies at once. Used by base's
+    Chatwoot accounts and social's Meta accounts.
     """
 
     _name = "chatwoot.webhook.credentials.mixin"
@@ -37,15 +58,9 @@ class ChatwootWebhookCredentialsMixin(models.AbstractModel):
     def _webhook_credentials(self, token):
         """``(id, *credential columns)`` of the active account whose webhook token is
         ``token``, or None."""
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT id, %s FROM %s WHERE webhook_token = %s AND active",
-                SQL(", ").join(map(SQL.identifier, self._webhook_credential_columns)),
-                SQL.identifier(self._table),
-                token,
-            )
+        return webhook_credentials(
+            self.env.cr, self._table, self._webhook_credential_columns, token
         )
-        return tuple(rows[0]) if rows else None
 
     @api.model
     def _ormcache_depends_on(self, vals):

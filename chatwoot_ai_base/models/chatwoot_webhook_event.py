@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from odoo import SUPERUSER_ID, api, fields, models
 from odoo.fields import Domain
-from odoo.tools import SQL, str2bool
+from odoo.tools import SQL
 
 from ..chatwoot.payloads import (
     CONTACT_EVENTS,
@@ -17,6 +17,7 @@ from ..chatwoot.payloads import (
     parse_conversation,
     parse_message,
 )
+from .chatwoot_account import drain_identity
 
 _logger = logging.getLogger(__name__)
 
@@ -29,6 +30,81 @@ EVENT_STATES = [
 #: Deliveries one drain job processes before handing over to a fresh job.
 DRAIN_BATCH = 200
 ASYNC_COMMIT_PARAM = "chatwoot_ai.webhook_async_commit"
+#: What ``odoo.tools.str2bool`` reads as true.
+TRUE_WORDS = ("y", "yes", "1", "true", "t", "on")
+
+
+def commit_mode_sql():
+    """An extra column for a webhook's INSERT statement that makes its commit asynchronous
+    when the system parameter ``chatwoot_ai.webhook_async_commit`` is set (read in the same
+    statement, so that every worker follows a change at once).
+
+    By default the webhook answers once PostgreSQL has flushed the delivery to disk
+    (``synchronous_commit``): a flush per delivery, 1–2 ms on many virtual disks, during
+    which the worker waits. With the parameter set, the answer goes out once the row is
+    committed and visible (the drain and every later request see it), and PostgreSQL
+    flushes it within ~0.6 s (3 × ``wal_writer_delay``): only a crash of the database server
+    or its machine in that window loses deliveries already answered. Shared by the social
+    addon's webhooks.
+    """
+    return SQL(
+        """, set_config('synchronous_commit', CASE
+              WHEN (SELECT lower(value) FROM ir_config_parameter WHERE key = %s) IN %s
+              THEN 'off' ELSE current_setting('synchronous_commit') END, true)""",
+        ASYNC_COMMIT_PARAM,
+        TRUE_WORDS,
+    )
+
+
+def insert_delivery(cr, account_id, event, dedupe_key, payload, delivery_id=None, state="new"):
+    """Insert a Chatwoot delivery once on ``cr``: ``(event id, drain waiting)``, or None
+    when it was already stored. The one statement of the webhook's hot path, shared by
+    Odoo's route and the fast lane (``controllers/fast_lane.py``).
+
+    ``INSERT … ON CONFLICT DO NOTHING`` makes concurrent redeliveries wait on the unique
+    index and then do nothing: exactly one row, and every caller can answer 2xx. The same
+    statement says whether a drain job of the account is already waiting (an index-only
+    look-up on queue_job's partial identity-key index, in the same round trip), so that only
+    the first delivery of a burst queues the job. A paced drain (see ``_drain``) counts as
+    waiting: it takes whatever arrives before it runs.
+    """
+    now = fields.Datetime.now()
+    cr.execute(
+        SQL(
+            """
+            WITH stored AS (
+                INSERT INTO chatwoot_webhook_event
+                    (account_id, company_id, event, dedupe_key, delivery_id, payload,
+                     received_at, state, attempts, create_uid, write_uid, create_date,
+                     write_date)
+                SELECT id, company_id, %s, %s, %s, %s, %s, %s, 0, %s, %s, %s, %s
+                  FROM chatwoot_account WHERE id = %s
+                ON CONFLICT (account_id, dedupe_key) DO NOTHING
+                RETURNING id
+            )
+            SELECT id, EXISTS(
+                SELECT 1 FROM queue_job WHERE identity_key IN (%s, %s)
+                   AND state IN ('wait_dependencies', 'pending', 'enqueued')
+            )%s FROM stored
+            """,
+            event,
+            dedupe_key,
+            delivery_id,
+            payload,
+            now,
+            state,
+            SUPERUSER_ID,
+            SUPERUSER_ID,
+            now,
+            now,
+            account_id,
+            drain_identity(account_id),
+            drain_identity(account_id, paced=True),
+            commit_mode_sql(),
+        )
+    )
+    row = cr.fetchone()
+    return (row[0], row[1]) if row else None
 
 
 class ChatwootWebhookEvent(models.Model):
@@ -71,74 +147,18 @@ class ChatwootWebhookEvent(models.Model):
     # ------------------------------------------------------------------ ingestion
     @api.model
     def _store_delivery(self, account, event, dedupe_key, payload, delivery_id=None, state="new"):
-        """Insert a delivery once; return its id, or None when it was already stored.
-
-        ``INSERT … ON CONFLICT DO NOTHING`` makes concurrent redeliveries wait on the unique
-        index and then do nothing: exactly one row, and every caller can answer 2xx. The same
-        statement says whether a drain job of the account is already waiting, so a delivery
-        during a burst costs one round trip to the database, and only the first of a burst
-        queues the job. A paced drain (see ``_drain``) counts as waiting: it takes whatever
-        arrives before it runs.
-        """
-        now = fields.Datetime.now()
-        rows = self.env.execute_query(
-            SQL(
-                """
-                WITH stored AS (
-                    INSERT INTO chatwoot_webhook_event
-                        (account_id, company_id, event, dedupe_key, delivery_id, payload,
-                         received_at, state, attempts, create_uid, write_uid, create_date,
-                         write_date)
-                    SELECT id, company_id, %s, %s, %s, %s, %s, %s, 0, %s, %s, %s, %s
-                      FROM chatwoot_account WHERE id = %s
-                    ON CONFLICT (account_id, dedupe_key) DO NOTHING
-                    RETURNING id
-                )
-                SELECT id, EXISTS(
-                    SELECT 1 FROM queue_job WHERE identity_key IN (%s, %s)
-                       AND state IN ('wait_dependencies', 'pending', 'enqueued')
-                )%s FROM stored
-                """,
-                event,
-                dedupe_key,
-                delivery_id,
-                payload,
-                now,
-                state,
-                SUPERUSER_ID,
-                SUPERUSER_ID,
-                now,
-                now,
-                account.id,
-                account._drain_identity(),
-                account._drain_identity(paced=True),
-                self._commit_mode_sql(),
-            )
+        """Insert a delivery once (see :func:`insert_delivery`) and queue the account's drain
+        when none is waiting; return the delivery's id, or None when it was already stored."""
+        self.env.flush_all()  # the statement reads the account and the parameters in SQL
+        stored = insert_delivery(
+            self.env.cr, account.id, event, dedupe_key, payload, delivery_id, state
         )
-        if not rows:
+        if not stored:
             return None
-        event_id, drain_waiting = rows[0][:2]
+        event_id, drain_waiting = stored
         if state == "new" and not drain_waiting:
             account._schedule_drain(checked=True)
         return event_id
-
-    @api.model
-    def _commit_mode_sql(self):
-        """An extra column for a webhook's INSERT statement that makes its commit
-        asynchronous when ``chatwoot_ai.webhook_async_commit`` is set, else nothing.
-
-        By default the webhook answers once PostgreSQL has flushed the delivery to disk
-        (``synchronous_commit``): a flush per delivery, 1–2 ms on many virtual disks,
-        during which the worker waits. With the parameter set, the answer goes out once the
-        row is committed and visible (the drain and every later request see it), and
-        PostgreSQL flushes it within ~0.6 s (3 × ``wal_writer_delay``): only a crash of the
-        database server or its machine in that window loses deliveries already answered.
-        Shared by the social addon's webhooks.
-        """
-        params = self.env["ir.config_parameter"].sudo()
-        if str2bool(params.get_param(ASYNC_COMMIT_PARAM, "False"), False):
-            return SQL(", set_config('synchronous_commit', 'off', true)")
-        return SQL()
 
     # ------------------------------------------------------------------ processing
     @api.model

@@ -2,6 +2,7 @@ from . import test_base_smoke
 from . import test_chatwoot_signature
 from . import test_chatwoot_webhook
 from . import test_chatwoot_concurrency
+from . import test_webhook_fast_lane
 from . import test_chatwoot_client
 from . import test_chatwoot_account_connection
 from . import test_privacy_pure

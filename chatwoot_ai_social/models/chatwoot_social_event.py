@@ -8,6 +8,8 @@ from odoo import SUPERUSER_ID, api, fields, models
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from odoo.addons.chatwoot_ai_base.models.chatwoot_webhook_event import commit_mode_sql
+
 from ..meta.payloads import parse_item
 from .chatwoot_social_account import DRAIN_IDENTITY_PREFIX
 
@@ -27,6 +29,66 @@ EVENT_KINDS = [
     ("question", "Marketplace Question"),
 ]
 DRAIN_BATCH = 500
+
+
+def insert_items(cr, rows):
+    """Insert ``(account_id, kind, item_key, payload)`` rows once on ``cr``: for each account
+    that got new rows, ``(account_id, new rows, drain waiting)``. The one statement of the
+    Meta and Mercado Livre webhooks' hot path, shared by Odoo's routes and the fast lane.
+
+    ``INSERT … ON CONFLICT DO NOTHING`` on ``(account_id, item_key)`` stores the new items of
+    the whole delivery and, in the same round trip, says for each account whether a drain
+    job of it is already waiting (as base's ``insert_delivery`` does), so a delivery during a
+    burst costs one statement and only the first of a burst queues the job.
+    """
+    if not rows:
+        return []
+    now = fields.Datetime.now()
+    account_ids, kinds, keys, payloads = (list(column) for column in zip(*rows, strict=True))
+    cr.execute(
+        SQL(
+            """
+            WITH stored AS (
+                INSERT INTO chatwoot_social_event
+                    (account_id, company_id, kind, item_key, payload, received_at, state,
+                     attempts, create_uid, write_uid, create_date, write_date)
+                SELECT a.id, a.company_id, i.kind, i.item_key, i.payload, %(now)s, 'new',
+                       0, %(uid)s, %(uid)s, %(now)s, %(now)s
+                  FROM unnest(%(accounts)s::int[], %(kinds)s::varchar[],
+                              %(keys)s::varchar[], %(payloads)s::text[]) WITH ORDINALITY
+                       AS i(account_id, kind, item_key, payload, position)
+                  JOIN chatwoot_social_account a ON a.id = i.account_id
+                 ORDER BY i.position
+                ON CONFLICT (account_id, item_key) DO NOTHING
+                RETURNING account_id
+            )
+            SELECT account_id, count(*), EXISTS(
+                SELECT 1 FROM queue_job WHERE identity_key = %(prefix)s || account_id
+                   AND state IN ('wait_dependencies', 'pending', 'enqueued')
+            )%(commit_mode)s
+              FROM stored GROUP BY account_id
+            """,
+            now=now,
+            uid=SUPERUSER_ID,
+            accounts=account_ids,
+            kinds=kinds,
+            keys=keys,
+            payloads=payloads,
+            prefix=DRAIN_IDENTITY_PREFIX,
+            # chatwoot_ai.webhook_async_commit, as base's webhook (see there).
+            commit_mode=commit_mode_sql(),
+        )
+    )
+    return [tuple(row[:3]) for row in cr.fetchall()]
+
+
+def schedule_drains(env, stored):
+    """Queue the drain of each account of ``stored`` (:func:`insert_items`) that has none
+    waiting."""
+    Account = env["chatwoot.social.account"]
+    for account_id, _count, drain_waiting in stored:
+        if not drain_waiting:
+            Account.browse(account_id)._schedule_drain(checked=True)
 
 
 class ChatwootSocialEvent(models.Model):
@@ -66,57 +128,13 @@ class ChatwootSocialEvent(models.Model):
     # ------------------------------------------------------------------ ingestion
     @api.model
     def _store_items(self, rows):
-        """Insert ``(account_id, kind, item_key, payload)`` rows once; the new rows' count.
-
-        One statement for the whole delivery: ``INSERT … ON CONFLICT DO NOTHING`` stores the
-        new items and, in the same round trip, says for each account that got new rows
-        whether a drain job of it is already waiting (as base's ``_store_delivery`` does),
-        so a delivery during a burst costs one statement and only the first of a burst
-        queues the job.
-        """
-        if not rows:
-            return 0
-        now = fields.Datetime.now()
-        account_ids, kinds, keys, payloads = (list(column) for column in zip(*rows, strict=True))
-        stored = self.env.execute_query(
-            SQL(
-                """
-                WITH stored AS (
-                    INSERT INTO chatwoot_social_event
-                        (account_id, company_id, kind, item_key, payload, received_at, state,
-                         attempts, create_uid, write_uid, create_date, write_date)
-                    SELECT a.id, a.company_id, i.kind, i.item_key, i.payload, %(now)s, 'new',
-                           0, %(uid)s, %(uid)s, %(now)s, %(now)s
-                      FROM unnest(%(accounts)s::int[], %(kinds)s::varchar[],
-                                  %(keys)s::varchar[], %(payloads)s::text[]) WITH ORDINALITY
-                           AS i(account_id, kind, item_key, payload, position)
-                      JOIN chatwoot_social_account a ON a.id = i.account_id
-                     ORDER BY i.position
-                    ON CONFLICT (account_id, item_key) DO NOTHING
-                    RETURNING account_id
-                )
-                SELECT account_id, count(*), EXISTS(
-                    SELECT 1 FROM queue_job WHERE identity_key = %(prefix)s || account_id
-                       AND state IN ('wait_dependencies', 'pending', 'enqueued')
-                )%(commit_mode)s
-                  FROM stored GROUP BY account_id
-                """,
-                now=now,
-                uid=SUPERUSER_ID,
-                accounts=account_ids,
-                kinds=kinds,
-                keys=keys,
-                payloads=payloads,
-                prefix=DRAIN_IDENTITY_PREFIX,
-                # chatwoot_ai.webhook_async_commit, as base's webhook (see there).
-                commit_mode=self.env["chatwoot.webhook.event"]._commit_mode_sql(),
-            )
-        )
-        Account = self.env["chatwoot.social.account"]
-        for account_id, _count, drain_waiting, *_ in stored:
-            if not drain_waiting:
-                Account.browse(account_id)._schedule_drain(checked=True)
-        return sum(row[1] for row in stored)
+        """Insert ``(account_id, kind, item_key, payload)`` rows once (see
+        :func:`insert_items`) and queue a drain for each account that got new rows and has
+        none waiting; the new rows' count."""
+        self.env.flush_all()  # the statement reads the accounts and the parameters in SQL
+        stored = insert_items(self.env.cr, rows)
+        schedule_drains(self.env, stored)
+        return sum(count for _account_id, count, _waiting in stored)
 
     # ------------------------------------------------------------------ processing
     @api.model

@@ -9,6 +9,7 @@ from odoo import fields
 from odoo.tests import HttpCase
 from odoo.tests import common as odoo_test_common
 
+from odoo.addons.chatwoot_ai_base.controllers.fast_lane import LANE_HEADER
 from odoo.addons.chatwoot_ai_base.tests.common import ChatwootAICase, perform_jobs
 
 from ..meta.payloads import check_delivery, split_items
@@ -148,9 +149,12 @@ class SocialHttpCase(HttpCase, SocialCase):
         if secret:
             send_headers["X-Hub-Signature-256"] = sign(secret, body)
         send_headers.update(headers or {})
-        return self.url_open(
+        response = self.url_open(
             f"/chatwoot_ai/meta/webhook/{account.webhook_token}",
             data=body,
             headers=send_headers,
             timeout=60,
         )
+        # The base addon's fast lane serves Meta's deliveries.
+        self.assertEqual(response.headers.get(LANE_HEADER), "fast", response.text)
+        return response

@@ -10,6 +10,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.chatwoot_ai_base.controllers.fast_lane import LANE_HEADER
+
 from ..meta.graph import GraphThrottled
 from .common import SocialHttpCase
 from .fake_mercadolivre import ITEM_ID, SELLER_ID, FakeMercadoLivre
@@ -44,12 +46,15 @@ class MercadoLivreCase(SocialHttpCase):
 
     def notify(self, payload=None, raw=None, token=None):
         body = raw if raw is not None else json.dumps(payload).encode()
-        return self.url_open(
+        response = self.url_open(
             f"/chatwoot_ai/mercadolivre/notify/{token or self.seller.webhook_token}",
             data=body,
             headers={"Content-Type": "application/json"},
             timeout=60,
         )
+        # The base addon's fast lane serves the notifications.
+        self.assertEqual(response.headers.get(LANE_HEADER), "fast", response.text)
+        return response
 
     def notification(self, question_id=QUESTION_ID, notification_id="n-1", **extra):
         return {
