@@ -220,6 +220,16 @@ class TestContextProductSearch(ChatwootAICase):
         self.assertEqual(self.found("batom matte zefira", limit=1), [self.lipstick.id])
         self.assertIn(self.lipstick.id, self.found("zefira vermlho"))  # vocabulary rebuilt too
 
+    def test_rebuild_leaves_no_pending_gin_entries(self):
+        # A refresh queues the new index entries in the GIN pending lists, which every
+        # search reads through; a rebuild merges them into the indexes before it returns.
+        Template = self.env["product.template"]
+        Template._chatwoot_search_refresh((self.lipstick | self.sunscreen).ids)
+        self.assertGreater(Template._chatwoot_search_merge_pending(), 0)
+        Template._chatwoot_search_rebuild()
+        self.assertEqual(Template._chatwoot_search_merge_pending(), 0)
+        self.assertEqual(self.found("batom matte zefira", limit=1), [self.lipstick.id])
+
     def test_module_update_adds_missing_columns_and_reindexes(self):
         # A table of the first version: no sellable/company/name-words columns.
         self.env.cr.execute(
