@@ -3,7 +3,7 @@
 {
     "name": "ChatwootAI Base",
     "summary": "Chatwoot inbox mirrored in Odoo, with the AI customer agent's foundation",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Marketing",
     "website": "https://github.com/chatwoot-ai/chatwoot-ai-odoo",
     "author": "ChatwootAI",

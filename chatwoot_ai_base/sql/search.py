@@ -161,7 +161,7 @@ def product_rank(plan, company_id, limit, operator, in_name=False):
     candidates = SQL(
         """
         SELECT c.*
-          FROM (SELECT s.product_tmpl_id AS id, %(components)s, s.name_norm, s.doc_norm, %(vectors)s
+          FROM (SELECT s.product_tmpl_id AS id, %(components)s
                   FROM %(table)s s
                  WHERE s.sellable AND (s.company_id IS NULL OR s.company_id = %(company)s)
                    AND (%(match)s)
@@ -170,7 +170,6 @@ def product_rank(plan, company_id, limit, operator, in_name=False):
          LIMIT %(rerank)s
         """,
         components=columns(selected),
-        vectors=SQL(", ").join(SQL("s.%s", SQL.identifier(f"tsv_{key}")) for key in TS_CONFIGS),
         table=SQL.identifier(SEARCH_TABLE),
         company=company_id,
         match=match,
@@ -197,18 +196,22 @@ def rerank(candidates, components, first, deferred, limit, similar_text):
     weight = WEIGHTS["word_similarity"]
     return SQL(
         """
-        SELECT s.id, %(kept)s, %(word)s AS word_similarity
+        SELECT k.id, %(kept)s, %(word)s AS word_similarity
           FROM (SELECT k.*, nth_value(k.floor, %(limit)s) OVER (
                            ORDER BY k.floor DESC
                            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS bar
                   FROM (SELECT c.*, %(known)s AS known,
                                %(known)s + %(weight)s * word_similarity(%(text)s, c.name_norm)
                                    AS floor
-                          FROM (SELECT s.*%(cheap)s FROM (%(candidates)s) s OFFSET 0) c
-                        OFFSET 0) k) s
-         WHERE s.known + %(weight)s >= COALESCE(s.bar, '-infinity') - 1e-9
+                          FROM (SELECT c.*, s.name_norm%(cheap)s
+                                  FROM (%(candidates)s) c
+                                  JOIN %(table)s s ON s.product_tmpl_id = c.id
+                                OFFSET 0) c
+                        OFFSET 0) k) k
+          JOIN %(table)s s ON s.product_tmpl_id = k.id
+         WHERE k.known + %(weight)s >= COALESCE(k.bar, '-infinity') - 1e-9
         """,
-        kept=SQL(", ").join(of_row(kept, "s").values()),
+        kept=SQL(", ").join(of_row(kept, "k").values()),
         word=components["word_similarity"],
         limit=limit,
         cheap=SQL(", %s", columns({name: components[name] for name in cheap}))
@@ -217,6 +220,7 @@ def rerank(candidates, components, first, deferred, limit, similar_text):
         known=SQL("(%s)", known),
         text=similar_text,
         candidates=candidates,
+        table=SQL.identifier(SEARCH_TABLE),
         weight=weight,
     )
 

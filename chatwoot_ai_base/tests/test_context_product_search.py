@@ -5,6 +5,7 @@
 from odoo import Command
 from odoo.tests import tagged
 
+from ..models.product_template import COLUMNS
 from .common import ChatwootAICase
 
 
@@ -136,6 +137,26 @@ class TestContextProductSearch(ChatwootAICase):
         self.assertEqual(detail["name_match"]["value"], 1.0)
         self.assertGreater(detail["fts"]["value"], 0)
 
+    def test_every_matching_mode_ranks_with_every_component(self):
+        # Each mode re-ranks its best full-text rows by trigram similarity of the name and
+        # of the whole document (the words of the description count too).
+        short = self.env["product.template"].create({"name": "Qix Vop", "list_price": 5.0})
+        cases = {  # query: (limit, mode, a product found)
+            "batom matte zefira": (1, "all_terms_in_name", self.lipstick),
+            "toque seco zefira": (3, "all_terms", self.sunscreen),
+            "zefira hydrating uvb": (3, "any_term", self.sunscreen),
+            # Words too short to correct, in no document: the names trigram-similar.
+            "qi vo": (3, "name_similarity", short),
+        }
+        for query, (limit, mode, template) in cases.items():
+            with self.subTest(query=query):
+                result = self.Context._search_products(query, limit=limit)
+                self.assertEqual(result[0]["score_detail"]["query"]["mode"], mode)
+                self.assertIn(template.id, [row["id"] for row in result])
+                detail = next(r for r in result if r["id"] == template.id)["score_detail"]
+                self.assertGreater(detail["word_similarity"]["value"], 0)
+                self.assertGreater(detail["name_similarity"]["value"], 0)
+
     def test_attributes_text_is_what_the_orm_reads(self):
         """One query gives what reading the lines through the ORM gives: lines by sequence,
         values by attribute and sequence, archived values left out, names translated."""
@@ -220,12 +241,34 @@ class TestContextProductSearch(ChatwootAICase):
         self.assertEqual(self.found("batom matte zefira", limit=1), [self.lipstick.id])
         self.assertIn(self.lipstick.id, self.found("zefira vermlho"))  # vocabulary rebuilt too
 
-    def test_module_update_adds_missing_columns_and_reindexes(self):
-        # A table of the first version: no sellable/company/name-words columns.
+    def test_rebuild_leaves_no_pending_gin_entries(self):
+        # A refresh queues the new index entries in the GIN pending lists, which every
+        # search reads through; a rebuild merges them into the indexes before it returns.
+        Template = self.env["product.template"]
+        Template._chatwoot_search_refresh((self.lipstick | self.sunscreen).ids)
+        self.assertGreater(Template._chatwoot_search_merge_pending(), 0)
+        Template._chatwoot_search_rebuild()
+        self.assertEqual(Template._chatwoot_search_merge_pending(), 0)
+        self.assertEqual(self.found("batom matte zefira", limit=1), [self.lipstick.id])
+
+    def test_module_update_recreates_a_table_of_an_earlier_version(self):
+        Template = self.env["product.template"]
+        # The first version: no sellable/company/name-words columns.
         self.env.cr.execute(
             "ALTER TABLE chatwoot_product_search"
             " DROP COLUMN tsv_name, DROP COLUMN sellable, DROP COLUMN company_id"
         )
-        self.env["product.template"].init()
+        Template.init()
+        self.assertEqual(Template._chatwoot_search_layout(), list(COLUMNS))
         self.assertEqual(self.found("batom matte zefira", limit=1), [self.lipstick.id])
         self.assertNotIn(self.archived.id, self.found("batom matte zefira", limit=50))
+        # Every column, the filters after the raw texts (columns added by ALTER TABLE).
+        self.env.cr.execute(
+            "ALTER TABLE chatwoot_product_search DROP COLUMN sellable,"
+            " ADD COLUMN sellable boolean NOT NULL DEFAULT false"
+        )
+        self.assertNotEqual(Template._chatwoot_search_layout(), list(COLUMNS))
+        Template.init()
+        self.assertEqual(Template._chatwoot_search_layout(), list(COLUMNS))
+        self.assertEqual(self.found("batom matte zefira", limit=1), [self.lipstick.id])
+        self.assertNotIn(self.internal.id, self.found("batom matte zefira", limit=50))
