@@ -1,0 +1,83 @@
+# Copyright 2026 ChatwootAI
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Where the customer-insight refresh's time goes, on the analytics benchmark's database.
+
+Runs one full customer-insight refresh of every company under cProfile (rolled back: nothing
+is kept), prints the step timings, the cProfile entries with the most cumulative and own time,
+and ``EXPLAIN (ANALYZE, BUFFERS)`` of the extraction and churn-event queries.
+
+    python3 tests/benchmarks/_profile_customer_insights.py --config .local/odoo.cfg \\
+        --database cw_rf_bench [--incremental] [--no-explain]
+"""
+
+import argparse
+import cProfile
+import io
+import pstats
+import time
+from datetime import timedelta
+
+from analytics_refresh import DATABASE, open_environment
+
+
+def explain(env, company, now):
+    from odoo.tools import SQL
+
+    from odoo.addons.chatwoot_ai_analytics.models.chatwoot_customer_insight import (
+        SENTIMENT_WINDOW_DAYS,
+    )
+    from odoo.addons.chatwoot_ai_analytics.sql import customers as customer_sql
+    from odoo.addons.chatwoot_ai_analytics.stats.customer_scoring import TIME_UNIT_DAYS
+
+    queries = {
+        "customers": customer_sql.customers_query(
+            company.id,
+            now,
+            None,
+            recent=now - timedelta(days=SENTIMENT_WINDOW_DAYS),
+            before=now - timedelta(days=2 * SENTIMENT_WINDOW_DAYS),
+            time_unit_days=TIME_UNIT_DAYS,
+        ),
+    }
+    names = ("orders", "messages", "conversations")
+    for name, query in zip(names, customer_sql.churn_event_queries(company.id, now), strict=True):
+        queries[f"events_{name}"] = query
+    for name, query in queries.items():
+        env.cr.execute(SQL("EXPLAIN (ANALYZE, BUFFERS) %s", query))
+        plan = "\n".join(row[0] for row in env.cr.fetchall())
+        print(f"== EXPLAIN {name}\n{plan}\n")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--config", required=True, help="Odoo configuration file")
+    parser.add_argument("--database", default=DATABASE)
+    parser.add_argument("--incremental", action="store_true")
+    parser.add_argument("--no-explain", action="store_true")
+    parser.add_argument("--top", type=int, default=35)
+    args = parser.parse_args()
+    cr, env = open_environment(args.config, args.database)
+    try:
+        Insight = env["chatwoot.customer.insight"]
+        companies = env["res.company"].search([])
+        profile = cProfile.Profile()
+        started = time.perf_counter()
+        profile.enable()
+        for company in companies:
+            Insight._refresh_company(company, incremental=args.incremental)
+        profile.disable()
+        print(f"customer insights: {time.perf_counter() - started:.2f} s (under cProfile)")
+        for sort in ("cumulative", "tottime"):
+            stream = io.StringIO()
+            pstats.Stats(profile, stream=stream).sort_stats(sort).print_stats(args.top)
+            print(stream.getvalue())
+        if not args.no_explain:
+            for company in companies:
+                explain(env, company, env.cr.now())
+    finally:
+        cr.rollback()
+        cr.close()
+
+
+if __name__ == "__main__":
+    main()
