@@ -163,35 +163,33 @@ def update_by_id(env, table, columns, ids, values, only_changed=False):
 READ_CHUNK_CHARS = 1 << 22
 
 
-class _MatrixSink(io.TextIOBase):
-    """File-like target of ``COPY ... TO STDOUT`` parsing the rows into float blocks as they
-    stream in, whole lines at a time (psycopg2 hands a text file decoded ``str`` chunks)."""
+class _MatrixSink:
+    """Target of ``COPY ... TO STDOUT`` parsing the rows into float blocks as they stream in,
+    whole lines at a time (psycopg2 writes the rows to it as ``bytes``). A file, not a model:
+    its ``write`` has no ``super()`` to call."""
 
     def __init__(self, width, chunk_chars=READ_CHUNK_CHARS):
-        super().__init__()
         self.width = width
         self.chunk_chars = chunk_chars
         self.pending = []
         self.pending_chars = 0
         self.blocks = []
 
-    def writable(self):
-        return True
-
-    def write(self, text):
-        self.pending.append(text)
-        self.pending_chars += len(text)
+    def write(self, data):  # pylint: disable=method-required-super
+        self.pending.append(data)
+        self.pending_chars += len(data)
         if self.pending_chars >= self.chunk_chars:
             self._parse(final=False)
-        return len(text)
+        return len(data)
 
     def _parse(self, final):
-        text = "".join(self.pending)
-        cut = len(text) if final else text.rfind("\n") + 1
-        rest = text[cut:]
+        data = b"".join(self.pending)
+        cut = len(data) if final else data.rfind(b"\n") + 1
+        rest = data[cut:]
         self.pending, self.pending_chars = ([rest] if rest else []), len(rest)
         if cut:
-            block = np.loadtxt(io.StringIO(text[:cut]), delimiter="\t", dtype=float, ndmin=2)
+            text = io.StringIO(data[:cut].decode())
+            block = np.loadtxt(text, delimiter="\t", dtype=float, ndmin=2)
             self.blocks.append(block.reshape(-1, self.width))
 
     def matrix(self):
