@@ -228,3 +228,22 @@ def bulk_settings(cr, work_mem=BULK_WORK_MEM):
     yield
     cr.execute("SELECT set_config('jit', %s, true), set_config('work_mem', %s, true)",
                [jit, previous])  # fmt: skip
+
+
+def set_fillfactor(cr, table, percent):
+    """Keep ``100 - percent`` % of each page of ``table`` free, rewriting the table once when
+    the setting changes (``CLUSTER`` on its primary key: it runs inside the upgrade's
+    transaction, unlike ``VACUUM FULL``). Returns whether it changed.
+
+    For a table whose rows a bulk write rewrites all at once: with room on the page the new
+    version of a row stays beside the old one (a HOT update) and no index is touched unless an
+    indexed column changed; on full pages every update writes every index.
+    """
+    option = f"fillfactor={int(percent)}"
+    cr.execute("SELECT reloptions FROM pg_class WHERE oid = %s::regclass", [table])
+    row = cr.fetchone()
+    if row is None or option in (row[0] or []):
+        return False
+    cr.execute(SQL("ALTER TABLE %s SET (fillfactor = %s)", SQL.identifier(table), int(percent)))
+    cr.execute(SQL("CLUSTER %s USING %s", SQL.identifier(table), SQL.identifier(f"{table}_pkey")))
+    return True

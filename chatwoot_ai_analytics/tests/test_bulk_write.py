@@ -85,6 +85,22 @@ class TestBulkWrite(TransactionCase):
             self.assertEqual(settings(), ("off", "32MB"))
         self.assertEqual(settings(), before)
 
+    def test_insights_table_keeps_room_for_updates_set_once(self):
+        cr = self.env.cr
+        cr.execute(
+            "SELECT reloptions FROM pg_class WHERE oid = 'chatwoot_customer_insight'::regclass"
+        )
+        self.assertIn("fillfactor=50", cr.fetchone()[0])
+        self.assertFalse(bulk.set_fillfactor(cr, "chatwoot_customer_insight", 50))
+        cr.execute("CREATE TABLE cw_fillfactor_probe (id serial PRIMARY KEY, v int)")
+        cr.execute("INSERT INTO cw_fillfactor_probe (v) SELECT g FROM generate_series(1, 50) g")
+        self.assertTrue(bulk.set_fillfactor(cr, "cw_fillfactor_probe", 70))
+        self.assertFalse(bulk.set_fillfactor(cr, "cw_fillfactor_probe", 70))
+        cr.execute("SELECT reloptions FROM pg_class WHERE oid = 'cw_fillfactor_probe'::regclass")
+        self.assertEqual(cr.fetchone()[0], ["fillfactor=70"])
+        cr.execute("SELECT count(*) FROM cw_fillfactor_probe")
+        self.assertEqual(cr.fetchone()[0], 50)
+
     def test_update_by_id_rewrites_only_the_given_rows_and_columns(self):
         company = self.env["res.company"].create({"name": "Loja Update"})
         partners = self.env["res.partner"].create([{"name": "Caio"}, {"name": "Duda"}])
