@@ -204,11 +204,15 @@ def order_summary(customer, day, amount, time_unit_days=TIME_UNIT_DAYS):
 
 
 def _dates(day_numbers):
-    """``date`` of each day number, None for NaN."""
-    return [
-        None if day != day else date.fromordinal(int(day) + EPOCH_ORDINAL)
-        for day in day_numbers.tolist()
-    ]
+    """``date`` of each day number, None for NaN (converted by NumPy, not one by one).
+
+    >>> _dates(np.array([0.0, np.nan, 20454.0]))
+    [datetime.date(1970, 1, 1), None, datetime.date(2026, 1, 1)]
+    """
+    days = np.full(len(day_numbers), np.datetime64("NaT"), dtype="datetime64[D]")
+    known = ~np.isnan(day_numbers)
+    days[known] = day_numbers[known].astype(np.int64)
+    return days.astype(object).tolist()
 
 
 def customer_arrays(orders, aggregates, today, time_unit_days=TIME_UNIT_DAYS):
