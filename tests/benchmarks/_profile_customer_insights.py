@@ -72,8 +72,6 @@ def main():
     parser.add_argument("--top", type=int, default=35)
     args = parser.parse_args()
     cr, env = open_environment(args.config, args.database)
-    from odoo.addons.chatwoot_ai_analytics.sql.bulk import bulk_settings
-
     try:
         Insight = env["chatwoot.customer.insight"]
         companies = env["res.company"].search([])
@@ -103,6 +101,8 @@ def main():
             pstats.Stats(profile, stream=stream).sort_stats(sort).print_stats(args.top)
             print(stream.getvalue())
         if not args.no_explain:
+            from odoo.addons.chatwoot_ai_analytics.sql.bulk import bulk_settings
+
             with bulk_settings(env.cr):
                 for company in companies:
                     explain(env, company, env.cr.now())
