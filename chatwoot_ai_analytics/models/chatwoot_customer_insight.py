@@ -9,8 +9,9 @@ import numpy as np
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
 
+from ..sql import bulk
 from ..sql import customers as customer_sql
-from ..sql.bulk import bulk_write, read_numbers, staged, write_staged
+from ..sql.bulk import bulk_settings, bulk_write, read_numbers, staged, write_staged
 from ..stats import customer_scoring as scoring
 from ..stats.customer_scoring import TIME_UNIT_DAYS
 from ..stats.native import one_thread
@@ -30,6 +31,9 @@ JOURNEY_STAGES = [
 CHURN_RISKS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
 SENTIMENT_WINDOW_DAYS = 90
 JOURNEY_HISTORY_MONTHS = 12
+#: Pages of the insights table half full: every refresh rewrites every row, and the new versions
+#: stay beside the old ones without touching the indexes (sql/bulk.set_fillfactor).
+INSIGHT_FILLFACTOR = 50
 
 
 class ChatwootCustomerInsight(models.Model):
@@ -102,6 +106,11 @@ class ChatwootCustomerInsight(models.Model):
         "UNIQUE(company_id, partner_id)", "One insight per customer and company."
     )
     _partner_idx = models.Index("(partner_id)")
+
+    def init(self):
+        result = super().init()
+        bulk.set_fillfactor(self.env.cr, self._table, INSIGHT_FILLFACTOR)
+        return result
 
     @api.depends("rfm_segment", "stage", "churn_reason_keys", "recency_days", "p_alive")
     def _compute_rhythm_note(self):
@@ -231,7 +240,7 @@ class ChatwootCustomerInsight(models.Model):
         population fits of the last full run; ``reuse_fits`` scores everybody with those fits
         (what an incremental run must agree with).
         """
-        with one_thread():
+        with one_thread(), bulk_settings(self.env.cr):
             return self._refresh_company_steps(company, incremental, reuse_fits)
 
     def _refresh_company_steps(self, company, incremental, reuse_fits):
@@ -249,8 +258,7 @@ class ChatwootCustomerInsight(models.Model):
         if incremental:
             customer_ids = self._changed_customers(company, last_run.started_at)
         run._report_progress(10, "extract")
-        data = self._extract_customers(company, now, customer_ids)
-        events = self._churn_events(company, now, data["customer_id"].tolist(), customer_ids)
+        data, events = self._extract_customers_and_events(company, now, customer_ids)
         if incremental or reuse_fits:
             fits = base_run._fits()
             run.fits_json = base_run.fits_json
@@ -274,36 +282,17 @@ class ChatwootCustomerInsight(models.Model):
 
     # -- extraction -------------------------------------------------------------------------
 
-    def _extract_customers(self, company, now, customer_ids=None):
-        """One row of raw behaviour per customer of ``company`` as of ``now``, as arrays
-        (sql/customers.customers_query, stats/customer_scoring.customer_arrays)."""
-        self.env.flush_all()
-        query = customer_sql.customers_query(
-            company.id,
-            now,
-            customer_ids,
-            recent=now - timedelta(days=SENTIMENT_WINDOW_DAYS),
-            before=now - timedelta(days=2 * SENTIMENT_WINDOW_DAYS),
-            time_unit_days=TIME_UNIT_DAYS,
-        )
-        return scoring.customer_arrays(self.env.execute_query(query), now.date(), TIME_UNIT_DAYS)
+    def _extract_customers_and_events(self, company, now, customer_ids=None):
+        """``(data, events)``: one row of raw behaviour per customer of ``company`` as of
+        ``now``, as arrays (stats/customer_scoring.customer_arrays), and their churn events.
 
-    # -- population fits ---------------------------------------------------------------------
-
-    def _fit_population(self, company, now, data, events, run):
-        """Fit every population-level model (stats/customer_scoring.fit_population) and store
-        the fits, their figures and the pickled churn classifier on ``run``."""
-        return run._store_fits(*scoring.fit_population(data, events, now.date()))
-
-    def _churn_events(self, company, now, customer_keys, customer_ids=None):
-        """Orders, incoming messages and conversations of the customers, as churn events.
-
-        Each query returns numbers only (days as day numbers since 1970-01-01, amounts as
-        floats, flags as 0/1) and is read through COPY into one float matrix: a million events
-        never become a million Python tuples.
+        Three event reads and one aggregate query, each numbers only and streamed through COPY
+        into a float matrix (sql/bulk.read_numbers): the orders are read once, as events, and
+        summed per customer in NumPy; nothing becomes a Python tuple per row.
         """
         from ..stats import churn
 
+        self.env.flush_all()
         orders, messages, conversations = (
             read_numbers(self.env, query, width)
             for query, width in zip(
@@ -312,9 +301,29 @@ class ChatwootCustomerInsight(models.Model):
                 strict=True,
             )
         )
-        return churn.CustomerEvents.from_rows(
-            np.asarray(customer_keys, dtype=np.int64), orders, messages, conversations
+        aggregates = read_numbers(
+            self.env,
+            customer_sql.customer_aggregates_query(
+                company.id,
+                now,
+                customer_ids,
+                recent=now - timedelta(days=SENTIMENT_WINDOW_DAYS),
+                before=now - timedelta(days=2 * SENTIMENT_WINDOW_DAYS),
+            ),
+            len(scoring.AGGREGATE_COLUMNS),
         )
+        data = scoring.customer_arrays(orders, aggregates, now.date(), TIME_UNIT_DAYS)
+        events = churn.CustomerEvents.from_rows(
+            data["customer_id"], orders, messages, conversations
+        )
+        return data, events
+
+    # -- population fits ---------------------------------------------------------------------
+
+    def _fit_population(self, company, now, data, events, run):
+        """Fit every population-level model (stats/customer_scoring.fit_population) and store
+        the fits, their figures and the pickled churn classifier on ``run``."""
+        return run._store_fits(*scoring.fit_population(data, events, now.date()))
 
     # -- scoring -----------------------------------------------------------------------------
 

@@ -140,15 +140,92 @@ def update_by_id(env, table, columns, ids, values, only_changed=False):
     return env.cr.rowcount
 
 
-def read_numbers(env, query, width):
+#: Characters of COPY text :func:`read_numbers` holds before it parses them (about 4 MB): the
+#: text of a million-row read is never in memory at once, only its float matrix.
+READ_CHUNK_CHARS = 1 << 22
+
+
+class _MatrixSink:
+    """Target of ``COPY ... TO STDOUT`` parsing the rows into float blocks as they stream in,
+    whole lines at a time (psycopg2 writes the rows to it as ``bytes``). A file, not a model:
+    its ``write`` has no ``super()`` to call."""
+
+    def __init__(self, width, chunk_chars=READ_CHUNK_CHARS):
+        self.width = width
+        self.chunk_chars = chunk_chars
+        self.pending = []
+        self.pending_chars = 0
+        self.blocks = []
+
+    def write(self, data):  # pylint: disable=method-required-super
+        self.pending.append(data)
+        self.pending_chars += len(data)
+        if self.pending_chars >= self.chunk_chars:
+            self._parse(final=False)
+        return len(data)
+
+    def _parse(self, final):
+        data = b"".join(self.pending)
+        cut = len(data) if final else data.rfind(b"\n") + 1
+        rest = data[cut:]
+        self.pending, self.pending_chars = ([rest] if rest else []), len(rest)
+        if cut:
+            text = io.StringIO(data[:cut].decode())
+            block = np.loadtxt(text, delimiter="\t", dtype=float, ndmin=2)
+            self.blocks.append(block.reshape(-1, self.width))
+
+    def matrix(self):
+        self._parse(final=True)
+        if not self.blocks:
+            return np.zeros((0, self.width))
+        return self.blocks[0] if len(self.blocks) == 1 else np.concatenate(self.blocks)
+
+
+def read_numbers(env, query, width, chunk_chars=READ_CHUNK_CHARS):
     """The rows of ``query`` (numbers only: cast dates to day numbers, booleans to int) as a
-    ``(rows, width)`` float matrix, NULL as NaN, through COPY: no Python object per value."""
-    buffer = io.StringIO()
+    ``(rows, width)`` float matrix, NULL as NaN, through COPY: no Python object per value.
+
+    The COPY text is parsed in chunks of about ``chunk_chars`` characters as it arrives."""
+    sink = _MatrixSink(width, chunk_chars)
     copy = SQL("COPY (%s) TO STDOUT WITH (NULL 'nan')", query)
     statement = env.cr.mogrify(copy.code, copy.params)
-    env.cr.copy_expert(statement.decode(), buffer)
-    text = buffer.getvalue()
-    if not text:
-        return np.zeros((0, width))
-    matrix = np.loadtxt(io.StringIO(text), delimiter="\t", dtype=float, ndmin=2)
-    return matrix.reshape(-1, width)
+    env.cr.copy_expert(statement.decode(), sink)
+    return sink.matrix()
+
+
+#: ``work_mem`` of :func:`bulk_settings`: the sorts and hashes of a 100k-customer refresh fit.
+BULK_WORK_MEM = "64MB"
+
+
+@contextmanager
+def bulk_settings(cr, work_mem=BULK_WORK_MEM):
+    """This transaction's settings for a few statements over the whole shop: no JIT (LLVM spent
+    3 of the 7.9 s of the customer aggregates compiling them) and ``work_mem`` to sort and hash
+    in memory instead of on disk. Restored on exit; on an error the rollback (of the
+    transaction or of the caller's savepoint) restores them, so nothing runs in a failed one."""
+    cr.execute("SELECT current_setting('jit'), current_setting('work_mem')")
+    jit, previous = cr.fetchone()
+    cr.execute("SELECT set_config('jit', 'off', true), set_config('work_mem', %s, true)",
+               [work_mem])  # fmt: skip
+    yield
+    cr.execute("SELECT set_config('jit', %s, true), set_config('work_mem', %s, true)",
+               [jit, previous])  # fmt: skip
+
+
+def set_fillfactor(cr, table, percent):
+    """Keep ``100 - percent`` % of each page of ``table`` free, rewriting the table once when
+    the setting changes (``CLUSTER`` on its primary key: it runs inside the upgrade's
+    transaction, unlike ``VACUUM FULL``). Returns whether it changed.
+
+    For a table whose rows a bulk write rewrites all at once: with room on the page the new
+    version of a row stays beside the old one (a HOT update) and no index is touched unless an
+    indexed column changed; on full pages every update writes every index.
+    """
+    option = f"fillfactor={int(percent)}"
+    cr.execute("SELECT reloptions FROM pg_class WHERE oid = %s::regclass", [table])
+    row = cr.fetchone()
+    if row is None or option in (row[0] or []):
+        return False
+    cr.execute(SQL("ALTER TABLE %s SET (fillfactor = %s)", SQL.identifier(table), int(percent)))
+    cr.execute(SQL("CLUSTER %s USING %s", SQL.identifier(table), SQL.identifier(f"{table}_pkey")))
+    return True

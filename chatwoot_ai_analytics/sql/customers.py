@@ -85,29 +85,35 @@ def orders_query(company_id, now, customer_ids=None):
     )
 
 
-def customers_query(company_id, now, customer_ids, recent, before, time_unit_days):
-    """One row of raw behaviour per customer as of ``now`` (see
-    :func:`..stats.customer_scoring.customer_arrays` for the columns); ``recent`` and ``before``
-    start the two sentiment windows."""
+def customer_aggregates_query(company_id, now, customer_ids, recent, before):
+    """Per-customer aggregates of everything but the orders themselves, as numbers only, for
+    :func:`.bulk.read_numbers` (the columns of
+    :func:`..stats.customer_scoring.AGGREGATE_COLUMNS`), ordered by customer.
+
+    The orders are read once, as churn events (:func:`churn_event_queries`), and summed per
+    customer in NumPy (:func:`..stats.customer_scoring.order_summary`); this query adds the
+    product categories bought, the posted credit notes, the incoming messages (count,
+    complaints, mean sentiment of the windows starting at ``recent`` and ``before``) and the
+    conversations (unanswered, channels). It returns every customer with one of them; the
+    caller keeps those with an order or a message
+    (:func:`..stats.customer_scoring.customer_arrays`).
+    """
     return SQL(
         """
-        WITH excluded AS (%(excluded)s), orders AS (%(orders)s), aged AS (
-            SELECT customer_id, amount, day,
-                   day - MIN(day) OVER (PARTITION BY customer_id) AS age
-              FROM orders
-        ), order_stats AS (
-            SELECT customer_id, COUNT(*) AS orders, MIN(day) AS first_day,
-                   MAX(day) AS last_day, SUM(amount) AS amount,
-                   COUNT(DISTINCT age / %(unit)s) - 1 AS repeat_periods,
-                   COALESCE(SUM(amount) FILTER (WHERE age >= %(unit)s), 0) AS repeat_amount
-              FROM aged GROUP BY customer_id
-        ), categories AS (
-            SELECT o.customer_id, COUNT(DISTINCT pt.categ_id) AS categories
-              FROM orders o
-              JOIN sale_order_line sol ON sol.order_id = o.order_id
-              JOIN product_product pp ON pp.id = sol.product_id
-              JOIN product_template pt ON pt.id = pp.product_tmpl_id
-             GROUP BY o.customer_id
+        WITH excluded AS (%(excluded)s), categories AS (
+            SELECT customer_id, COUNT(*) AS categories FROM (
+                SELECT DISTINCT rp.commercial_partner_id AS customer_id, pt.categ_id
+                  FROM sale_order so
+                  JOIN res_partner rp ON rp.id = so.partner_id
+                  JOIN sale_order_line sol ON sol.order_id = so.id
+                  JOIN product_product pp ON pp.id = sol.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                 WHERE so.company_id = %(company)s AND so.state = 'sale'
+                   AND so.date_order < %(now)s
+                   AND rp.id NOT IN (SELECT id FROM excluded)
+                   AND rp.commercial_partner_id NOT IN (SELECT id FROM excluded) %(only)s
+            ) bought
+             GROUP BY customer_id
         ), refunds AS (
             SELECT rp.commercial_partner_id AS customer_id,
                    SUM(am.amount_untaxed_signed) AS amount
@@ -142,40 +148,31 @@ def customers_query(company_id, now, customer_ids, recent, before, time_unit_day
              WHERE c.company_id = %(company)s
                AND COALESCE(c.created_at, c.create_date) < %(now)s %(only)s
              GROUP BY rp.commercial_partner_id
-        ), universe AS (
-            SELECT customer_id FROM order_stats UNION SELECT customer_id FROM messages
+        ), keys AS (
+            SELECT customer_id FROM categories UNION SELECT customer_id FROM refunds
+            UNION SELECT customer_id FROM messages UNION SELECT customer_id FROM conversations
         )
-        SELECT u.customer_id,
-               COALESCE(os.orders, 0),
-               %(today)s - os.last_day,
-               COALESCE(os.amount, 0) + COALESCE(r.amount, 0),
-               COALESCE(os.amount, 0),
-               os.first_day, os.last_day,
-               COALESCE(os.repeat_periods, 0),
-               COALESCE(os.repeat_amount, 0),
+        SELECT k.customer_id,
                COALESCE(ca.categories, 0),
+               r.amount::float8,
                COALESCE(ms.messages, 0),
                COALESCE(ms.complaints, 0),
+               ms.sentiment_recent::float8,
+               ms.sentiment_before::float8,
                COALESCE(cv.unanswered, 0),
-               ms.sentiment_recent,
-               ms.sentiment_before,
                COALESCE(cv.channels, 0)
-          FROM universe u
-          LEFT JOIN order_stats os ON os.customer_id = u.customer_id
-          LEFT JOIN refunds r ON r.customer_id = u.customer_id
-          LEFT JOIN categories ca ON ca.customer_id = u.customer_id
-          LEFT JOIN messages ms ON ms.customer_id = u.customer_id
-          LEFT JOIN conversations cv ON cv.customer_id = u.customer_id
-         ORDER BY u.customer_id
+          FROM keys k
+          LEFT JOIN categories ca ON ca.customer_id = k.customer_id
+          LEFT JOIN refunds r ON r.customer_id = k.customer_id
+          LEFT JOIN messages ms ON ms.customer_id = k.customer_id
+          LEFT JOIN conversations cv ON cv.customer_id = k.customer_id
+         ORDER BY k.customer_id
         """,
         company=company_id,
         now=now,
-        today=now.date(),
         recent=recent,
         before=before,
-        unit=time_unit_days,
         only=only_customers(customer_ids),
-        orders=orders_query(company_id, now, customer_ids),
         excluded=excluded_partners_query(),
         sentiment=MESSAGE_SENTIMENT,
         complaint=MESSAGE_COMPLAINT,

@@ -184,7 +184,8 @@ def _skewed_columns(matrix):
     mean = matrix.mean(axis=0)
     std = matrix.std(axis=0)
     safe_std = np.where(std > 0, std, 1.0)
-    skewness = (((matrix - mean) / safe_std) ** 3).mean(axis=0)
+    z = (matrix - mean) / safe_std
+    skewness = (z * z * z).mean(axis=0)  # ** 3 goes through pow(): ten times slower
     return (matrix.min(axis=0) >= 0) & (std > 0) & (skewness > _SKEW_LOG_THRESHOLD)
 
 

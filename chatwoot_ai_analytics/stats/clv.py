@@ -57,8 +57,9 @@ class BetaGeo:
         )
         return np.where(with_repeat, expit(-log_odds_dead), 1.0)
 
-    def expected_purchases(self, t, frequency, recency, T):
-        """Expected number of purchases in the next ``t`` time units, given each history."""
+    def expected_purchases(self, t, frequency, recency, T, p_alive=None):
+        """Expected number of purchases in the next ``t`` time units, given each history
+        (``p_alive``: :meth:`p_alive` of the same histories, when already computed)."""
         x, t_x, T = _as_summary_arrays(frequency, recency, T)
         t = np.broadcast_to(np.asarray(t, dtype=float), x.shape)
         r, alpha, b = self.r, self.alpha, self.b
@@ -69,7 +70,9 @@ class BetaGeo:
         log_hyp = _log_hyp2f1(hyp_a, hyp_b, hyp_c, z)
         growth = 1.0 - np.exp(log_hyp + (r + x) * np.log((alpha + T) / (alpha + T + t)))
         numerator = (a + b + x - 1) / (a - 1) * growth
-        dead_odds = 1.0 / self.p_alive(x, t_x, T) - 1.0
+        if p_alive is None:
+            p_alive = self.p_alive(x, t_x, T)
+        dead_odds = 1.0 / p_alive - 1.0
         return np.where(t > 0, numerator / (1.0 + dead_odds), 0.0)
 
 
@@ -123,10 +126,20 @@ def _as_summary_arrays(frequency, recency, T):
 
 
 def _log_hyp2f1(a, b, c, z):
-    log_value = np.log(hyp2f1(a, b, c, z))
-    # Euler's transformation gives the same value where the direct series overflows.
-    log_euler = np.log(hyp2f1(c - a, c - b, c, z)) + (c - a - b) * np.log1p(-z)
-    return np.where(np.isfinite(log_value), log_value, log_euler)
+    """log 2F1(a, b; c; z), elementwise.
+
+    >>> _log_hyp2f1(np.array([1.0, 400.0]), 2.0, 3.0, np.array([0.5, 0.99])).round(4).tolist()
+    [0.4351, 1832.1771]
+    """
+    a, b, c, z = np.broadcast_arrays(*(np.asarray(value, dtype=float) for value in (a, b, c, z)))
+    log_value = np.array(np.log(hyp2f1(a, b, c, z)))
+    overflow = ~np.isfinite(log_value)
+    if overflow.any():
+        # Euler's transformation gives the same value where the direct series overflows; only
+        # there: it costs as much as the direct series.
+        a, b, c, z = a[overflow], b[overflow], c[overflow], z[overflow]
+        log_value[overflow] = np.log(hyp2f1(c - a, c - b, c, z)) + (c - a - b) * np.log1p(-z)
+    return log_value
 
 
 def _distinct_rows_with_counts(*columns):
@@ -277,8 +290,9 @@ def clv(
     periods_per_month = DAYS_PER_MONTH / time_unit_days
     total = np.zeros(x.shape)
     purchases_so_far = np.zeros(x.shape)
+    p_alive = bgnbd.p_alive(x, t_x, T)
     for month in range(1, months + 1):
-        cumulative = bgnbd.expected_purchases(month * periods_per_month, x, t_x, T)
+        cumulative = bgnbd.expected_purchases(month * periods_per_month, x, t_x, T, p_alive)
         discount = (1.0 + discount_rate_monthly) ** month
         total += value * (cumulative - purchases_so_far) / discount
         purchases_so_far = cumulative

@@ -14,6 +14,8 @@ the same scores to the same inputs, and equal values always get equal scores.
 (array([5, 2, 1, 4, 1]), array([5, 4, 1, 2, 1]), array([5, 4, 1, 2, 1]))
 """
 
+from datetime import date
+
 import numpy as np
 
 from .rfm import QUINTILES, _key_ranks, quintile_scores
@@ -125,54 +127,170 @@ def repeat_value(repeat_amount, repeat_periods):
     return np.maximum(value, 0.0)
 
 
-def customer_arrays(rows, today, time_unit_days=TIME_UNIT_DAYS):
-    """The customers' raw behaviour as arrays, from the rows of the customers query
-    (:func:`..sql.customers.customers_query`), with the BTYD summary in ``time_unit_days``
+#: Day number (days since 1970-01-01, as the SQL reads them) of ``date.fromordinal(n)``: n - this.
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+#: Columns of :func:`..sql.customers.customer_aggregates_query`, in order.
+AGGREGATE_COLUMNS = (
+    "customer_id",
+    "category_count",
+    "refund_amount",
+    "message_count",
+    "complaint_count",
+    "sentiment_recent",
+    "sentiment_before",
+    "unanswered_count",
+    "channel_count",
+)
+
+
+#: Decimals kept of a sum of amounts (:func:`money_sum`).
+SUM_DECIMALS = 6
+
+
+def money_sum(total):
+    """Float sums of amounts rounded to :data:`SUM_DECIMALS` decimals.
+
+    PostgreSQL sums ``numeric`` amounts exactly; summed as floats, equal spends may differ in
+    the last bit (0.1 + 0.2 != 0.3) and then fall on both sides of an RFM threshold. Rounded,
+    a sum of cents is the float of its exact decimal value, as the SQL sum was.
+
+    >>> float(np.float64(0.1) + 0.2) == 0.3, money_sum(np.array([0.1 + 0.2])).tolist() == [0.3]
+    (False, True)
+    """
+    return np.round(total, SUM_DECIMALS)
+
+
+def order_summary(customer, day, amount, time_unit_days=TIME_UNIT_DAYS):
+    """Per-customer summary of order events, vectorised: one pass over the orders.
+
+    ``customer``, ``day`` (day numbers) and ``amount`` are parallel arrays, one entry per
+    order, in any order. Returns a dict of arrays over the distinct customers (sorted):
+    ``customer_id``, ``orders``, ``first_day``, ``last_day``, ``amount``, ``repeat_periods``
+    (distinct ``time_unit_days`` periods after the first one, counted from the first order:
+    the BTYD frequency) and ``repeat_amount`` (spent from the first full period on).
+
+    >>> summary = order_summary(
+    ...     np.array([7, 3, 7, 7]), np.array([10, 5, 12, 30]), np.array([1.0, 2.0, 4.0, 8.0]))
+    >>> {key: values.tolist() for key, values in summary.items()}  # doctest: +NORMALIZE_WHITESPACE
+    {'customer_id': [3, 7], 'orders': [1, 3], 'first_day': [5.0, 10.0], 'last_day': [5.0, 30.0],
+     'amount': [2.0, 13.0], 'repeat_periods': [0, 1], 'repeat_amount': [0.0, 8.0]}
+    """
+    customer = np.asarray(customer, dtype=np.int64)
+    day = np.asarray(day, dtype=float)
+    amount = np.asarray(amount, dtype=float)
+    keys, index = np.unique(customer, return_inverse=True)
+    count = len(keys)
+    first = np.full(count, np.inf)
+    last = np.full(count, -np.inf)
+    np.minimum.at(first, index, day)
+    np.maximum.at(last, index, day)
+    age = (day - first[index]).astype(np.int64)
+    period = age // time_unit_days
+    # Distinct (customer, period) pairs: periods are below the span of the orders' days.
+    span = int(period.max()) + 1 if len(period) else 1
+    periods = np.bincount(np.unique(index * span + period) // span, minlength=count)
+    repeat = age >= time_unit_days
+    return {
+        "customer_id": keys,
+        "orders": np.bincount(index, minlength=count),
+        "first_day": first,
+        "last_day": last,
+        "amount": money_sum(np.bincount(index, weights=amount, minlength=count)),
+        "repeat_periods": periods - 1,
+        "repeat_amount": money_sum(
+            np.bincount(index[repeat], weights=amount[repeat], minlength=count)
+        ),
+    }
+
+
+def _dates(day_numbers):
+    """``date`` of each day number, None for NaN (converted by NumPy, not one by one).
+
+    >>> _dates(np.array([0.0, np.nan, 20454.0]))
+    [datetime.date(1970, 1, 1), None, datetime.date(2026, 1, 1)]
+    """
+    days = np.full(len(day_numbers), np.datetime64("NaT"), dtype="datetime64[D]")
+    known = ~np.isnan(day_numbers)
+    days[known] = day_numbers[known].astype(np.int64)
+    return days.astype(object).tolist()
+
+
+def customer_arrays(orders, aggregates, today, time_unit_days=TIME_UNIT_DAYS):
+    """The customers' raw behaviour as arrays, with the BTYD summary in ``time_unit_days``
     periods: repeat periods, age at the last purchase, age ``today``, mean repeat value.
+
+    ``orders`` is the float matrix of order events ``(customer, day number, amount)``
+    (:func:`..sql.customers.churn_event_queries`), summed by :func:`order_summary`;
+    ``aggregates`` the float matrix of :data:`AGGREGATE_COLUMNS` (NaN for NULL). The customers
+    are those with an order or an incoming message, ordered by key.
 
     Credit notes reduce the Gamma-Gamma spend input as they reduce the net spend: the repeat
     purchases keep their share of the refunds (``repeat * net / gross``), so a customer who
     returned half of what they bought is valued on the half they kept.
 
-    >>> row = (7, 3, 5, 150.0, 300.0, None, None, 2, 200.0, 1, 0, 0, 0, None, None, 1)
-    >>> customer_arrays([row], __import__("datetime").date(2026, 1, 1))["btyd_monetary"].tolist()
-    [50.0]
+    >>> day = float(date(2025, 12, 1).toordinal() - EPOCH_ORDINAL)
+    >>> orders = np.array([[7, day, 100.0], [7, day + 8, 100.0], [7, day + 20, 100.0]])
+    >>> aggregates = np.array([[7, 1, -150.0, 0, 0, np.nan, np.nan, 0, 1]])
+    >>> data = customer_arrays(orders, aggregates, date(2026, 1, 1))
+    >>> data["btyd_monetary"].tolist(), data["monetary"].tolist(), data["recency_days"]
+    ([50.0], [150.0], [11])
     """
-    columns = list(zip(*rows, strict=True)) if rows else [()] * 16
-    frequency = np.array(columns[1], dtype=np.int64)
-    order_amount = _floats(columns[4])
-    sentiment_recent = _floats(columns[13])
-    sentiment_before = _floats(columns[14])
-    first_day, last_day = list(columns[5]), list(columns[6])
-    first, last = _ordinals(first_day), _ordinals(last_day)
-    repeat_periods = np.array(columns[7], dtype=float)
-    net_amount = _floats(columns[3])
+    orders = np.asarray(orders, dtype=float).reshape(-1, 3)
+    aggregates = np.asarray(aggregates, dtype=float).reshape(-1, len(AGGREGATE_COLUMNS))
+    summary = order_summary(orders[:, 0], orders[:, 1], orders[:, 2], time_unit_days)
+    other_keys = aggregates[:, 0].astype(np.int64)
+    messaging = other_keys[aggregates[:, 3] > 0]
+    keys = np.union1d(summary["customer_id"], messaging)
+    count = len(keys)
+
+    def spread(known_keys, values, missing):
+        """``values`` of ``known_keys`` (sorted) at the positions of ``keys``."""
+        result = np.full(count, missing, dtype=float)
+        slot = np.searchsorted(keys, known_keys)
+        kept = (slot < count) & (keys[np.minimum(slot, count - 1)] == known_keys)
+        result[slot[kept]] = np.asarray(values, dtype=float)[kept]
+        return result
+
+    def other(name, missing=0.0):
+        return spread(other_keys, aggregates[:, AGGREGATE_COLUMNS.index(name)], missing)
+
+    def from_orders(name, missing=0.0):
+        return spread(summary["customer_id"], summary[name], missing)
+
+    frequency = from_orders("orders").astype(np.int64)
+    order_amount = from_orders("amount")
+    first, last = from_orders("first_day", np.nan), from_orders("last_day", np.nan)
+    today_number = today.toordinal() - EPOCH_ORDINAL
+    repeat_periods = from_orders("repeat_periods")
+    net_amount = money_sum(order_amount + np.nan_to_num(other("refund_amount", np.nan)))
     kept_share = np.divide(
         np.maximum(net_amount, 0.0),
         order_amount,
-        out=np.ones(len(order_amount)),
+        out=np.ones(count),
         where=order_amount > 0,
     )
-    repeat_amount = _floats(columns[8]) * np.minimum(kept_share, 1.0)
+    repeat_amount = from_orders("repeat_amount") * np.minimum(kept_share, 1.0)
+    sentiment_recent = other("sentiment_recent", np.nan)
+    sentiment_before = other("sentiment_before", np.nan)
     return {
-        "customer_id": np.array(columns[0], dtype=np.int64),
+        "customer_id": keys,
         "frequency": frequency,
-        "recency_days": [None if d is None else int(d) for d in columns[2]],
+        "recency_days": [None if d != d else int(d) for d in (today_number - last).tolist()],
         "monetary": net_amount,
         "avg_order_value": np.divide(
-            order_amount, frequency, out=np.zeros(len(frequency)), where=frequency > 0
+            order_amount, frequency, out=np.zeros(count), where=frequency > 0
         ),
-        "first_day": first_day,
-        "last_day": last_day,
+        "first_day": _dates(first),
+        "last_day": _dates(last),
         "btyd_frequency": repeat_periods,
         "btyd_recency": np.nan_to_num((last - first) / time_unit_days),
-        "btyd_T": np.nan_to_num((today.toordinal() - first) / time_unit_days),
+        "btyd_T": np.nan_to_num((today_number - first) / time_unit_days),
         "btyd_monetary": repeat_value(repeat_amount, repeat_periods),
-        "category_count": np.array(columns[9], dtype=np.int64),
-        "message_count": np.array(columns[10], dtype=np.int64),
-        "complaint_count": np.array(columns[11], dtype=np.int64),
-        "unanswered_count": np.array(columns[12], dtype=np.int64),
-        "channel_count": np.array(columns[15], dtype=np.int64),
+        "category_count": other("category_count").astype(np.int64),
+        "message_count": other("message_count").astype(np.int64),
+        "complaint_count": other("complaint_count").astype(np.int64),
+        "unanswered_count": other("unanswered_count").astype(np.int64),
+        "channel_count": other("channel_count").astype(np.int64),
         "sentiment_recent": np.nan_to_num(sentiment_recent),
         "sentiment_trend": np.nan_to_num(sentiment_recent - sentiment_before),
     }

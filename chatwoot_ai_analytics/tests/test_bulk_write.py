@@ -4,6 +4,8 @@
 
 import doctest
 
+import numpy as np
+
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import SQL
 
@@ -56,6 +58,50 @@ class TestBulkWrite(TransactionCase):
         self.assertNotEqual(matrix[0, 2], matrix[0, 2])  # NaN
         empty = bulk.read_numbers(self.env, SQL("SELECT 1, 2 WHERE FALSE"), 2)
         self.assertEqual(empty.shape, (0, 2))
+
+    def test_read_numbers_streams_in_chunks_to_the_same_matrix(self):
+        query = SQL(
+            "SELECT g, g * 0.5, CASE WHEN g %% 7 = 0 THEN NULL ELSE -g END"
+            " FROM generate_series(1, 5000) g ORDER BY g"
+        )
+        whole = bulk.read_numbers(self.env, query, 3)
+        # A few hundred characters a chunk: lines are cut across chunks and parsed whole.
+        chunked = bulk.read_numbers(self.env, query, 3, chunk_chars=300)
+        self.assertEqual(whole.shape, (5000, 3))
+        np.testing.assert_array_equal(chunked, whole)
+        self.assertEqual(whole[6].tolist()[:2], [7.0, 3.5])
+        self.assertTrue(np.isnan(whole[6, 2]))
+        single = bulk.read_numbers(self.env, SQL("SELECT g FROM generate_series(1, 3) g"), 1, 2)
+        self.assertEqual(single.ravel().tolist(), [1.0, 2.0, 3.0])
+
+    def test_bulk_settings_turn_jit_off_and_restore_the_settings(self):
+        cr = self.env.cr
+        cr.execute("SELECT set_config('work_mem', '4MB', true)")
+
+        def settings():
+            cr.execute("SELECT current_setting('jit'), current_setting('work_mem')")
+            return cr.fetchone()
+
+        before = settings()
+        with bulk.bulk_settings(cr, work_mem="32MB"):
+            self.assertEqual(settings(), ("off", "32MB"))
+        self.assertEqual(settings(), before)
+
+    def test_insights_table_keeps_room_for_updates_set_once(self):
+        cr = self.env.cr
+        cr.execute(
+            "SELECT reloptions FROM pg_class WHERE oid = 'chatwoot_customer_insight'::regclass"
+        )
+        self.assertIn("fillfactor=50", cr.fetchone()[0])
+        self.assertFalse(bulk.set_fillfactor(cr, "chatwoot_customer_insight", 50))
+        cr.execute("CREATE TABLE cw_fillfactor_probe (id serial PRIMARY KEY, v int)")
+        cr.execute("INSERT INTO cw_fillfactor_probe (v) SELECT g FROM generate_series(1, 50) g")
+        self.assertTrue(bulk.set_fillfactor(cr, "cw_fillfactor_probe", 70))
+        self.assertFalse(bulk.set_fillfactor(cr, "cw_fillfactor_probe", 70))
+        cr.execute("SELECT reloptions FROM pg_class WHERE oid = 'cw_fillfactor_probe'::regclass")
+        self.assertEqual(cr.fetchone()[0], ["fillfactor=70"])
+        cr.execute("SELECT count(*) FROM cw_fillfactor_probe")
+        self.assertEqual(cr.fetchone()[0], 50)
 
     def test_update_by_id_rewrites_only_the_given_rows_and_columns(self):
         company = self.env["res.company"].create({"name": "Loja Update"})

@@ -47,8 +47,7 @@ def main():
         Insight = env["chatwoot.customer.insight"]
         company = env["res.company"].search([], limit=1)
         now = cr.now()
-        data = Insight._extract_customers(company, now)
-        events = Insight._churn_events(company, now, data["customer_id"].tolist())
+        data, events = Insight._extract_customers_and_events(company, now)
         count = len(data["customer_id"])
         with one_thread():
             sample = fit_and_score(env, company, now, data, events, FIT_SAMPLE)
