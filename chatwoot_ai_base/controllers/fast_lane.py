@@ -265,18 +265,9 @@ def _deliver(lane, registry, token, httprequest):
     for tryno in range(1, MAX_TRIES_ON_CONCURRENCY_FAILURE + 1):
         with closing(registry.cursor()) as cr:
             envs = []
-
-            def attempt(cr=cr, envs=envs):
-                make_env = partial(_environment, registry, cr, envs)
-                answer = _run(lane, cr, token, httprequest, make_env)
-                cr.commit()
-                if envs:  # what service.model.retrying does after the ORM's commit
-                    envs[0].registry.signal_changes()
-                return answer
-
             try:
                 return guarded(
-                    attempt,
+                    partial(_attempt, lane, registry, cr, token, httprequest, envs),
                     lane.what,
                     cr,
                     passthrough=PG_CONCURRENCY_EXCEPTIONS_TO_RETRY + STALE_REGISTRY_ERRORS,
@@ -295,6 +286,15 @@ def _deliver(lane, registry, token, httprequest):
         # Wait without holding a connection, as service.model.retrying does.
         time.sleep(random.uniform(0.0, 2**tryno))
     return 503, UNAVAILABLE  # not reached
+
+
+def _attempt(lane, registry, cr, token, httprequest, envs):
+    """One try of a delivery: receive, commit, and signal what the ORM part changed."""
+    answer = _run(lane, cr, token, httprequest, partial(_environment, registry, cr, envs))
+    cr.commit()
+    if envs:  # what service.model.retrying does after the ORM's commit
+        envs[0].registry.signal_changes()
+    return answer
 
 
 def _environment(registry, cr, envs):
