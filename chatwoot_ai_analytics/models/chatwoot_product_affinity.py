@@ -8,7 +8,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..sql.bulk import bulk_write, copy_text, read_numbers
-from ..stats.basket import pair_keys
+from ..stats import basket
 
 _logger = logging.getLogger(__name__)
 
@@ -16,6 +16,11 @@ _logger = logging.getLogger(__name__)
 AFFINITY_MIN_PAIRS = 2
 #: Rules kept per product (the product form and the AI agent show the first few).
 AFFINITY_TOP_N = 10
+#: Orders (by id) per block of stored basket counts, see ``_basket_counts``.
+BASKET_BLOCK_ORDERS = 20000
+#: The stored basket counts: one row per company and block of order ids (internal, read and
+#: written by the refresh only, like a materialised view; no model, no access rights).
+BASKET_BLOCK_TABLE = "chatwoot_product_basket_block"
 
 
 def confirmed_sale_company_ids(env):
@@ -86,6 +91,19 @@ class ChatwootProductAffinity(models.Model):
 
     _product_company_idx = models.Index("(company_id, product_tmpl_id, lift DESC)")
 
+    def init(self):
+        result = super().init()
+        self.env.cr.execute(
+            SQL(
+                "CREATE TABLE IF NOT EXISTS %s ("
+                " company_id int NOT NULL REFERENCES res_company(id) ON DELETE CASCADE,"
+                " block int NOT NULL, order_count int NOT NULL, counts bytea NOT NULL,"
+                " counted_at timestamp NOT NULL, PRIMARY KEY (company_id, block))",
+                SQL.identifier(BASKET_BLOCK_TABLE),
+            )
+        )
+        return result
+
     # ------------------------------------------------------------------ refresh
     @api.model
     def _refresh_affinity(self):
@@ -100,9 +118,9 @@ class ChatwootProductAffinity(models.Model):
         return total
 
     @api.model
-    def _baskets(self, company_id):
+    def _baskets(self, company_id, blocks=None):
         """(order ids, product template ids) of the company's confirmed order lines, as two
-        integer arrays.
+        integer arrays; with ``blocks``, only the lines of those blocks of order ids.
 
         Cancelled and draft orders are left out, and a product whose lines net to zero or less
         in an order (returned, refunded) is not in that basket. The lines are read through COPY
@@ -110,14 +128,25 @@ class ChatwootProductAffinity(models.Model):
         product on two lines is deduplicated by the basket matrix); only the few orders holding
         a negative line are grouped, to find the netted pairs.
         """
+        in_blocks = SQL("TRUE")
+        if blocks is not None:
+            # Ranges of the order id: index range scans when few blocks changed.
+            in_blocks = SQL(
+                "EXISTS (SELECT 1 FROM unnest(%s::int[]) b WHERE l.order_id >= b * %s"
+                " AND l.order_id < (b + 1) * %s)",
+                list(blocks),
+                BASKET_BLOCK_ORDERS,
+                BASKET_BLOCK_ORDERS,
+            )
         lines = read_numbers(
             self.env,
             SQL(
                 "SELECT l.order_id, p.product_tmpl_id FROM sale_order_line l"
                 " JOIN product_product p ON p.id = l.product_id"
                 " WHERE l.state = 'sale' AND l.company_id = %s AND l.display_type IS NULL"
-                " AND l.product_uom_qty > 0",
+                " AND l.product_uom_qty > 0 AND %s",
                 company_id,
+                in_blocks,
             ),
             2,
         ).astype(np.int64)
@@ -129,26 +158,27 @@ class ChatwootProductAffinity(models.Model):
                   FROM sale_order_line l
                   JOIN product_product p ON p.id = l.product_id
                  WHERE l.order_id IN (
-                       SELECT order_id FROM sale_order_line
+                       SELECT order_id FROM sale_order_line l
                         WHERE state = 'sale' AND company_id = %(company)s
-                          AND product_uom_qty < 0
+                          AND product_uom_qty < 0 AND %(in_blocks)s
                  ) AND l.display_type IS NULL
                  GROUP BY 1, 2 HAVING sum(l.product_uom_qty) <= 0
                 """,
                 company=company_id,
+                in_blocks=in_blocks,
             ),
             2,
         ).astype(np.int64)
         orders, templates = lines[:, 0], lines[:, 1]
         if len(netted):
-            kept = ~np.isin(pair_keys(orders, templates), pair_keys(netted[:, 0], netted[:, 1]))
+            kept = ~np.isin(
+                basket.pair_keys(orders, templates), basket.pair_keys(netted[:, 0], netted[:, 1])
+            )
             orders, templates = orders[kept], templates[kept]
         return orders, templates
 
     @api.model
     def _refresh_company_affinity(self, company_id):
-        from ..stats.basket import bought_together
-
         last = self.env.execute_query(
             SQL(
                 "SELECT min(create_date), count(*) FROM chatwoot_product_affinity"
@@ -158,12 +188,8 @@ class ChatwootProductAffinity(models.Model):
         )[0]
         if last[1] and not sales_changed_since(self.env, company_id, last[0]):
             return last[1]
-        orders, templates = self._baskets(company_id)
-        pairs = bought_together(
-            orders,
-            templates,
-            min_pairs=AFFINITY_MIN_PAIRS,
-            top_n=AFFINITY_TOP_N,
+        pairs = basket.rules_from_counts(
+            self._basket_counts(company_id), min_pairs=AFFINITY_MIN_PAIRS, top_n=AFFINITY_TOP_N
         )
         self.env.execute_query(
             SQL("DELETE FROM chatwoot_product_affinity WHERE company_id = %s", company_id)
@@ -171,6 +197,94 @@ class ChatwootProductAffinity(models.Model):
         if pairs:
             self._insert_pairs(company_id, pairs)
         return len(pairs)
+
+    @api.model
+    def _basket_counts(self, company_id):
+        """The company's :class:`..stats.basket.BasketCounts`, recounting only what changed.
+
+        Counts are kept per block of ``BASKET_BLOCK_ORDERS`` order ids in
+        ``BASKET_BLOCK_TABLE``, with the time of the run that last checked them. Rule: a block
+        is recounted (one sparse product over its baskets) when one of its order lines was
+        written at or after that time, which a new, edited, confirmed or cancelled order does
+        (the line's ``state`` is stored, its rewrite stamps ``write_date``); a block left
+        without lines is dropped. Blocks of ids, not of dates: an order never changes id, so
+        re-dating an order cannot move it out of the block that holds its count. Counts of
+        disjoint orders add up, so the merged blocks equal a count over every order.
+        """
+        cr = self.env.cr
+        table = SQL.identifier(BASKET_BLOCK_TABLE)
+        stored = dict(
+            self.env.execute_query(
+                SQL("SELECT block, counted_at FROM %s WHERE company_id = %s", table, company_id)
+            )
+        )
+        changed = None  # every block
+        if stored:
+            changed = [
+                row[0]
+                for row in self.env.execute_query(
+                    SQL(
+                        "SELECT DISTINCT order_id / %s FROM sale_order_line"
+                        " WHERE company_id = %s AND write_date >= %s",
+                        BASKET_BLOCK_ORDERS,
+                        company_id,
+                        min(stored.values()),
+                    )
+                )
+            ]
+        parts = {}
+        if changed is None or changed:
+            orders, templates = self._baskets(company_id, changed)
+            blocks = orders // BASKET_BLOCK_ORDERS
+            for block in np.unique(blocks).tolist() if len(blocks) else []:
+                kept = blocks == block
+                parts[block] = basket.basket_counts(orders[kept], templates[kept])
+            gone = sorted(set(changed if changed is not None else stored) - set(parts))
+            cr.execute(
+                SQL(
+                    "DELETE FROM %s WHERE company_id = %s AND block = ANY(%s)",
+                    table,
+                    company_id,
+                    gone,
+                )
+            )
+            self._store_basket_blocks(company_id, parts)
+        cr.execute(
+            SQL("UPDATE %s SET counted_at = %s WHERE company_id = %s", table, cr.now(), company_id)
+        )
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT counts FROM %s WHERE company_id = %s AND NOT block = ANY(%s)",
+                table,
+                company_id,
+                list(parts),
+            )
+        )
+        return basket.merge_counts(
+            [basket.counts_from_bytes(row[0]) for row in rows] + list(parts.values())
+        )
+
+    @api.model
+    def _store_basket_blocks(self, company_id, parts):
+        """Upsert the counts of the recounted blocks (``{block: BasketCounts}``)."""
+        if not parts:
+            return
+        blocks = sorted(parts)
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (company_id, block, order_count, counts, counted_at)"
+                " SELECT %s, b.block, b.order_count, b.counts, %s"
+                " FROM unnest(%s::int[], %s::int[], %s::bytea[]) AS b(block, order_count, counts)"
+                " ON CONFLICT (company_id, block) DO UPDATE SET order_count = EXCLUDED.order_count,"
+                " counts = EXCLUDED.counts, counted_at = EXCLUDED.counted_at",
+                SQL.identifier(BASKET_BLOCK_TABLE),
+                company_id,
+                self.env.cr.now(),
+                blocks,
+                [parts[block].order_count for block in blocks],
+                [basket.counts_to_bytes(parts[block]) for block in blocks],
+            )
+        )
 
     @api.model
     def _insert_pairs(self, company_id, pairs):

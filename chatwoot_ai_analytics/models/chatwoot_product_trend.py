@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..sql.bulk import bulk_write, copy_text
+from ..sql.settings import local_settings
 from .chatwoot_product_affinity import confirmed_sale_company_ids, sales_changed_since
 from .chatwoot_topic import TREND_DIRECTIONS
 
@@ -70,10 +71,12 @@ class ChatwootProductTrend(models.Model):
             for company_id in confirmed_sale_company_ids(self.env)
             if sales_changed_since(self.env, company_id, self._last_refresh(company_id))
         ]
-        total = sum(self._refresh_company_trends(company_id) for company_id in changed)
-        self.invalidate_model()
-        if changed and "chatwoot.promotion.effect" in self.env:
-            self.env["chatwoot.promotion.effect"]._refresh_promotions(changed)
+        # Aggregates over every order line: JIT compilation only adds to them.
+        with local_settings(self.env.cr, jit="off"):
+            total = sum(self._refresh_company_trends(company_id) for company_id in changed)
+            self.invalidate_model()
+            if changed and "chatwoot.promotion.effect" in self.env:
+                self.env["chatwoot.promotion.effect"]._refresh_promotions(changed)
         _logger.info("chatwoot.product.trend: %s product(s)", total)
         return total
 

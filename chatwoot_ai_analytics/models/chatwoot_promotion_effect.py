@@ -7,6 +7,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..sql.settings import local_settings
 from .chatwoot_product_affinity import confirmed_sale_company_ids
 
 _logger = logging.getLogger(__name__)
@@ -191,7 +192,42 @@ class ChatwootPromotionEffect(models.Model):
                 )
             )
         ]
-        rows = self.env.execute_query(
+        # The unnest join is estimated at a few hundred lines for 200k: the planner's nested
+        # loop then looks every line's order up by primary key (1.4 s); hash joins take 0.4 s.
+        with local_settings(self.env.cr, enable_nestloop="off"):
+            rows = self._discount_lines(company_id, top, variant_ids)
+        # template id -> (date_start, date_end, {discounted: [(units, revenue, margin)]})
+        sides = {}
+        for template_id, date_start, date_end, discounted, *measures in rows:
+            entry = sides.setdefault(template_id, (date_start, date_end, {True: [], False: []}))
+            entry[2][discounted].append(measures)
+        names = {
+            template.id: template.display_name
+            for template in self.env["product.template"].browse(list(sides))
+        }
+        values = []
+        for template_id, (date_start, date_end, lines) in sides.items():
+            if len(lines[True]) < 2 or len(lines[False]) < 2:
+                continue
+            values.append(
+                {
+                    "name": self.env._("Discounts on %s", names[template_id]),
+                    "kind": "discount",
+                    "baseline": "matched",
+                    "company_id": company_id,
+                    "product_tmpl_id": template_id,
+                    "date_start": date_start,
+                    "date_end": date_end,
+                    **self._effect_values(self._columns(lines[True]), self._columns(lines[False])),
+                }
+            )
+        return values
+
+    @api.model
+    def _discount_lines(self, company_id, top, variant_ids):
+        """The most recent ``PROMO_LINE_SAMPLE`` lines of each side (discounted or not) of the
+        ``top`` products, ``(template, first, last discounted date)``, within those dates."""
+        return self.env.execute_query(
             SQL(
                 """
                 SELECT product_tmpl_id, date_start, date_end, discounted, units, revenue, margin
@@ -226,32 +262,6 @@ class ChatwootPromotionEffect(models.Model):
                 sample=PROMO_LINE_SAMPLE,
             )
         )
-        # template id -> (date_start, date_end, {discounted: [(units, revenue, margin)]})
-        sides = {}
-        for template_id, date_start, date_end, discounted, *measures in rows:
-            entry = sides.setdefault(template_id, (date_start, date_end, {True: [], False: []}))
-            entry[2][discounted].append(measures)
-        names = {
-            template.id: template.display_name
-            for template in self.env["product.template"].browse(list(sides))
-        }
-        values = []
-        for template_id, (date_start, date_end, lines) in sides.items():
-            if len(lines[True]) < 2 or len(lines[False]) < 2:
-                continue
-            values.append(
-                {
-                    "name": self.env._("Discounts on %s", names[template_id]),
-                    "kind": "discount",
-                    "baseline": "matched",
-                    "company_id": company_id,
-                    "product_tmpl_id": template_id,
-                    "date_start": date_start,
-                    "date_end": date_end,
-                    **self._effect_values(self._columns(lines[True]), self._columns(lines[False])),
-                }
-            )
-        return values
 
     # ------------------------------------------------------------------ pricelists, campaigns
     @api.model

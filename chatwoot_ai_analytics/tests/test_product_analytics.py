@@ -3,12 +3,16 @@
 """Product analytics on a real registry: bought together, trends, promotion effects."""
 
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
 from odoo.addons.chatwoot_ai_base.tests.common import USER_GROUP, ChatwootAICase
+
+from ..models import chatwoot_product_affinity as affinity_module
+from ..stats import basket
 
 LAST_DAY = datetime(2026, 6, 30, 12, 0, 0)
 
@@ -185,6 +189,91 @@ class TestBoughtTogether(ProductAnalyticsCase):
         self.assertEqual(related, {self.tea.id: ["Xícara"]})
         other = self.env["chatwoot.context"].with_company(self.other)
         self.assertEqual(other._related_products([self.cup.id]), {self.cup.id: ["Mel"]})
+
+    # -- basket counts kept per block of orders ----------------------------------------------
+
+    def stored_blocks(self, company):
+        return dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT block, counts FROM chatwoot_product_basket_block WHERE company_id = %s",
+                    company.id,
+                )
+            )
+        )
+
+    def test_blocks_of_orders_add_up_to_one_count_of_every_order(self):
+        # One block per order: the shop's seven baskets are stored and summed apart.
+        with patch.object(affinity_module, "BASKET_BLOCK_ORDERS", 1):
+            self.env.execute_query(SQL("DELETE FROM chatwoot_product_basket_block"))
+            counts = self.Affinity._basket_counts(self.shop.id)
+        orders = self.env["sale.order"].search(
+            [("company_id", "=", self.shop.id), ("state", "=", "sale")]
+        )
+        self.assertEqual(set(self.stored_blocks(self.shop)), set(orders.ids))
+        self.assertEqual(counts.order_count, 7)
+        whole = basket.basket_counts(*self.Affinity._baskets(self.shop.id))
+        self.assertEqual(counts.products.tolist(), whole.products.tolist())
+        self.assertEqual((counts.pairs != whole.pairs).nnz, 0)
+
+    def test_only_blocks_with_lines_written_since_are_counted_again(self):
+        orders = self.env["sale.order"].search(
+            [("company_id", "=", self.shop.id), ("state", "=", "sale")], order="id"
+        )
+        first, last = orders[0], orders[-1]
+        with patch.object(affinity_module, "BASKET_BLOCK_ORDERS", 1):
+            self.env.execute_query(SQL("DELETE FROM chatwoot_product_basket_block"))
+            self.Affinity._basket_counts(self.shop.id)
+            # Counted a minute from now; the first order's stored count is then made up (a
+            # honey alone): a block nothing was written to since is trusted, not recounted.
+            made_up = basket.counts_to_bytes(basket.basket_counts([first.id], [self.honey.id]))
+            self.env.execute_query(
+                SQL(
+                    "UPDATE chatwoot_product_basket_block SET counted_at = now() + interval"
+                    " '1 minute', counts = CASE WHEN block = %s THEN %s ELSE counts END"
+                    " WHERE company_id = %s",
+                    first.id,
+                    made_up,
+                    self.shop.id,
+                )
+            )
+            # The last order's biscuit becomes a tea after that count (its honey was returned):
+            # its block is counted again.
+            self.env.execute_query(
+                SQL(
+                    "UPDATE sale_order_line SET product_id = %s,"
+                    " write_date = now() + interval '2 minutes'"
+                    " WHERE order_id = %s AND product_id = %s",
+                    self.tea.product_variant_id.id,
+                    last.id,
+                    self.biscuit.product_variant_id.id,
+                )
+            )
+            counts = self.Affinity._basket_counts(self.shop.id)
+        stored = self.stored_blocks(self.shop)
+        self.assertEqual(bytes(stored[first.id]), made_up)
+        recounted = basket.counts_from_bytes(stored[last.id])
+        self.assertEqual(recounted.products.tolist(), [self.tea.id])
+        products = counts.products.tolist()
+        orders_with = dict(zip(products, counts.pairs.diagonal().tolist(), strict=True))
+        # tea: {tea, cup}, {tea, honey} and the changed order (the first order's {tea, cup}
+        # is the made-up honey now); honey: the made-up one, {honey} and {tea, honey}.
+        self.assertEqual(orders_with[self.tea.id], 3)
+        self.assertEqual(orders_with[self.honey.id], 3)
+        self.assertEqual(orders_with[self.biscuit.id], 2)
+
+    def test_a_cancelled_order_leaves_its_block(self):
+        with patch.object(affinity_module, "BASKET_BLOCK_ORDERS", 1):
+            self.env.execute_query(SQL("DELETE FROM chatwoot_product_basket_block"))
+            self.Affinity._basket_counts(self.shop.id)
+            order = self.env["sale.order"].search(
+                [("company_id", "=", self.shop.id), ("state", "=", "sale")], limit=1
+            )
+            order._action_cancel()
+            self.env.flush_all()
+            counts = self.Affinity._basket_counts(self.shop.id)
+        self.assertNotIn(order.id, self.stored_blocks(self.shop))
+        self.assertEqual(counts.order_count, 6)
 
 
 @tagged("post_install", "-at_install")
