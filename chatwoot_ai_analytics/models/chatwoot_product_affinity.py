@@ -7,6 +7,7 @@ import numpy as np
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..sql import blocks
 from ..sql.bulk import bulk_write, copy_text, read_numbers
 from ..stats import basket
 
@@ -16,10 +17,9 @@ _logger = logging.getLogger(__name__)
 AFFINITY_MIN_PAIRS = 2
 #: Rules kept per product (the product form and the AI agent show the first few).
 AFFINITY_TOP_N = 10
-#: Orders (by id) per block of stored basket counts, see ``_basket_counts``.
-BASKET_BLOCK_ORDERS = 20000
-#: The stored basket counts: one row per company and block of order ids (internal, read and
-#: written by the refresh only, like a materialised view; no model, no access rights).
+#: Orders (by id) per block of stored basket counts (see ``..sql.blocks``).
+BASKET_BLOCK_ORDERS = blocks.BLOCK_ORDERS
+#: The stored basket counts, one row per company and block of order ids.
 BASKET_BLOCK_TABLE = "chatwoot_product_basket_block"
 
 
@@ -93,15 +93,7 @@ class ChatwootProductAffinity(models.Model):
 
     def init(self):
         result = super().init()
-        self.env.cr.execute(
-            SQL(
-                "CREATE TABLE IF NOT EXISTS %s ("
-                " company_id int NOT NULL REFERENCES res_company(id) ON DELETE CASCADE,"
-                " block int NOT NULL, order_count int NOT NULL, counts bytea NOT NULL,"
-                " counted_at timestamp NOT NULL, PRIMARY KEY (company_id, block))",
-                SQL.identifier(BASKET_BLOCK_TABLE),
-            )
-        )
+        blocks.create_table(self.env.cr, BASKET_BLOCK_TABLE)
         return result
 
     # ------------------------------------------------------------------ refresh
@@ -118,9 +110,9 @@ class ChatwootProductAffinity(models.Model):
         return total
 
     @api.model
-    def _baskets(self, company_id, blocks=None):
+    def _baskets(self, company_id, block_ids=None):
         """(order ids, product template ids) of the company's confirmed order lines, as two
-        integer arrays; with ``blocks``, only the lines of those blocks of order ids.
+        integer arrays; with ``block_ids``, only the lines of those blocks of order ids.
 
         Cancelled and draft orders are left out, and a product whose lines net to zero or less
         in an order (returned, refunded) is not in that basket. The lines are read through COPY
@@ -129,12 +121,12 @@ class ChatwootProductAffinity(models.Model):
         a negative line are grouped, to find the netted pairs.
         """
         in_blocks = SQL("TRUE")
-        if blocks is not None:
+        if block_ids is not None:
             # Ranges of the order id: index range scans when few blocks changed.
             in_blocks = SQL(
                 "EXISTS (SELECT 1 FROM unnest(%s::int[]) b WHERE l.order_id >= b * %s"
                 " AND l.order_id < (b + 1) * %s)",
-                list(blocks),
+                list(block_ids),
                 BASKET_BLOCK_ORDERS,
                 BASKET_BLOCK_ORDERS,
             )
@@ -202,88 +194,37 @@ class ChatwootProductAffinity(models.Model):
     def _basket_counts(self, company_id):
         """The company's :class:`..stats.basket.BasketCounts`, recounting only what changed.
 
-        Counts are kept per block of ``BASKET_BLOCK_ORDERS`` order ids in
-        ``BASKET_BLOCK_TABLE``, with the time of the run that last checked them. Rule: a block
-        is recounted (one sparse product over its baskets) when one of its order lines was
-        written at or after that time, which a new, edited, confirmed or cancelled order does
-        (the line's ``state`` is stored, its rewrite stamps ``write_date``); a block left
-        without lines is dropped. Blocks of ids, not of dates: an order never changes id, so
-        re-dating an order cannot move it out of the block that holds its count. Counts of
-        disjoint orders add up, so the merged blocks equal a count over every order.
+        Counts are kept per block of ``BASKET_BLOCK_ORDERS`` order ids (``..sql.blocks``): a
+        block is counted again (one sparse product over its baskets) when one of its order
+        lines was written since the last run, which a new, edited, confirmed or cancelled
+        order does (the line's ``state`` is stored: its rewrite stamps ``write_date``).
+        Baskets do not depend on the order's date: re-dating orders recounts nothing. Counts
+        of disjoint orders add up, so the merged blocks equal a count over every order.
         """
-        cr = self.env.cr
-        table = SQL.identifier(BASKET_BLOCK_TABLE)
-        stored = dict(
-            self.env.execute_query(
-                SQL("SELECT block, counted_at FROM %s WHERE company_id = %s", table, company_id)
-            )
+        changed = blocks.changed_blocks(
+            self.env,
+            BASKET_BLOCK_TABLE,
+            company_id,
+            [("sale_order_line", "order_id")],
+            BASKET_BLOCK_ORDERS,
         )
-        changed = None  # every block
-        if stored:
-            changed = [
-                row[0]
-                for row in self.env.execute_query(
-                    SQL(
-                        "SELECT DISTINCT order_id / %s FROM sale_order_line"
-                        " WHERE company_id = %s AND write_date >= %s",
-                        BASKET_BLOCK_ORDERS,
-                        company_id,
-                        min(stored.values()),
-                    )
-                )
-            ]
         parts = {}
         if changed is None or changed:
             orders, templates = self._baskets(company_id, changed)
-            blocks = orders // BASKET_BLOCK_ORDERS
-            for block in np.unique(blocks).tolist() if len(blocks) else []:
-                kept = blocks == block
+            of_block = orders // BASKET_BLOCK_ORDERS
+            for block in np.unique(of_block).tolist():
+                kept = of_block == block
                 parts[block] = basket.basket_counts(orders[kept], templates[kept])
-            gone = sorted(set(changed if changed is not None else stored) - set(parts))
-            cr.execute(
-                SQL(
-                    "DELETE FROM %s WHERE company_id = %s AND block = ANY(%s)",
-                    table,
-                    company_id,
-                    gone,
-                )
-            )
-            self._store_basket_blocks(company_id, parts)
-        cr.execute(
-            SQL("UPDATE %s SET counted_at = %s WHERE company_id = %s", table, cr.now(), company_id)
+        blocks.write_blocks(
+            self.env,
+            BASKET_BLOCK_TABLE,
+            company_id,
+            changed,
+            {block: basket.counts_to_bytes(counts) for block, counts in parts.items()},
         )
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT counts FROM %s WHERE company_id = %s AND NOT block = ANY(%s)",
-                table,
-                company_id,
-                list(parts),
-            )
-        )
+        stored = blocks.read_blocks(self.env, BASKET_BLOCK_TABLE, company_id, skip=parts)
         return basket.merge_counts(
-            [basket.counts_from_bytes(row[0]) for row in rows] + list(parts.values())
-        )
-
-    @api.model
-    def _store_basket_blocks(self, company_id, parts):
-        """Upsert the counts of the recounted blocks (``{block: BasketCounts}``)."""
-        if not parts:
-            return
-        blocks = sorted(parts)
-        self.env.cr.execute(
-            SQL(
-                "INSERT INTO %s (company_id, block, order_count, counts, counted_at)"
-                " SELECT %s, b.block, b.order_count, b.counts, %s"
-                " FROM unnest(%s::int[], %s::int[], %s::bytea[]) AS b(block, order_count, counts)"
-                " ON CONFLICT (company_id, block) DO UPDATE SET order_count = EXCLUDED.order_count,"
-                " counts = EXCLUDED.counts, counted_at = EXCLUDED.counted_at",
-                SQL.identifier(BASKET_BLOCK_TABLE),
-                company_id,
-                self.env.cr.now(),
-                blocks,
-                [parts[block].order_count for block in blocks],
-                [basket.counts_to_bytes(parts[block]) for block in blocks],
-            )
+            [basket.counts_from_bytes(data) for data in stored] + list(parts.values())
         )
 
     @api.model

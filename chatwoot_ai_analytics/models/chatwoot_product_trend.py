@@ -127,7 +127,11 @@ class ChatwootProductTrend(models.Model):
     def _refresh_company_trends(self, company_id):
         from ..stats.trends import product_trends
 
-        rows = self._weekly_units(company_id)
+        # The last weeks' orders are a small share of the history: their lines are read
+        # through the order_id index (0.45 s) rather than by hashing a scan of every line
+        # (0.8 s on 1M lines).
+        with local_settings(self.env.cr, enable_hashjoin="off", enable_mergejoin="off"):
+            rows = self._weekly_units(company_id)
         trends = product_trends(
             rows, window=TREND_WINDOW, alpha=TREND_ALPHA, current_period=TREND_WEEKS - 1
         )

@@ -7,6 +7,8 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..sql import blocks, sales
+from ..sql.sales import line_measures_sql
 from ..sql.settings import local_settings
 from .chatwoot_product_affinity import confirmed_sale_company_ids
 
@@ -38,21 +40,6 @@ PROMO_HORIZON_DAYS = 365
 LAST_YEAR_DAYS = 364
 #: Same-weekday control: the window's days this many whole-window-weeks back.
 SAME_WEEKDAY_SPANS = 2
-
-
-def line_measures_sql():
-    """Units, revenue and margin of an order line ``l`` of order ``o`` and variant ``p``.
-
-    Revenue is converted to the company currency with the rate frozen on the order; the margin
-    uses the variant's cost in the order's company (company-dependent ``standard_price``).
-    """
-    return SQL(
-        """l.product_uom_qty::float AS units,
-           (l.price_subtotal / COALESCE(NULLIF(o.currency_rate, 0), 1))::float AS revenue,
-           (l.price_subtotal / COALESCE(NULLIF(o.currency_rate, 0), 1)
-            - l.product_uom_qty * COALESCE((p.standard_price ->> o.company_id::text)::float, 0)
-           )::float AS margin"""
-    )
 
 
 def finite(value):
@@ -101,6 +88,11 @@ class ChatwootPromotionEffect(models.Model):
     significant = fields.Boolean(
         readonly=True, help="The 95% interval of the revenue uplift excludes zero."
     )
+
+    def init(self):
+        result = super().init()
+        blocks.create_table(self.env.cr, sales.TABLE)
+        return result
 
     # ------------------------------------------------------------------ refresh
     @api.model
@@ -366,29 +358,13 @@ class ChatwootPromotionEffect(models.Model):
 
     @api.model
     def _daily_sales(self, company_id, date_start, date_end):
-        """{day: (units, revenue, margin)} of the company's days with sales between the dates."""
-        rows = self.env.execute_query(
-            SQL(
-                """
-                SELECT day, sum(units), sum(revenue), sum(margin)
-                  FROM (
-                    SELECT o.date_order::date AS day, %(measures)s
-                      FROM sale_order_line l
-                      JOIN sale_order o ON o.id = l.order_id
-                      JOIN product_product p ON p.id = l.product_id
-                     WHERE l.state = 'sale' AND l.company_id = %(company)s
-                       AND l.display_type IS NULL
-                       AND o.date_order >= %(start)s AND o.date_order < %(end)s::date + 1
-                  ) lines
-                 GROUP BY day
-                """,
-                measures=line_measures_sql(),
-                company=company_id,
-                start=date_start,
-                end=date_end,
-            )
-        )
-        return {day: measures for day, *measures in rows}
+        """{day: (units, revenue, margin)} of the company's days with sales between the dates
+        (kept per block of orders, see ``..sql.sales``)."""
+        return {
+            day: measures
+            for day, measures in sales.daily_sales(self.env, company_id).items()
+            if date_start <= day <= date_end
+        }
 
 
 def days_between(daily, date_start, date_end):

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from odoo.tools import SQL
 
 #: Settings :func:`local_settings` accepts (a fixed list: their names are spliced as SQL).
-SETTINGS = frozenset(("jit", "enable_nestloop", "work_mem"))
+SETTINGS = frozenset(("jit", "enable_hashjoin", "enable_mergejoin", "enable_nestloop", "work_mem"))
 
 
 @contextmanager
