@@ -124,11 +124,12 @@ class ChatwootTopic(models.Model):
         records lost since the fit (a wipe) are rebuilt from the stored model, with every
         message assigned again.
         """
-        from ..stats.topics import model_from_bytes, needs_refit, oov_share
-
         condition = self._customer_messages_sql(company_id)
         if not self._messages_changed(company_id, condition):
             return self.search([("company_id", "=", company_id)])
+        # Imported once there is work: the module compiles its regexes and loads sklearn.
+        from ..stats.topics import model_from_bytes, needs_refit, oov_share
+
         old = self.search([("company_id", "=", company_id)], order="topic_index, id")
         now = self.env.cr.now()
         stored = self.env.execute_query(
