@@ -7,8 +7,9 @@ import numpy as np
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..sql import blocks
 from ..sql.bulk import bulk_write, copy_text, read_numbers
-from ..stats.basket import pair_keys
+from ..stats import basket
 
 _logger = logging.getLogger(__name__)
 
@@ -16,6 +17,10 @@ _logger = logging.getLogger(__name__)
 AFFINITY_MIN_PAIRS = 2
 #: Rules kept per product (the product form and the AI agent show the first few).
 AFFINITY_TOP_N = 10
+#: Orders (by id) per block of stored basket counts (see ``..sql.blocks``).
+BASKET_BLOCK_ORDERS = blocks.BLOCK_ORDERS
+#: The stored basket counts, one row per company and block of order ids.
+BASKET_BLOCK_TABLE = "chatwoot_product_basket_block"
 
 
 def confirmed_sale_company_ids(env):
@@ -86,6 +91,11 @@ class ChatwootProductAffinity(models.Model):
 
     _product_company_idx = models.Index("(company_id, product_tmpl_id, lift DESC)")
 
+    def init(self):
+        result = super().init()
+        blocks.create_table(self.env.cr, BASKET_BLOCK_TABLE)
+        return result
+
     # ------------------------------------------------------------------ refresh
     @api.model
     def _refresh_affinity(self):
@@ -100,9 +110,9 @@ class ChatwootProductAffinity(models.Model):
         return total
 
     @api.model
-    def _baskets(self, company_id):
+    def _baskets(self, company_id, block_ids=None):
         """(order ids, product template ids) of the company's confirmed order lines, as two
-        integer arrays.
+        integer arrays; with ``block_ids``, only the lines of those blocks of order ids.
 
         Cancelled and draft orders are left out, and a product whose lines net to zero or less
         in an order (returned, refunded) is not in that basket. The lines are read through COPY
@@ -110,14 +120,25 @@ class ChatwootProductAffinity(models.Model):
         product on two lines is deduplicated by the basket matrix); only the few orders holding
         a negative line are grouped, to find the netted pairs.
         """
+        in_blocks = SQL("TRUE")
+        if block_ids is not None:
+            # Ranges of the order id: index range scans when few blocks changed.
+            in_blocks = SQL(
+                "EXISTS (SELECT 1 FROM unnest(%s::int[]) b WHERE l.order_id >= b * %s"
+                " AND l.order_id < (b + 1) * %s)",
+                list(block_ids),
+                BASKET_BLOCK_ORDERS,
+                BASKET_BLOCK_ORDERS,
+            )
         lines = read_numbers(
             self.env,
             SQL(
                 "SELECT l.order_id, p.product_tmpl_id FROM sale_order_line l"
                 " JOIN product_product p ON p.id = l.product_id"
                 " WHERE l.state = 'sale' AND l.company_id = %s AND l.display_type IS NULL"
-                " AND l.product_uom_qty > 0",
+                " AND l.product_uom_qty > 0 AND %s",
                 company_id,
+                in_blocks,
             ),
             2,
         ).astype(np.int64)
@@ -129,26 +150,27 @@ class ChatwootProductAffinity(models.Model):
                   FROM sale_order_line l
                   JOIN product_product p ON p.id = l.product_id
                  WHERE l.order_id IN (
-                       SELECT order_id FROM sale_order_line
+                       SELECT order_id FROM sale_order_line l
                         WHERE state = 'sale' AND company_id = %(company)s
-                          AND product_uom_qty < 0
+                          AND product_uom_qty < 0 AND %(in_blocks)s
                  ) AND l.display_type IS NULL
                  GROUP BY 1, 2 HAVING sum(l.product_uom_qty) <= 0
                 """,
                 company=company_id,
+                in_blocks=in_blocks,
             ),
             2,
         ).astype(np.int64)
         orders, templates = lines[:, 0], lines[:, 1]
         if len(netted):
-            kept = ~np.isin(pair_keys(orders, templates), pair_keys(netted[:, 0], netted[:, 1]))
+            kept = ~np.isin(
+                basket.pair_keys(orders, templates), basket.pair_keys(netted[:, 0], netted[:, 1])
+            )
             orders, templates = orders[kept], templates[kept]
         return orders, templates
 
     @api.model
     def _refresh_company_affinity(self, company_id):
-        from ..stats.basket import bought_together
-
         last = self.env.execute_query(
             SQL(
                 "SELECT min(create_date), count(*) FROM chatwoot_product_affinity"
@@ -158,12 +180,8 @@ class ChatwootProductAffinity(models.Model):
         )[0]
         if last[1] and not sales_changed_since(self.env, company_id, last[0]):
             return last[1]
-        orders, templates = self._baskets(company_id)
-        pairs = bought_together(
-            orders,
-            templates,
-            min_pairs=AFFINITY_MIN_PAIRS,
-            top_n=AFFINITY_TOP_N,
+        pairs = basket.rules_from_counts(
+            self._basket_counts(company_id), min_pairs=AFFINITY_MIN_PAIRS, top_n=AFFINITY_TOP_N
         )
         self.env.execute_query(
             SQL("DELETE FROM chatwoot_product_affinity WHERE company_id = %s", company_id)
@@ -171,6 +189,43 @@ class ChatwootProductAffinity(models.Model):
         if pairs:
             self._insert_pairs(company_id, pairs)
         return len(pairs)
+
+    @api.model
+    def _basket_counts(self, company_id):
+        """The company's :class:`..stats.basket.BasketCounts`, recounting only what changed.
+
+        Counts are kept per block of ``BASKET_BLOCK_ORDERS`` order ids (``..sql.blocks``): a
+        block is counted again (one sparse product over its baskets) when one of its order
+        lines was written since the last run, which a new, edited, confirmed or cancelled
+        order does (the line's ``state`` is stored: its rewrite stamps ``write_date``).
+        Baskets do not depend on the order's date: re-dating orders recounts nothing. Counts
+        of disjoint orders add up, so the merged blocks equal a count over every order.
+        """
+        changed = blocks.changed_blocks(
+            self.env,
+            BASKET_BLOCK_TABLE,
+            company_id,
+            [("sale_order_line", "order_id")],
+            BASKET_BLOCK_ORDERS,
+        )
+        parts = {}
+        if changed is None or changed:
+            orders, templates = self._baskets(company_id, changed)
+            of_block = orders // BASKET_BLOCK_ORDERS
+            for block in np.unique(of_block).tolist():
+                kept = of_block == block
+                parts[block] = basket.basket_counts(orders[kept], templates[kept])
+        blocks.write_blocks(
+            self.env,
+            BASKET_BLOCK_TABLE,
+            company_id,
+            changed,
+            {block: basket.counts_to_bytes(counts) for block, counts in parts.items()},
+        )
+        stored = blocks.read_blocks(self.env, BASKET_BLOCK_TABLE, company_id, skip=parts)
+        return basket.merge_counts(
+            [basket.counts_from_bytes(data) for data in stored] + list(parts.values())
+        )
 
     @api.model
     def _insert_pairs(self, company_id, pairs):

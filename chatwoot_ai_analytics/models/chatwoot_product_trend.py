@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from ..sql.bulk import bulk_write, copy_text
+from ..sql.settings import local_settings
 from .chatwoot_product_affinity import confirmed_sale_company_ids, sales_changed_since
 from .chatwoot_topic import TREND_DIRECTIONS
 
@@ -70,10 +71,12 @@ class ChatwootProductTrend(models.Model):
             for company_id in confirmed_sale_company_ids(self.env)
             if sales_changed_since(self.env, company_id, self._last_refresh(company_id))
         ]
-        total = sum(self._refresh_company_trends(company_id) for company_id in changed)
-        self.invalidate_model()
-        if changed and "chatwoot.promotion.effect" in self.env:
-            self.env["chatwoot.promotion.effect"]._refresh_promotions(changed)
+        # Aggregates over every order line: JIT compilation only adds to them.
+        with local_settings(self.env.cr, jit="off"):
+            total = sum(self._refresh_company_trends(company_id) for company_id in changed)
+            self.invalidate_model()
+            if changed and "chatwoot.promotion.effect" in self.env:
+                self.env["chatwoot.promotion.effect"]._refresh_promotions(changed)
         _logger.info("chatwoot.product.trend: %s product(s)", total)
         return total
 
@@ -124,7 +127,11 @@ class ChatwootProductTrend(models.Model):
     def _refresh_company_trends(self, company_id):
         from ..stats.trends import product_trends
 
-        rows = self._weekly_units(company_id)
+        # The last weeks' orders are a small share of the history: their lines are read
+        # through the order_id index (0.45 s) rather than by hashing a scan of every line
+        # (0.8 s on 1M lines).
+        with local_settings(self.env.cr, enable_hashjoin="off", enable_mergejoin="off"):
+            rows = self._weekly_units(company_id)
         trends = product_trends(
             rows, window=TREND_WINDOW, alpha=TREND_ALPHA, current_period=TREND_WEEKS - 1
         )

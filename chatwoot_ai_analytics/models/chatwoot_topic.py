@@ -24,6 +24,14 @@ TOPIC_FIT_DOCS = 5000
 TOPIC_ASSIGN_BATCH = 50000
 #: Examples kept per topic (the texts of the fitted sample most typical of it).
 TOPIC_EXAMPLES = 5
+#: The fitted topic model of each company (vocabulary, idf, topic-term matrix, topics), kept
+#: between runs so new messages are assigned without a refit (internal, read and written by
+#: the refresh only; no model, no access rights). See ``_refresh_company_topics``.
+TOPIC_MODEL_TABLE = "chatwoot_topic_vocabulary"
+#: A stored model is fitted again when the new messages' out-of-vocabulary share exceeds the
+#: fitted sample's by more than this, or when it is this many days old.
+TOPIC_OOV_MARGIN = 0.1
+TOPIC_REFIT_DAYS = 7
 
 
 class ChatwootTopic(models.Model):
@@ -57,6 +65,19 @@ class ChatwootTopic(models.Model):
     trend = fields.Selection(TREND_DIRECTIONS, readonly=True)
     message_ids = fields.One2many("chatwoot.message", "topic_id", string="Topic Messages")
     refreshed_at = fields.Datetime(readonly=True)
+
+    def init(self):
+        result = super().init()
+        self.env.cr.execute(
+            SQL(
+                "CREATE TABLE IF NOT EXISTS %s ("
+                " company_id int PRIMARY KEY REFERENCES res_company(id) ON DELETE CASCADE,"
+                " model bytea NOT NULL, fitted_at timestamp NOT NULL,"
+                " assigned_at timestamp NOT NULL)",
+                SQL.identifier(TOPIC_MODEL_TABLE),
+            )
+        )
+        return result
 
     # ------------------------------------------------------------------ refresh
     @api.model
@@ -93,15 +114,79 @@ class ChatwootTopic(models.Model):
 
     @api.model
     def _refresh_company_topics(self, company_id):
-        from ..stats.topics import fit_topics
+        """Topics of one company: its stored model reused for the new messages, or a refit.
 
+        Rule (``stats.topics.needs_refit``): the stored vocabulary and topics are reused while
+        the messages new since the last assignment (written since, or not classified yet)
+        have an out-of-vocabulary share at most ``TOPIC_OOV_MARGIN`` above the fitted
+        sample's, for ``TOPIC_REFIT_DAYS`` days; then only those messages are assigned. A
+        refit (no stored model, new words, the weekly refit) assigns every message. The topic
+        records lost since the fit (a wipe) are rebuilt from the stored model, with every
+        message assigned again.
+        """
         condition = self._customer_messages_sql(company_id)
         if not self._messages_changed(company_id, condition):
             return self.search([("company_id", "=", company_id)])
-        # A deterministic, evenly spread sample: the whole history is represented, not only
-        # the first or last months.
-        sample = self.env.execute_query(
+        # Imported once there is work: the module compiles its regexes and loads sklearn.
+        from ..stats.topics import model_from_bytes, needs_refit, oov_share
+
+        old = self.search([("company_id", "=", company_id)], order="topic_index, id")
+        now = self.env.cr.now()
+        stored = self.env.execute_query(
             SQL(
+                "SELECT model, fitted_at, assigned_at FROM %s WHERE company_id = %s",
+                SQL.identifier(TOPIC_MODEL_TABLE),
+                company_id,
+            )
+        )
+        model = None
+        if stored:
+            data, fitted_at, assigned_at = stored[0]
+            model, fitted_oov = model_from_bytes(data)
+            new = SQL("%s AND (m.sentiment IS NULL OR m.write_date >= %s)", condition, assigned_at)
+            texts = self._sample_texts(new, latest=True)
+            age = (now - fitted_at).total_seconds() / 86400
+            if not model.topics or needs_refit(
+                fitted_oov, oov_share(model, texts), age, TOPIC_OOV_MARGIN, TOPIC_REFIT_DAYS
+            ):
+                model = None
+            elif [topic.topic_index for topic in old] == [t.index for t in model.topics]:
+                condition = new  # the topic records are the model's: only new messages
+            else:
+                old = self._store_topics(company_id, model.topics, old)
+        if model is None:
+            model = self._fit_company_model(company_id, condition, now)
+            if model is None:
+                old.unlink()
+                return self.browse()
+            old = self._store_topics(company_id, model.topics, old)
+        self.env.execute_query(
+            SQL(
+                "UPDATE %s SET assigned_at = %s WHERE company_id = %s",
+                SQL.identifier(TOPIC_MODEL_TABLE),
+                now,
+                company_id,
+            )
+        )
+        by_index = {topic.topic_index: topic.id for topic in old}
+        self._assign_messages(model, condition, by_index)
+        self._store_sizes_and_trends(old, self._customer_messages_sql(company_id))
+        _logger.info("chatwoot.topic: company %s, %s topic(s)", company_id, len(old))
+        return old
+
+    @api.model
+    def _sample_texts(self, condition, latest=False):
+        """Up to ``TOPIC_FIT_DOCS`` texts of the messages matching ``condition``: evenly spread
+        over the whole history (a deterministic sample, the first or last months do not
+        dominate), or the latest ones."""
+        if latest:
+            query = SQL(
+                "SELECT m.content FROM chatwoot_message m WHERE %s ORDER BY m.id DESC LIMIT %s",
+                condition,
+                TOPIC_FIT_DOCS,
+            )
+        else:
+            query = SQL(
                 "SELECT content FROM (SELECT m.content, row_number() OVER (ORDER BY m.id) AS rn,"
                 " count(*) OVER () AS total FROM chatwoot_message m WHERE %s) s"
                 " WHERE rn %% GREATEST(total / %s, 1) = 0 LIMIT %s",
@@ -109,19 +194,39 @@ class ChatwootTopic(models.Model):
                 TOPIC_FIT_DOCS,
                 TOPIC_FIT_DOCS,
             )
-        )
-        texts = [row[0] for row in sample]
-        old = self.search([("company_id", "=", company_id)], order="topic_index, id")
+        return [row[0] for row in self.env.execute_query(query)]
+
+    @api.model
+    def _fit_company_model(self, company_id, condition, now):
+        """Fit the company's topics on a sample of its messages and store the model (None:
+        no message)."""
+        from ..stats.topics import fit_topics, model_to_bytes, oov_share
+
+        texts = self._sample_texts(condition)
         if not texts:
-            old.unlink()
-            return self.browse()
+            self.env.execute_query(
+                SQL(
+                    "DELETE FROM %s WHERE company_id = %s",
+                    SQL.identifier(TOPIC_MODEL_TABLE),
+                    company_id,
+                )
+            )
+            return None
         model = fit_topics(texts, max_docs=TOPIC_FIT_DOCS, n_examples=TOPIC_EXAMPLES)
-        topics = self._store_topics(company_id, model.topics, old)
-        by_index = {topic.topic_index: topic.id for topic in topics}
-        self._assign_messages(model, condition, by_index)
-        self._store_sizes_and_trends(topics, condition)
-        _logger.info("chatwoot.topic: company %s, %s topic(s)", company_id, len(topics))
-        return topics
+        self.env.execute_query(
+            SQL(
+                "INSERT INTO %s (company_id, model, fitted_at, assigned_at)"
+                " VALUES (%s, %s, %s, %s) ON CONFLICT (company_id) DO UPDATE"
+                " SET model = EXCLUDED.model, fitted_at = EXCLUDED.fitted_at,"
+                " assigned_at = EXCLUDED.assigned_at",
+                SQL.identifier(TOPIC_MODEL_TABLE),
+                company_id,
+                model_to_bytes(model, oov_share(model, texts)),
+                now,
+                now,
+            )
+        )
+        return model
 
     @api.model
     def _messages_changed(self, company_id, condition):

@@ -19,6 +19,7 @@ For a rule ``a -> b`` over ``N`` orders::
 [('cup', 'tea', 2, 1.0, 1.0), ('tea', 'cup', 2, 0.667, 1.0)]
 """
 
+import io
 from typing import NamedTuple
 
 import numpy as np
@@ -77,22 +78,121 @@ def _rank_within_groups(groups):
     return np.arange(len(groups)) - np.repeat(starts, run_lengths)
 
 
+class BasketCounts(NamedTuple):
+    """What the rules are computed from: ``order_count`` baskets, the sorted ``products`` keys
+    and ``pairs``, the symmetric CSR ``X.T @ X`` over them (diagonal: orders holding each
+    product). Counts of disjoint sets of orders add up (:func:`merge_counts`), which is what
+    lets a refresh recount only the orders that changed."""
+
+    order_count: int
+    products: np.ndarray
+    pairs: sparse.csr_matrix
+
+
+def basket_counts(order_ids, product_ids):
+    """:class:`BasketCounts` of order lines given as two parallel sequences.
+
+    >>> counts = basket_counts([1, 1, 2], [7, 9, 7])
+    >>> counts.order_count, counts.products.tolist(), counts.pairs.toarray().tolist()
+    (2, [7, 9], [[2, 1], [1, 1]])
+    """
+    if not len(order_ids):
+        return BasketCounts(
+            0, np.zeros(0, dtype=np.int64), sparse.csr_matrix((0, 0), dtype=np.int64)
+        )
+    matrix, products = incidence_matrix(order_ids, product_ids)
+    return BasketCounts(matrix.shape[0], products, (matrix.T @ matrix).tocsr())
+
+
+def merge_counts(parts):
+    """The :class:`BasketCounts` of the union of disjoint sets of orders (one sparse sum).
+
+    >>> merged = merge_counts([basket_counts([1, 1], [7, 9]), basket_counts([2], [8])])
+    >>> merged.order_count, merged.products.tolist(), merged.pairs.diagonal().tolist()
+    (2, [7, 8, 9], [1, 1, 1])
+    """
+    parts = [part for part in parts if part.order_count]
+    if not parts:
+        return basket_counts([], [])
+    products = np.unique(np.concatenate([part.products for part in parts]))
+    rows, columns, values = [], [], []
+    for part in parts:
+        coo = part.pairs.tocoo()
+        position = np.searchsorted(products, part.products)
+        rows.append(position[coo.row])
+        columns.append(position[coo.col])
+        values.append(coo.data.astype(np.int64))
+    pairs = sparse.csr_matrix(
+        (np.concatenate(values), (np.concatenate(rows), np.concatenate(columns))),
+        shape=(len(products), len(products)),
+    )
+    pairs.sum_duplicates()
+    return BasketCounts(sum(part.order_count for part in parts), products, pairs)
+
+
+def counts_to_bytes(counts):
+    """:class:`BasketCounts` as ``.npz`` bytes (numbers only, read back without pickle); only
+    the upper triangle is kept, the matrix being symmetric."""
+    coo = sparse.triu(counts.pairs).tocoo()
+    buffer = io.BytesIO()
+    np.savez_compressed(
+        buffer,
+        order_count=np.array([counts.order_count], dtype=np.int64),
+        products=np.asarray(counts.products, dtype=np.int64),
+        row=coo.row.astype(np.int32),
+        col=coo.col.astype(np.int32),
+        data=coo.data.astype(np.int64),
+    )
+    return buffer.getvalue()
+
+
+def counts_from_bytes(data):
+    """The :class:`BasketCounts` :func:`counts_to_bytes` stored.
+
+    >>> counts = basket_counts([1, 1, 2, 3], [7, 9, 7, 9])
+    >>> again = counts_from_bytes(counts_to_bytes(counts))
+    >>> again.order_count, (again.pairs != counts.pairs).nnz
+    (3, 0)
+    """
+    with np.load(io.BytesIO(bytes(data)), allow_pickle=False) as stored:
+        products = stored["products"]
+        upper = sparse.coo_matrix(
+            (stored["data"], (stored["row"], stored["col"])),
+            shape=(len(products), len(products)),
+        )
+        pairs = (upper + sparse.triu(upper, k=1).T).tocsr()
+        return BasketCounts(int(stored["order_count"][0]), products, pairs)
+
+
 def bought_together(order_ids, product_ids, min_support=0.0, min_pairs=2, top_n=None):
     """Pair rules ``product -> other`` of order lines given as two parallel sequences.
 
     ``order_ids[i]`` and ``product_ids[i]`` describe one order line (any hashable, sortable keys;
-    the Odoo side passes ids straight from SQL). Rules need at least ``min_pairs`` orders holding
-    both products and a support of at least ``min_support``; ``top_n`` keeps the best ``top_n``
-    rules per product. Rules come back grouped by product (sorted keys), best first: highest
-    lift, then highest count, then other key. Both directions of a pair are returned because
-    confidence is not symmetric.
+    the Odoo side passes ids straight from SQL); see :func:`rules_from_counts`.
     """
     if not len(order_ids):
         return []
-    matrix, products = incidence_matrix(order_ids, product_ids)
-    order_count = matrix.shape[0]
-    item_counts = np.asarray(matrix.sum(axis=0)).ravel()
-    pair_counts = (matrix.T @ matrix).tocoo()
+    return rules_from_counts(
+        basket_counts(order_ids, product_ids),
+        min_support=min_support,
+        min_pairs=min_pairs,
+        top_n=top_n,
+    )
+
+
+def rules_from_counts(baskets, min_support=0.0, min_pairs=2, top_n=None):
+    """Pair rules ``product -> other`` of :class:`BasketCounts`.
+
+    Rules need at least ``min_pairs`` orders holding both products and a support of at least
+    ``min_support``; ``top_n`` keeps the best ``top_n`` rules per product. Rules come back
+    grouped by product (sorted keys), best first: highest lift, then highest count, then other
+    key. Both directions of a pair are returned because confidence is not symmetric.
+    """
+    order_count, products, matrix = baskets
+    if not order_count:
+        return []
+    item_counts = matrix.diagonal().astype(np.int64)
+    pair_counts = matrix.tocoo()
     keep = (pair_counts.row != pair_counts.col) & (pair_counts.data >= max(min_pairs, 1))
     keep &= pair_counts.data / order_count >= min_support
     first, second, counts = pair_counts.row[keep], pair_counts.col[keep], pair_counts.data[keep]

@@ -274,11 +274,34 @@ def _mark_negation(match):
     return match.group(1) + " ".join(NEGATION_PREFIX + word if word else word for word in words)
 
 
+#: The last batch :func:`normalize_many` normalised and its result, swapped as one tuple (a
+#: thread never reads one batch's texts with another's result).
+_LAST_BATCH = ((), ())
+
+
 def normalize_many(texts):
-    """Normalise a batch of texts (see the module docstring); returns a list of strings."""
+    """Normalise a batch of texts (see the module docstring); returns a list of strings.
+
+    The last batch is remembered: the topic, sentiment and intent models of a refresh each
+    normalise the same distinct texts of a batch of messages, one after the other, and the
+    second and third get the first one's result.
+
+    >>> normalize_many(["Não gostei!!"]) == normalize_many(["Não gostei!!"])
+    True
+    """
+    global _LAST_BATCH  # noqa: PLW0603 - a one-entry memo
     texts = list(texts)
     if not texts:
         return []
+    last_texts, last_result = _LAST_BATCH
+    if len(last_texts) == len(texts) and last_texts == texts:
+        return list(last_result)
+    result = _normalize_batch(texts)
+    _LAST_BATCH = (texts, result)
+    return list(result)
+
+
+def _normalize_batch(texts):
     blob = "\n".join((text or "").replace("\n", " ").replace("\r", " ") for text in texts)
     blob = _fold_to_ascii(blob.lower())
     for pattern, token in _EMOTICONS:

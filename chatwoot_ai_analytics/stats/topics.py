@@ -19,6 +19,8 @@
   ``direction`` agrees with the figure (:func:`.trends.trend_direction`).
 """
 
+import io
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -137,15 +139,7 @@ def fit_topics(
     else:
         sample = texts
     documents = clean_documents(sample)
-    vectorizer = TfidfVectorizer(
-        token_pattern=r"\S+",
-        lowercase=False,
-        ngram_range=(1, 2),
-        min_df=2,
-        max_df=0.5,
-        max_features=20000,
-        sublinear_tf=True,
-    )
+    vectorizer = _vectorizer()
     try:
         matrix = vectorizer.fit_transform(documents)
     except ValueError:
@@ -189,6 +183,94 @@ def fit_topics(
             )
         )
     return TopicModel(vectorizer=vectorizer, nmf=nmf, topics=topics, coherence=coherence)
+
+
+def _vectorizer(**fitted):
+    return TfidfVectorizer(
+        token_pattern=r"\S+",
+        lowercase=False,
+        ngram_range=(1, 2),
+        min_df=2,
+        max_df=0.5,
+        max_features=20000,
+        sublinear_tf=True,
+        **fitted,
+    )
+
+
+def model_to_bytes(model, oov=0.0):
+    """A fitted :class:`TopicModel` as ``.npz`` bytes: the vocabulary (the TF-IDF terms and
+    their idf), the NMF topic-term matrix and the topics; numbers and strings only, read back
+    by :func:`model_from_bytes` without pickle. ``oov`` is the out-of-vocabulary share of the
+    fitted sample (:func:`oov_share`), the reference of :func:`needs_refit`."""
+    buffer = io.BytesIO()
+    topics = [
+        {
+            "index": t.index,
+            "label": t.label,
+            "terms": t.terms,
+            "size": t.size,
+            "examples": t.examples,
+        }
+        for t in model.topics
+    ]
+    arrays = {"topics": np.array([json.dumps(topics)]), "oov": np.array([oov, model.coherence])}
+    if model.topics:
+        terms = sorted(model.vectorizer.vocabulary_, key=model.vectorizer.vocabulary_.get)
+        arrays.update(
+            terms=np.array(terms), idf=model.vectorizer.idf_, components=model.nmf.components_
+        )
+    np.savez_compressed(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def model_from_bytes(data):
+    """``(model, oov)``: the :class:`TopicModel` and reference share :func:`model_to_bytes`
+    stored; it assigns texts exactly as the fitted model did."""
+    with np.load(io.BytesIO(bytes(data)), allow_pickle=False) as stored:
+        oov, coherence = (float(value) for value in stored["oov"])
+        topics = [Topic(**topic) for topic in json.loads(str(stored["topics"][0]))]
+        if not topics:
+            return TopicModel(vectorizer=None, nmf=None, topics=[], coherence=coherence), oov
+        terms = stored["terms"].tolist()
+        vectorizer = _vectorizer(vocabulary={term: i for i, term in enumerate(terms)})
+        vectorizer.idf_ = stored["idf"]
+        components = stored["components"]
+    nmf = NMF(n_components=len(components), init="nndsvda", random_state=0, max_iter=400)
+    nmf.components_ = components
+    nmf.n_components_ = len(components)
+    nmf.n_features_in_ = components.shape[1]
+    return TopicModel(vectorizer=vectorizer, nmf=nmf, topics=topics, coherence=coherence), oov
+
+
+def oov_share(model, texts):
+    """Share of the content words of ``texts`` (:func:`clean_documents`) that are not in the
+    model's vocabulary: 0 when every word is known, 1 without a model.
+
+    >>> model = fit_topics(["pix pago", "pix pendente", "troca tamanho", "troca cor"], n_topics=2)
+    >>> oov_share(model, ["pix troca"]), oov_share(model, ["pix boleto"])
+    (0.0, 0.5)
+    """
+    words = " ".join(clean_documents(texts)).split()
+    if not words:
+        return 0.0
+    if not model.topics:
+        return 1.0
+    known = model.vectorizer.vocabulary_
+    return sum(word not in known for word in words) / len(words)
+
+
+def needs_refit(fitted_oov, new_oov, age_days, margin=0.1, max_age_days=7):
+    """Whether stored topics must be fitted again rather than reused for new messages.
+
+    The vocabulary is reused while the new messages speak it: their out-of-vocabulary share
+    may exceed the fitted sample's by at most ``margin`` (new products, a new complaint
+    bring new words), and for at most ``max_age_days`` (a weekly refit follows slow drifts).
+
+    >>> needs_refit(0.2, 0.25, 1), needs_refit(0.2, 0.35, 1), needs_refit(0.2, 0.2, 8)
+    (False, True, True)
+    """
+    return new_oov > fitted_oov + margin or age_days >= max_age_days
 
 
 def _fit_nmf(matrix, n_topics, seed):

@@ -10,6 +10,7 @@ from odoo.tools import SQL
 from odoo.addons.chatwoot_ai_base.tests.common import USER_GROUP, ChatwootAICase
 
 from ..models.chatwoot_message import INTENT_SELECTION
+from ..models.chatwoot_topic import TOPIC_REFIT_DAYS
 
 T0 = datetime(2026, 3, 2, 10, 0, 0)
 
@@ -338,6 +339,125 @@ class TestTopics(ConversationAnalyticsCase):
         again = self.env["chatwoot.topic"].search([("company_id", "=", self.company.id)])
         self.assertEqual(again, self.topics)
         self.assertEqual({message.id: message.topic_id.id for message in messages}, before)
+
+    # -- the stored vocabulary ---------------------------------------------------------------
+
+    def stored_model(self):
+        return self.env.execute_query(
+            SQL(
+                "SELECT model, fitted_at, assigned_at FROM chatwoot_topic_vocabulary"
+                " WHERE company_id = %s",
+                self.company.id,
+            )
+        )[0]
+
+    def age_everything(self, **shift):
+        """The messages, the fit and its assignment as if done ``shift`` ago (one test runs in
+        one transaction, where every write has the same time)."""
+        then = self.env.cr.now() - timedelta(**shift)
+        self.env.execute_query(
+            SQL(
+                "UPDATE chatwoot_message SET write_date = %s - interval '1 minute'"
+                " WHERE company_id = %s;"
+                " UPDATE chatwoot_topic SET refreshed_at = %s WHERE company_id = %s;"
+                " UPDATE chatwoot_topic_vocabulary SET fitted_at = %s, assigned_at = %s"
+                " WHERE company_id = %s",
+                then,
+                self.company.id,
+                then,
+                self.company.id,
+                then,
+                then,
+                self.company.id,
+            )
+        )
+        self.env.invalidate_all()
+        return then
+
+    def new_messages(self, number, *texts):
+        chat = self.new_conversation(number, account=self.topic_account, inbox=self.topic_inbox)
+        messages = self.add_messages(
+            chat, [(i, "incoming", "contact", text) for i, text in enumerate(texts)]
+        )
+        messages.flush_recordset()
+        return messages
+
+    def test_new_messages_are_assigned_with_the_stored_vocabulary(self):
+        model, _fitted, _assigned = self.stored_model()
+        then = self.age_everything(hours=1)
+        # An old message's topic is cleared behind the refresh's back: only messages new
+        # since the last assignment are assigned, so it stays without one.
+        old = self.theme_messages["batom"][0]
+        self.env.execute_query(
+            SQL("UPDATE chatwoot_message SET topic_id = NULL WHERE id = %s", old.id)
+        )
+        new = self.new_messages(8990, "A entrega do meu pedido atrasou, qual o prazo?")
+        self.env["chatwoot.topic"]._refresh_topics()
+        stored, fitted_at, assigned_at = self.stored_model()
+        self.assertEqual((bytes(stored), fitted_at), (bytes(model), then))
+        self.assertEqual(assigned_at, self.env.cr.now())
+        self.assertIn(new.topic_id, self.theme_messages["entrega"].topic_id)
+        self.assertTrue(new.sentiment)
+        self.assertFalse(old.topic_id)
+        self.assertEqual(
+            self.env["chatwoot.topic"].search([("company_id", "=", self.company.id)]), self.topics
+        )
+
+    def wipe(self):
+        """What the analytics benchmark does before a full run: no topic, no classification."""
+        self.env.execute_query(
+            SQL(
+                "UPDATE chatwoot_message SET sentiment = NULL, sentiment_score = NULL,"
+                " intent = NULL, topic_id = NULL WHERE company_id = %s;"
+                " DELETE FROM chatwoot_topic WHERE company_id = %s",
+                self.company.id,
+                self.company.id,
+            )
+        )
+        self.env.invalidate_all()
+
+    def assignments(self):
+        messages = self.env["chatwoot.message"].search([("company_id", "=", self.company.id)])
+        self.assertTrue(messages)
+        return {
+            message.id: (message.topic_id.label, message.topic_id.terms, message.sentiment)
+            for message in messages
+        }
+
+    def test_reused_vocabulary_and_a_refit_give_the_same_topics(self):
+        """The same messages: the stored model (topic records rebuilt from it) and a fit from
+        scratch give the same topics and assignments."""
+        before = self.assignments()
+        then = self.age_everything(hours=1)
+        Topic = self.env["chatwoot.topic"]
+        self.wipe()
+        Topic._refresh_topics()
+        self.assertEqual(self.stored_model()[1], then)  # reused, not fitted again
+        reused = self.assignments()
+        self.wipe()
+        self.env.execute_query(
+            SQL("DELETE FROM chatwoot_topic_vocabulary WHERE company_id = %s", self.company.id)
+        )
+        Topic._refresh_topics()
+        self.assertEqual(self.stored_model()[1], self.env.cr.now())  # fitted again
+        self.assertEqual(self.assignments(), reused)
+        self.assertEqual(reused, before)
+
+    def test_new_words_or_a_week_fit_the_topics_again(self):
+        self.age_everything(hours=1)
+        Topic = self.env["chatwoot.topic"]
+        self.new_messages(
+            8992,
+            "Cancelamento da assinatura mensal do clube",
+            "Assinatura do clube cancelada sem aviso",
+            "Renovação automática da assinatura do clube",
+        )
+        Topic._refresh_topics()
+        self.assertEqual(self.stored_model()[1], self.env.cr.now())
+        self.age_everything(days=TOPIC_REFIT_DAYS)
+        self.new_messages(8993, "Quero trocar o tamanho da camiseta")
+        Topic._refresh_topics()
+        self.assertEqual(self.stored_model()[1], self.env.cr.now())
 
 
 @tagged("post_install", "-at_install")

@@ -2,13 +2,20 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Product analytics on a real registry: bought together, trends, promotion effects."""
 
+import doctest
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import new_test_user, tagged
 from odoo.tools import SQL
 
 from odoo.addons.chatwoot_ai_base.tests.common import USER_GROUP, ChatwootAICase
+
+from ..models import chatwoot_product_affinity as affinity_module
+from ..sql import sales
+from ..sql.settings import local_settings
+from ..stats import basket
 
 LAST_DAY = datetime(2026, 6, 30, 12, 0, 0)
 
@@ -186,6 +193,91 @@ class TestBoughtTogether(ProductAnalyticsCase):
         other = self.env["chatwoot.context"].with_company(self.other)
         self.assertEqual(other._related_products([self.cup.id]), {self.cup.id: ["Mel"]})
 
+    # -- basket counts kept per block of orders ----------------------------------------------
+
+    def stored_blocks(self, company):
+        return dict(
+            self.env.execute_query(
+                SQL(
+                    "SELECT block, data FROM chatwoot_product_basket_block WHERE company_id = %s",
+                    company.id,
+                )
+            )
+        )
+
+    def test_blocks_of_orders_add_up_to_one_count_of_every_order(self):
+        # One block per order: the shop's seven baskets are stored and summed apart.
+        with patch.object(affinity_module, "BASKET_BLOCK_ORDERS", 1):
+            self.env.execute_query(SQL("DELETE FROM chatwoot_product_basket_block"))
+            counts = self.Affinity._basket_counts(self.shop.id)
+        orders = self.env["sale.order"].search(
+            [("company_id", "=", self.shop.id), ("state", "=", "sale")]
+        )
+        self.assertEqual(set(self.stored_blocks(self.shop)), set(orders.ids))
+        self.assertEqual(counts.order_count, 7)
+        whole = basket.basket_counts(*self.Affinity._baskets(self.shop.id))
+        self.assertEqual(counts.products.tolist(), whole.products.tolist())
+        self.assertEqual((counts.pairs != whole.pairs).nnz, 0)
+
+    def test_only_blocks_with_lines_written_since_are_counted_again(self):
+        orders = self.env["sale.order"].search(
+            [("company_id", "=", self.shop.id), ("state", "=", "sale")], order="id"
+        )
+        first, last = orders[0], orders[-1]
+        with patch.object(affinity_module, "BASKET_BLOCK_ORDERS", 1):
+            self.env.execute_query(SQL("DELETE FROM chatwoot_product_basket_block"))
+            self.Affinity._basket_counts(self.shop.id)
+            # Counted a minute from now; the first order's stored count is then made up (a
+            # honey alone): a block nothing was written to since is trusted, not recounted.
+            made_up = basket.counts_to_bytes(basket.basket_counts([first.id], [self.honey.id]))
+            self.env.execute_query(
+                SQL(
+                    "UPDATE chatwoot_product_basket_block SET counted_at = now() + interval"
+                    " '1 minute', data = CASE WHEN block = %s THEN %s ELSE data END"
+                    " WHERE company_id = %s",
+                    first.id,
+                    made_up,
+                    self.shop.id,
+                )
+            )
+            # The last order's biscuit becomes a tea after that count (its honey was returned):
+            # its block is counted again.
+            self.env.execute_query(
+                SQL(
+                    "UPDATE sale_order_line SET product_id = %s,"
+                    " write_date = now() + interval '2 minutes'"
+                    " WHERE order_id = %s AND product_id = %s",
+                    self.tea.product_variant_id.id,
+                    last.id,
+                    self.biscuit.product_variant_id.id,
+                )
+            )
+            counts = self.Affinity._basket_counts(self.shop.id)
+        stored = self.stored_blocks(self.shop)
+        self.assertEqual(bytes(stored[first.id]), made_up)
+        recounted = basket.counts_from_bytes(stored[last.id])
+        self.assertEqual(recounted.products.tolist(), [self.tea.id])
+        products = counts.products.tolist()
+        orders_with = dict(zip(products, counts.pairs.diagonal().tolist(), strict=True))
+        # tea: {tea, cup}, {tea, honey} and the changed order (the first order's {tea, cup}
+        # is the made-up honey now); honey: the made-up one, {honey} and {tea, honey}.
+        self.assertEqual(orders_with[self.tea.id], 3)
+        self.assertEqual(orders_with[self.honey.id], 3)
+        self.assertEqual(orders_with[self.biscuit.id], 2)
+
+    def test_a_cancelled_order_leaves_its_block(self):
+        with patch.object(affinity_module, "BASKET_BLOCK_ORDERS", 1):
+            self.env.execute_query(SQL("DELETE FROM chatwoot_product_basket_block"))
+            self.Affinity._basket_counts(self.shop.id)
+            order = self.env["sale.order"].search(
+                [("company_id", "=", self.shop.id), ("state", "=", "sale")], limit=1
+            )
+            order._action_cancel()
+            self.env.flush_all()
+            counts = self.Affinity._basket_counts(self.shop.id)
+        self.assertNotIn(order.id, self.stored_blocks(self.shop))
+        self.assertEqual(counts.order_count, 6)
+
 
 @tagged("post_install", "-at_install")
 class TestTrendsAndPromotions(ProductAnalyticsCase):
@@ -230,6 +322,97 @@ class TestTrendsAndPromotions(ProductAnalyticsCase):
                     cls.campaign_shop, [(cls.flat, 1)], date=date, campaign_id=cls.campaign.id
                 )
         cls.env["chatwoot.product.trend"]._refresh_trends()
+
+    # -- daily sales kept per block of orders -------------------------------------------------
+
+    def daily_from_scratch(self, company):
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT day, sum(units), sum(revenue), sum(margin) FROM ("
+                " SELECT o.date_order::date AS day, %s FROM sale_order_line l"
+                " JOIN sale_order o ON o.id = l.order_id"
+                " JOIN product_product p ON p.id = l.product_id"
+                " WHERE l.state = 'sale' AND l.company_id = %s AND l.display_type IS NULL"
+                ") lines GROUP BY day",
+                sales.line_measures_sql(),
+                company.id,
+            )
+        )
+        return {day: tuple(measures) for day, *measures in rows}
+
+    def assertDailyEqual(self, daily, expected):
+        self.assertEqual(set(daily), set(expected))
+        for day, measures in expected.items():
+            for got, want in zip(daily[day], measures, strict=True):
+                self.assertAlmostEqual(got, want, places=6, msg=day)
+
+    def test_daily_sales_of_blocks_follow_new_re_dated_orders_and_costs(self):
+        """One block per order: each change recounts its blocks, or all of them for a cost,
+        and the sums always equal a GROUP BY over every line."""
+        self.env.execute_query(SQL("DELETE FROM chatwoot_product_sales_block"))
+        daily = sales.daily_sales(self.env, self.shop.id, block_size=1)
+        self.assertDailyEqual(daily, self.daily_from_scratch(self.shop))
+        # Checked a minute from now: later writes are the next run's changes.
+        self.env.execute_query(
+            SQL("UPDATE chatwoot_product_sales_block SET counted_at = now() + interval '1 minute'")
+        )
+        later = SQL("now() + interval '2 minutes'")
+        order = self.order(self.shop, [(self.flat, 5)], date=LAST_DAY - timedelta(days=400))
+        moved = self.env["sale.order"].search([("company_id", "=", self.shop.id)], limit=1)
+        self.env.flush_all()
+        self.env.execute_query(
+            SQL(
+                "UPDATE sale_order SET date_order = date_order - interval '3 days',"
+                " write_date = %s WHERE id = ANY(%s);"
+                " UPDATE sale_order_line SET write_date = %s WHERE order_id = %s",
+                later,
+                moved.ids,
+                later,
+                order.id,
+            )
+        )
+        self.env.invalidate_all()
+        daily = sales.daily_sales(self.env, self.shop.id, block_size=1)
+        self.assertIn((LAST_DAY - timedelta(days=400)).date(), daily)
+        self.assertDailyEqual(daily, self.daily_from_scratch(self.shop))
+        # A new cost changes every day's margin: every block is summed again.
+        self.env.execute_query(
+            SQL(
+                "UPDATE sale_order_line SET write_date = now() - interval '1 day';"
+                " UPDATE sale_order SET write_date = now() - interval '1 day';"
+                " UPDATE chatwoot_product_sales_block SET counted_at = now()"
+                " + interval '3 minutes'"
+            )
+        )
+        self.flat.product_variant_id.with_company(self.shop).standard_price = 9.0
+        self.env.flush_all()
+        self.env.execute_query(
+            SQL(
+                "UPDATE product_product SET write_date = now() + interval '4 minutes'"
+                " WHERE id = %s",
+                self.flat.product_variant_id.id,
+            )
+        )
+        daily = sales.daily_sales(self.env, self.shop.id, block_size=1)
+        self.assertDailyEqual(daily, self.daily_from_scratch(self.shop))
+
+    def test_sales_blocks_doctests(self):
+        result = doctest.testmod(sales)
+        self.assertGreater(result.attempted, 0)
+        self.assertEqual(result.failed, 0)
+
+    def test_local_settings_are_put_back(self):
+        cr = self.env.cr
+        cr.execute("SELECT current_setting('enable_nestloop'), current_setting('jit')")
+        before = cr.fetchone()
+        with local_settings(cr, enable_nestloop="off", jit="off"):
+            cr.execute("SELECT current_setting('enable_nestloop'), current_setting('jit')")
+            self.assertEqual(cr.fetchone(), ("off", "off"))
+        cr.execute("SELECT current_setting('enable_nestloop'), current_setting('jit')")
+        self.assertEqual(cr.fetchone(), before)
+        with self.assertRaises(ValueError):
+            with local_settings(cr, search_path="evil"):
+                pass
 
     def trend(self, template):
         return self.env["chatwoot.product.trend"].search(

@@ -131,3 +131,52 @@ class TestBoughtTogether(BaseCase):
         result = doctest.testmod(basket, optionflags=doctest.NORMALIZE_WHITESPACE)
         self.assertGreater(result.attempted, 0)
         self.assertEqual(result.failed, 0)
+
+
+class TestBasketCountsByBlock(BaseCase):
+    """Counts kept per block of orders: what a refresh recounts when only a block changed."""
+
+    @settings(max_examples=40, deadline=None)
+    @given(
+        st.lists(st.tuples(st.integers(0, 40), st.integers(0, 8)), max_size=80),
+        st.integers(1, 15),
+    )
+    def test_blocks_counted_apart_give_the_rules_of_one_count(self, lines, block_size):
+        orders = np.array([order for order, _product in lines], dtype=np.int64)
+        products = np.array([product for _order, product in lines], dtype=np.int64)
+        blocks = orders // block_size
+        parts = [
+            basket.counts_from_bytes(
+                basket.counts_to_bytes(
+                    basket.basket_counts(orders[blocks == block], products[blocks == block])
+                )
+            )
+            for block in np.unique(blocks)
+        ]
+        merged = basket.merge_counts(parts)
+        whole = basket.basket_counts(orders, products)
+        self.assertEqual(merged.order_count, whole.order_count)
+        self.assertEqual(merged.products.tolist(), whole.products.tolist())
+        self.assertEqual((merged.pairs != whole.pairs).nnz, 0)
+        self.assertEqual(
+            basket.rules_from_counts(merged, min_pairs=1, top_n=3),
+            basket.bought_together(orders, products, min_pairs=1, top_n=3),
+        )
+
+    def test_a_recounted_block_replaces_its_old_count(self):
+        orders, products = zip(*[(1, 7), (1, 8), (2, 7), (3, 8), (3, 9)], strict=True)
+        old = basket.basket_counts(orders[:3], products[:3])
+        # Order 2 gained product 8 since: only its block is counted again.
+        new = basket.basket_counts([1, 1, 2, 2], [7, 8, 7, 8])
+        rest = basket.basket_counts(orders[3:], products[3:])
+        merged = basket.merge_counts([new, rest])
+        self.assertEqual(merged.order_count, 3)
+        self.assertEqual(merged.pairs[0, 1], 2)  # 7 and 8 together in orders 1 and 2
+        self.assertEqual(basket.merge_counts([old, rest]).pairs[0, 1], 1)
+
+    def test_no_orders_count_as_nothing(self):
+        empty = basket.merge_counts([basket.basket_counts([], [])])
+        self.assertEqual(empty.order_count, 0)
+        self.assertEqual(basket.rules_from_counts(empty), [])
+        again = basket.counts_from_bytes(basket.counts_to_bytes(empty))
+        self.assertEqual((again.order_count, again.pairs.shape), (0, (0, 0)))

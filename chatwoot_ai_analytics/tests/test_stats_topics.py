@@ -216,3 +216,68 @@ class TestTrendingTopics(BaseCase):
         self.assertTrue(new["trending"])
         self.assertEqual(topics.trending_topics({"a": [0, 1]}, n_topics=2), [])
         self.assertEqual(list(itertools.chain(topics.trending_topics({}, n_topics=2))), [])
+
+
+class TestStoredTopicModel(BaseCase):
+    """The fitted vocabulary and topics kept between runs, and when they are fitted again."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.themes, cls.texts = _corpus()
+        cls.model = topics.fit_topics(cls.texts, seed=0)
+
+    def test_a_stored_model_assigns_like_the_fitted_one(self):
+        data = topics.model_to_bytes(self.model, oov=0.25)
+        restored, oov = topics.model_from_bytes(data)
+        self.assertEqual(oov, 0.25)
+        self.assertEqual(restored.topics, self.model.topics)
+        unseen = ["A entrega do pix atrasou", "Trocar o tamanho", "ok", ""]
+        self.assertEqual(
+            restored.assign(self.texts + unseen), self.model.assign(self.texts + unseen)
+        )
+
+    def test_a_model_without_topics_is_stored_too(self):
+        empty = topics.fit_topics(["ok"])
+        restored, _oov = topics.model_from_bytes(topics.model_to_bytes(empty))
+        self.assertEqual(restored.topics, [])
+        self.assertEqual(restored.assign(["ok"]), [(-1, 0.0)])
+
+    def test_reused_and_refitted_vocabularies_group_new_messages_alike(self):
+        """New messages of the same themes: the model fitted on the old ones only (reused)
+        and a refit on old and new messages put them in the same groups."""
+        new_themes, new_texts = _corpus(copies=3, seed=11)
+        self.assertLessEqual(topics.oov_share(self.model, new_texts), 0.1)
+        # As many topics as themes: the number picked by coherence may differ between fits.
+        stored = topics.model_to_bytes(topics.fit_topics(self.texts, n_topics=3, seed=0))
+        model, _oov = topics.model_from_bytes(stored)
+        refitted = topics.fit_topics(self.texts + new_texts, n_topics=3, seed=0)
+        reused = [topic for topic, _weight in model.assign(new_texts)]
+        again = [topic for topic, _weight in refitted.assign(new_texts)]
+        # The same partition of the new messages, whatever the topics' numbering.
+        pairs = set(zip(reused, again, strict=True))
+        self.assertEqual(len(pairs), len(set(reused)))
+        self.assertEqual(len(pairs), len(set(again)))
+        self.assertEqual(len(set(zip(reused, new_themes, strict=True))), len(set(new_themes)))
+
+    def test_out_of_vocabulary_share(self):
+        self.assertEqual(topics.oov_share(self.model, self.texts[:5]), 0.0)
+        unknown = ["Cancelamento da assinatura mensal", "Assinatura cancelada sem aviso"]
+        self.assertGreater(topics.oov_share(self.model, unknown), 0.5)
+        self.assertEqual(topics.oov_share(self.model, ["", "ok"]), 0.0)
+
+    def test_refit_on_new_words_or_after_a_week(self):
+        self.assertFalse(topics.needs_refit(0.1, 0.15, age_days=2))
+        self.assertTrue(topics.needs_refit(0.1, 0.25, age_days=2))
+        self.assertTrue(topics.needs_refit(0.1, 0.1, age_days=7))
+        self.assertFalse(topics.needs_refit(0.1, 0.3, age_days=1, margin=0.25))
+
+    def test_stored_model_doctests(self):
+        finder = doctest.DocTestFinder()
+        runner = doctest.DocTestRunner()
+        for function in (topics.oov_share, topics.needs_refit):
+            for test in finder.find(function, function.__name__):
+                runner.run(test)
+        summary = runner.summarize(verbose=False)
+        self.assertGreater(summary.attempted, 0)
+        self.assertEqual(summary.failed, 0)
