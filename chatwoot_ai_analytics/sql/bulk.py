@@ -22,6 +22,8 @@ from odoo.tools import SQL
 # The analytics SQL takes its COPY encoder from here (base's, shared with the demo loader).
 from odoo.addons.chatwoot_ai_base.sql.copy import copy_text  # noqa: F401
 
+from .settings import local_settings
+
 AUDIT_COLUMNS = ("create_uid", "create_date", "write_uid", "write_date")
 
 
@@ -197,19 +199,11 @@ def read_numbers(env, query, width, chunk_chars=READ_CHUNK_CHARS):
 BULK_WORK_MEM = "64MB"
 
 
-@contextmanager
 def bulk_settings(cr, work_mem=BULK_WORK_MEM):
     """This transaction's settings for a few statements over the whole shop: no JIT (LLVM spent
     3 of the 7.9 s of the customer aggregates compiling them) and ``work_mem`` to sort and hash
-    in memory instead of on disk. Restored on exit; on an error the rollback (of the
-    transaction or of the caller's savepoint) restores them, so nothing runs in a failed one."""
-    cr.execute("SELECT current_setting('jit'), current_setting('work_mem')")
-    jit, previous = cr.fetchone()
-    cr.execute("SELECT set_config('jit', 'off', true), set_config('work_mem', %s, true)",
-               [work_mem])  # fmt: skip
-    yield
-    cr.execute("SELECT set_config('jit', %s, true), set_config('work_mem', %s, true)",
-               [jit, previous])  # fmt: skip
+    in memory instead of on disk; restored on exit (see :func:`..settings.local_settings`)."""
+    return local_settings(cr, jit="off", work_mem=work_mem)
 
 
 def set_fillfactor(cr, table, percent):
