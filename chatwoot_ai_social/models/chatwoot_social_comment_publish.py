@@ -62,10 +62,22 @@ class ChatwootSocialComment(models.Model):
         return self.action_approve()
 
     def action_hide(self):
-        for comment in self.filtered(lambda c: c.state not in ("removed", "hidden")):
+        to_hide = self.filtered(lambda c: c.state not in ("removed", "hidden"))
+        for comment in to_hide:
             comment.write({"publish_attempts": 0, "publish_error": False})
             comment._schedule_hide()
-        return True
+        # Say what was queued (the hide itself is a job), then reload the list or form.
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": self.env._(
+                    "%(count)s comment(s) will be hidden on their platform.", count=len(to_hide)
+                ),
+                "type": "info",
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_escalate(self):
         for comment in self.filtered(lambda c: c.state in ("new", "drafted", "approved")):
