@@ -14,7 +14,7 @@ from ..chatwoot.payloads import (
     parse_body,
 )
 from ..chatwoot.signature import verify_signature
-from ..models.chatwoot_account import WEBHOOK_ROUTE
+from ..models.chatwoot_account import WEBHOOK_CREDENTIALS, WEBHOOK_ROUTE
 from ..models.chatwoot_webhook_credentials_mixin import webhook_credentials
 from ..models.chatwoot_webhook_event import insert_delivery
 from .fast_lane import (  # noqa: F401  (answer_webhook, read_body: the social addon's imports)
@@ -30,7 +30,7 @@ def receive_chatwoot(cr, token, httprequest):
     """Authenticate, store, answer: ``(status, body, after)`` for a Chatwoot delivery, on
     Odoo's route or the fast lane (see ``fast_lane.register``). Nothing slow: the drain job
     mirrors the delivery later."""
-    found = webhook_credentials(cr, "chatwoot_account", ("webhook_secret",), token)
+    found = webhook_credentials(cr, *WEBHOOK_CREDENTIALS, token)
     if not found:
         raise WebhookRejected(404, "unknown webhook")
     account_id, secret = found

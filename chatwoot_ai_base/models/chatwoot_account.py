@@ -22,6 +22,8 @@ from ..chatwoot.constants import CHANNEL_TYPES
 from ..chatwoot.drain import drain_pause
 
 WEBHOOK_ROUTE = "/chatwoot_ai/webhook/"
+#: What the webhook reads of an account besides its id (``webhook_credentials``).
+WEBHOOK_CREDENTIALS = ("chatwoot_account", ("webhook_secret",))
 ASSIST_ROUTE = "/chatwoot_ai/assist/"
 JOB_CHANNEL = "root.chatwoot"
 DRAIN_DELAY_PARAM = "chatwoot_ai.drain_delay_seconds"
@@ -50,7 +52,7 @@ class ChatwootAccount(models.Model):
     _description = "Chatwoot Account"
     _inherit = ["mail.thread", "chatwoot.webhook.credentials.mixin"]
     _order = "name, id"
-    _webhook_credential_columns = ("webhook_secret",)
+    _webhook_credential_columns = WEBHOOK_CREDENTIALS[1]
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)

@@ -21,12 +21,12 @@ from odoo.addons.chatwoot_ai_base.models.chatwoot_webhook_credentials_mixin impo
 
 from ..meta.payloads import PayloadError, check_delivery, split_items
 from ..meta.signature import SIGNATURE_HEADER, verify_challenge, verify_signature
-from ..models.chatwoot_social_account import META_WEBHOOK_ROUTE
+from ..models.chatwoot_social_account import META_WEBHOOK_ROUTE, WEBHOOK_CREDENTIALS
 from ..models.chatwoot_social_event import insert_items, schedule_drains
 
 #: What the webhooks read of an account: ``(id, app_secret, verify_token, external_id,
 #: platform)``.
-CREDENTIALS = ("chatwoot_social_account", ("app_secret", "verify_token", "external_id", "platform"))
+CREDENTIALS = WEBHOOK_CREDENTIALS
 
 
 def receive_meta(cr, token, httprequest):

@@ -32,6 +32,12 @@ GRAPH_VERSION_PARAM = "chatwoot_ai_social.graph_api_version"
 MERCADOLIVRE_BASE_URL_PARAM = "chatwoot_ai_social.mercadolivre_base_url"
 MERCADOLIVRE_DEFAULT_BASE_URL = "https://api.mercadolibre.com"
 META_WEBHOOK_ROUTE = "/chatwoot_ai/meta/webhook/"
+#: What the webhooks read of an account besides its id: ``(app_secret, verify_token,
+#: external_id, platform)`` (``webhook_credentials``).
+WEBHOOK_CREDENTIALS = (
+    "chatwoot_social_account",
+    ("app_secret", "verify_token", "external_id", "platform"),
+)
 MERCADOLIVRE_NOTIFY_ROUTE = "/chatwoot_ai/mercadolivre/notify/"
 JOB_CHANNEL = "root.chatwoot.social"
 #: First key of the advisory lock that serialises the drains of one social account.
@@ -54,7 +60,7 @@ class ChatwootSocialAccount(models.Model):
     _inherit = ["mail.thread", "chatwoot.webhook.credentials.mixin"]
     _order = "platform, name, id"
     # external_id and platform too: the webhooks route and check by them without a query.
-    _webhook_credential_columns = ("app_secret", "verify_token", "external_id", "platform")
+    _webhook_credential_columns = WEBHOOK_CREDENTIALS[1]
 
     name = fields.Char(required=True, tracking=True)
     platform = fields.Selection(PLATFORMS, required=True, default="facebook", tracking=True)
