@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 import psycopg2
-import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FAKE = ROOT / "chatwoot_ai_campaign" / "tests" / "fake_campaign_api.py"
@@ -135,15 +134,6 @@ def recipient_states(connection, campaign_id):
         rows = dict(cr.fetchall())
     connection.rollback()
     return rows
-
-
-@pytest.fixture
-def odoo_target(pytestconfig):
-    db = pytestconfig.getoption("--odoo-database", None)
-    config = pytestconfig.getoption("--odoo-config", None)
-    if not db or not config:
-        pytest.skip("needs --odoo-database and --odoo-config (make test gives them)")
-    return config, db
 
 
 def test_kill_9_mid_dispatch_then_restart_sends_everything_exactly_once(odoo_target, tmp_path):

@@ -1,7 +1,43 @@
 # Copyright 2026 ChatwootAI
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import threading
+
 from odoo import api, models, tools
 from odoo.tools import SQL
+
+
+class RememberedCredentials:
+    """The webhook credentials a worker read last, by database, table and token.
+
+    Nothing here is trusted on its own: a delivery authenticated with remembered credentials
+    is stored by a statement that also checks, in the same snapshot, that the account is
+    still active with exactly those credentials (see ``insert_delivery``), and any other
+    answer (401, 400, credentials changed) is only given after reading them afresh. It saves
+    the credentials' own query on the hot path: one round trip of the four a delivery costs.
+    Unknown tokens are never remembered, and the memory is bounded.
+    """
+
+    def __init__(self, size=512):
+        self.size = size
+        self._entries = {}
+        self._lock = threading.Lock()
+
+    def get(self, dbname, table, token):
+        return self._entries.get((dbname, table, token))
+
+    def remember(self, dbname, table, token, credentials):
+        with self._lock:
+            if len(self._entries) >= self.size:
+                self._entries.clear()  # rare: more live webhooks than a worker serves
+            self._entries[dbname, table, token] = tuple(credentials)
+
+    def forget(self, dbname, table, token):
+        with self._lock:
+            self._entries.pop((dbname, table, token), None)
+
+
+#: Every worker's memory of webhook credentials (see :class:`RememberedCredentials`).
+REMEMBERED_CREDENTIALS = RememberedCredentials()
 
 
 def webhook_credentials(cr, table, columns, token):

@@ -17,7 +17,7 @@ from ..chatwoot.payloads import (
     parse_conversation,
     parse_message,
 )
-from .chatwoot_account import drain_identity
+from .chatwoot_account import WEBHOOK_CREDENTIALS, drain_identity
 
 _logger = logging.getLogger(__name__)
 
@@ -56,7 +56,20 @@ def commit_mode_sql():
     )
 
 
-def insert_delivery(cr, account_id, event, dedupe_key, payload, delivery_id=None, state="new"):
+class StaleCredentials(Exception):
+    """The account's webhook credentials are not those the caller authenticated with."""
+
+
+def insert_delivery(
+    cr,
+    account_id,
+    event,
+    dedupe_key,
+    payload,
+    delivery_id=None,
+    state="new",
+    credentials=None,
+):
     """Insert a Chatwoot delivery once on ``cr``: ``(event id, drain waiting)``, or None
     when it was already stored. The one statement of the webhook's hot path, shared by
     Odoo's route and the fast lane (``controllers/fast_lane.py``).
@@ -67,26 +80,36 @@ def insert_delivery(cr, account_id, event, dedupe_key, payload, delivery_id=None
     look-up on queue_job's partial identity-key index, in the same round trip), so that only
     the first delivery of a burst queues the job. A paced drain (see ``_drain``) counts as
     waiting: it takes whatever arrives before it runs.
+
+    ``credentials``: the ``(webhook token, *WEBHOOK_CREDENTIALS columns)`` the caller
+    authenticated the delivery with, when it took them from its memory rather than from
+    this transaction. The statement then stores the delivery only if the account is active
+    with exactly these credentials, in its own snapshot, and raises
+    :class:`StaleCredentials` otherwise, having stored nothing.
     """
     now = fields.Datetime.now()
     cr.execute(
         SQL(
             """
-            WITH stored AS (
+            WITH account AS (
+                SELECT id, company_id FROM chatwoot_account WHERE id = %s%s
+            ), stored AS (
                 INSERT INTO chatwoot_webhook_event
                     (account_id, company_id, event, dedupe_key, delivery_id, payload,
                      received_at, state, attempts, create_uid, write_uid, create_date,
                      write_date)
                 SELECT id, company_id, %s, %s, %s, %s, %s, %s, 0, %s, %s, %s, %s
-                  FROM chatwoot_account WHERE id = %s
+                  FROM account
                 ON CONFLICT (account_id, dedupe_key) DO NOTHING
                 RETURNING id
             )
-            SELECT id, EXISTS(
+            SELECT (SELECT id FROM stored), EXISTS(
                 SELECT 1 FROM queue_job WHERE identity_key IN (%s, %s)
                    AND state IN ('wait_dependencies', 'pending', 'enqueued')
-            )%s FROM stored
+            ), EXISTS(SELECT 1 FROM account)%s
             """,
+            account_id,
+            _credentials_condition(credentials),
             event,
             dedupe_key,
             delivery_id,
@@ -97,14 +120,28 @@ def insert_delivery(cr, account_id, event, dedupe_key, payload, delivery_id=None
             SUPERUSER_ID,
             now,
             now,
-            account_id,
             drain_identity(account_id),
             drain_identity(account_id, paced=True),
             commit_mode_sql(),
         )
     )
-    row = cr.fetchone()
-    return (row[0], row[1]) if row else None
+    event_id, drain_waiting, account_found = cr.fetchone()[:3]
+    if credentials is not None and not account_found:
+        raise StaleCredentials(account_id)
+    return (event_id, drain_waiting) if event_id else None
+
+
+def _credentials_condition(credentials):
+    """The statement's check that the account still has ``credentials`` (see
+    ``insert_delivery``), or nothing."""
+    if credentials is None:
+        return SQL()
+    token, *secrets = credentials
+    checks = [
+        SQL("%s IS NOT DISTINCT FROM %s", SQL.identifier(column), value)
+        for column, value in zip(WEBHOOK_CREDENTIALS[1], secrets, strict=True)
+    ]
+    return SQL(" AND webhook_token = %s AND active AND %s", token, SQL(" AND ").join(checks))
 
 
 class ChatwootWebhookEvent(models.Model):
