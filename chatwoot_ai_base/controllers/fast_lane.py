@@ -323,22 +323,23 @@ def _deliver(lane, registry, token, httprequest, keep=None):
     return 503, UNAVAILABLE  # not reached
 
 
-#: The cursors kept between deliveries, by thread and database (see ``lane_cursor``).
-#: Module-level rather than thread-local, so that they outlive a worker's serving thread
-#: and are closed properly when the process exits (``close_kept_cursors``).
+#: The cursor each thread keeps between deliveries, by thread: one, for the database it
+#: served last (see ``lane_cursor``). Module-level rather than thread-local, so that it
+#: outlives a worker's serving thread and is closed properly when the process exits.
 KEPT_CURSORS = {}
 
 
 def kept_cursor(dbname):
     """The cursor this thread keeps for ``dbname``, or None."""
-    return KEPT_CURSORS.get((threading.get_ident(), dbname))
+    cr = KEPT_CURSORS.get(threading.get_ident())
+    return cr if cr is not None and cr.dbname == dbname else None
 
 
 @atexit.register
 def close_kept_cursors():
     """Close every kept cursor (a worker exiting after its request limit)."""
     while KEPT_CURSORS:
-        _key, cr = KEPT_CURSORS.popitem()
+        _thread, cr = KEPT_CURSORS.popitem()
         _close_quietly(cr)
 
 
@@ -357,11 +358,12 @@ def lane_cursor(registry, keep=None):
 
     A cursor borrowed from Odoo's pool costs a ``DISCARD ALL`` round trip and the pool's
     bookkeeping each time: 18 % of a worker's time in the profiled benchmark. A prefork
-    worker (``keep``, by default :func:`keeps_cursor`) keeps one cursor per database
-    instead, rolled back after each delivery (which has committed by then), with a fresh
-    ORM transaction for the next one. It is dropped after any error, or when its connection
-    was closed meanwhile (registry reloaded, database dropped). Elsewhere, the registry's
-    cursor: the test cursor in ``HttpCase``.
+    worker (``keep``, by default :func:`keeps_cursor`) keeps one cursor instead, for the
+    database it served last (one connection per worker even with many databases, so the
+    pool never runs short), rolled back after each delivery (which has committed by then),
+    with a fresh ORM transaction for the next one. It is dropped after any error, or when
+    its connection was closed meanwhile (registry reloaded, database dropped). Elsewhere,
+    the registry's cursor: the test cursor in ``HttpCase``.
     """
     keep = keeps_cursor() if keep is None else keep
     if not keep:
@@ -369,10 +371,10 @@ def lane_cursor(registry, keep=None):
             cr.kept = False
             yield cr
         return
-    key = (threading.get_ident(), registry.db_name)
-    cr = KEPT_CURSORS.pop(key, None)
-    if cr is not None and not _still_open(cr):
-        _close_quietly(cr)
+    thread = threading.get_ident()
+    cr = KEPT_CURSORS.pop(thread, None)
+    if cr is not None and (cr.dbname != registry.db_name or not _still_open(cr)):
+        _close_quietly(cr)  # one kept connection per worker, whatever the databases
         cr = None
     if cr is None:
         cr = sql_db.db_connect(registry.db_name).cursor()
@@ -390,7 +392,7 @@ def lane_cursor(registry, keep=None):
     cr.transaction = None
     cr.cache.clear()
     cr.kept = True
-    KEPT_CURSORS[key] = cr
+    KEPT_CURSORS[thread] = cr
 
 
 def _still_open(cr):

@@ -5,6 +5,7 @@ leaves to Odoo what it must not serve."""
 
 import json
 import threading
+from types import SimpleNamespace
 from unittest.mock import patch
 
 import psycopg2
@@ -476,6 +477,19 @@ class TestKeptCursor(CommittedAccountCase):
                 raise RuntimeError("boom")
         self.assertTrue(cr.closed)
         self.assertIsNone(fast_lane.kept_cursor(self.dbname))
+
+    def test_a_worker_keeps_one_connection_whatever_the_databases(self):
+        self.deliver(541)
+        first = fast_lane.kept_cursor(self.dbname)
+        other_database = SimpleNamespace(db_name="postgres")  # all lane_cursor reads of it
+        with fast_lane.lane_cursor(other_database, keep=True) as cr:
+            self.assertFalse(cr.kept)
+            cr.execute("SELECT current_database()")
+            self.assertEqual(cr.fetchone(), ("postgres",))
+        self.assertTrue(first.closed)
+        self.assertIsNone(fast_lane.kept_cursor(self.dbname))
+        self.assertIs(fast_lane.kept_cursor("postgres"), cr)
+        self.assertEqual(len(fast_lane.KEPT_CURSORS), 1)
 
     def test_kept_cursors_belong_to_their_thread_and_the_test_server_keeps_none(self):
         self.deliver(531)
