@@ -3,7 +3,7 @@
 {
     "name": "ChatwootAI Analytics",
     "summary": "Customer, conversation and product analytics for ChatwootAI",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Marketing",
     "website": "https://github.com/chatwoot-ai/chatwoot-ai-odoo",
     "author": "ChatwootAI",

@@ -5,7 +5,7 @@ import logging
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..sql.bulk import update_by_id
+from ..sql.bulk import StagedUpdate
 from ..stats.predict import predict_unique
 
 _logger = logging.getLogger(__name__)
@@ -276,7 +276,7 @@ class ChatwootTopic(models.Model):
 
     @api.model
     def _assign_messages(self, model, condition, by_index):
-        """Write every message's topic, one bulk UPDATE per batch.
+        """Write every message's topic: the batches' assignments staged, then one UPDATE.
 
         Messages not classified yet get their sentiment and intent in the same UPDATE (see
         ``chatwoot.message._classification_values``): a first refresh rewrites each message
@@ -285,6 +285,8 @@ class ChatwootTopic(models.Model):
         Message = self.env["chatwoot.message"]
         unclassified = SQL("m.sentiment IS NULL")
         fallbacks = None
+        classified = None  # its columns are known at the first new message
+        assigned = StagedUpdate(self.env, Message._table, {"topic_id": "int"}, only_changed=True)
         for rows in Message._iter_texts(condition, TOPIC_ASSIGN_BATCH, extra=unclassified):
             assignments = predict_unique(model.assign, [row[1] for row in rows])
             topic_ids = [by_index.get(index) for index, _weight in assignments]
@@ -295,22 +297,22 @@ class ChatwootTopic(models.Model):
                 columns, values = Message._classification_values(
                     [rows[position] for position in new], fallbacks
                 )
-                update_by_id(
-                    self.env,
-                    Message._table,
-                    {"topic_id": "int", **columns},
+                if classified is None:
+                    classified = StagedUpdate(
+                        self.env, Message._table, {"topic_id": "int", **columns}
+                    )
+                classified.add(
                     [rows[position][0] for position in new],
                     ([topic_ids[position] for position in new], *values),
                 )
             known = [position for position, row in enumerate(rows) if not row[2]]
-            update_by_id(
-                self.env,
-                Message._table,
-                {"topic_id": "int"},
+            assigned.add(
                 [rows[position][0] for position in known],
                 ([topic_ids[position] for position in known],),
-                only_changed=True,
             )
+        if classified is not None:
+            classified.apply()
+        assigned.apply()
         Message.invalidate_model(["sentiment_score", "sentiment", "intent", "intent_confidence"])
 
     @api.model

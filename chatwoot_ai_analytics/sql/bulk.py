@@ -13,6 +13,7 @@ bulk write themselves.
 """
 
 import io
+import itertools
 from contextlib import contextmanager
 
 import numpy as np
@@ -20,7 +21,7 @@ import numpy as np
 from odoo.tools import SQL
 
 # The analytics SQL takes its COPY encoder from here (base's, shared with the demo loader).
-from odoo.addons.chatwoot_ai_base.sql.copy import copy_text  # noqa: F401
+from odoo.addons.chatwoot_ai_base.sql.copy import ESCAPES, NULL, copy_text
 
 from .settings import local_settings
 
@@ -101,45 +102,107 @@ def bulk_write(env, table, columns, lines, conflict=(), now=None):
         return write_staged(env, table, staging, columns, conflict=conflict, now=now)
 
 
-#: PostgreSQL array types :func:`update_by_id` accepts (a fixed list: they are spliced as SQL).
-ARRAY_TYPES = frozenset(("int", "float8", "varchar", "text", "bool", "date", "timestamp"))
+#: Column types :class:`StagedUpdate` accepts (a fixed list: they are spliced as SQL).
+COLUMN_TYPES = frozenset(("int", "float8", "varchar", "text", "bool", "date", "timestamp"))
 
 
-def update_by_id(env, table, columns, ids, values, only_changed=False):
-    """One ``UPDATE ... FROM unnest(...)`` of ``table``'s rows ``ids`` (audit columns untouched).
+def _copy_float(value):
+    """A float in COPY text: ``repr`` round-trips it exactly (as the array literals did)."""
+    return NULL if value is None else repr(float(value))
 
-    ``columns`` maps each column to its array type (:data:`ARRAY_TYPES`), ``values`` holds one
-    list per column, parallel to ``ids``; with ``only_changed`` rows whose values are already
-    the new ones are not rewritten (no dead tuple). Returns the row count.
+
+def _copy_int(value):
+    return NULL if value is None else str(int(value))
+
+
+def _copy_str(value):
+    return NULL if value is None else str(value).translate(ESCAPES)
+
+
+#: COPY text encoders of the column types whose values need no type probe (a staged update
+#: encodes a few values per row: :func:`copy_text`'s probes would double the cost).
+ENCODERS = {"float8": _copy_float, "int": _copy_int, "varchar": _copy_str, "text": _copy_str}
+_STAGING_NUMBERS = itertools.count(1)
+
+
+class StagedUpdate:
+    """Rows of ``table`` to rewrite, gathered batch after batch in a temporary table by COPY,
+    then written by one ``UPDATE ... FROM`` that table (audit columns untouched).
+
+    Against an ``UPDATE ... FROM unnest(<arrays>)`` per batch, the values travel as COPY text
+    instead of array literals that the server parses while planning, and ``table`` is scanned
+    and joined once for the whole run instead of once per batch. ``columns`` maps each column
+    to its type (:data:`COLUMN_TYPES`); with ``only_changed`` rows that already hold the new
+    values are not rewritten (no dead tuple). Each row is staged once at most.
     """
-    names = list(columns)
-    if any(kind not in ARRAY_TYPES for kind in columns.values()):
-        raise ValueError(f"array types must be among {sorted(ARRAY_TYPES)}")
-    if not len(ids):
-        return 0
-    arrays = SQL(", ").join(
-        [SQL("%s::int[]", list(ids))]
-        + [
-            SQL(f"%s::{columns[name]}[]", list(column))  # noqa: S608 - type from ARRAY_TYPES
+
+    def __init__(self, env, table, columns, only_changed=False):
+        if any(kind not in COLUMN_TYPES for kind in columns.values()):
+            raise ValueError(f"column types must be among {sorted(COLUMN_TYPES)}")
+        self.env = env
+        self.table = table
+        self.columns = dict(columns)
+        self.only_changed = only_changed
+        self.staging = None
+
+    def add(self, ids, values):
+        """Stage the rows ``ids`` with ``values``: one list per column, parallel to ``ids``."""
+        if not len(ids):
+            return
+        names = list(self.columns)
+        cr = self.env.cr
+        if self.staging is None:
+            self.staging = f"{self.table}_staged_{next(_STAGING_NUMBERS)}"
+            cr.execute(
+                SQL(
+                    "CREATE TEMPORARY TABLE %s (id int, %s) ON COMMIT DROP",
+                    SQL.identifier(self.staging),
+                    SQL(", ").join(
+                        SQL(f"%s {self.columns[name]}", SQL.identifier(name))  # noqa: S608
+                        for name in names
+                    ),
+                )
+            )
+        encoded = [list(map(_copy_int, ids))] + [
+            list(map(ENCODERS.get(self.columns[name], copy_text), column))
             for name, column in zip(names, values, strict=True)
         ]
-    )
-    target = SQL(", ").join(SQL("t.%s", SQL.identifier(name)) for name in names)
-    source = SQL(", ").join(SQL("v.%s", SQL.identifier(name)) for name in names)
-    changed = SQL("AND (%s) IS DISTINCT FROM (%s)", target, source) if only_changed else SQL()
-    env.cr.execute(
-        SQL(
-            "UPDATE %s t SET %s FROM unnest(%s) AS v(id, %s) WHERE t.id = v.id %s",
-            SQL.identifier(table),
-            SQL(", ").join(
-                SQL("%s = v.%s", SQL.identifier(name), SQL.identifier(name)) for name in names
-            ),
-            arrays,
+        copy = SQL(
+            "COPY %s (id, %s) FROM STDIN",
+            SQL.identifier(self.staging),
             SQL(", ").join(SQL.identifier(name) for name in names),
-            changed,
         )
-    )
-    return env.cr.rowcount
+        cr.copy_expert(copy.code, io.StringIO("".join(copy_lines(*encoded))))
+
+    def apply(self):
+        """Write the staged rows with one UPDATE and drop the staging; the row count."""
+        if self.staging is None:
+            return 0
+        names = list(self.columns)
+        target = SQL(", ").join(SQL("t.%s", SQL.identifier(name)) for name in names)
+        source = SQL(", ").join(SQL("v.%s", SQL.identifier(name)) for name in names)
+        changed = (
+            SQL("AND (%s) IS DISTINCT FROM (%s)", target, source) if self.only_changed else SQL()
+        )
+        cr = self.env.cr
+        # One hash join of the staging with one scan of the table, hashed in memory.
+        with bulk_settings(cr):
+            cr.execute(
+                SQL(
+                    "UPDATE %s t SET %s FROM %s v WHERE t.id = v.id %s",
+                    SQL.identifier(self.table),
+                    SQL(", ").join(
+                        SQL("%s = v.%s", SQL.identifier(name), SQL.identifier(name))
+                        for name in names
+                    ),
+                    SQL.identifier(self.staging),
+                    changed,
+                )
+            )
+            count = cr.rowcount
+        cr.execute(SQL("DROP TABLE %s", SQL.identifier(self.staging)))
+        self.staging = None
+        return count
 
 
 #: Characters of COPY text :func:`read_numbers` holds before it parses them (about 4 MB): the

@@ -8,6 +8,7 @@ from . import test_hub_routing
 from . import test_stats_text_shared
 from . import test_analytics_tours
 from . import test_conversation_analytics
+from . import test_message_topic_index
 from . import test_customer_insight
 from . import test_customer_insight_views
 from . import test_dashboard_spreadsheet

@@ -103,7 +103,7 @@ class TestBulkWrite(TransactionCase):
         cr.execute("SELECT count(*) FROM cw_fillfactor_probe")
         self.assertEqual(cr.fetchone()[0], 50)
 
-    def test_update_by_id_rewrites_only_the_given_rows_and_columns(self):
+    def test_staged_update_rewrites_only_the_given_rows_and_columns(self):
         company = self.env["res.company"].create({"name": "Loja Update"})
         partners = self.env["res.partner"].create([{"name": "Caio"}, {"name": "Duda"}])
         Insight = self.env["chatwoot.customer.insight"]
@@ -115,20 +115,57 @@ class TestBulkWrite(TransactionCase):
         )
         self.env.flush_all()
         columns = {"frequency": "int", "rfm_segment": "varchar"}
-        count = bulk.update_by_id(
-            self.env, Insight._table, columns, insights[:1].ids, ([5], ["champions"])
-        )
-        self.assertEqual(count, 1)
+        update = bulk.StagedUpdate(self.env, Insight._table, columns)
+        update.add(insights[:1].ids, ([5], ["champions"]))
+        self.assertEqual(update.apply(), 1)
         self.env.invalidate_all()
         self.assertEqual(insights.mapped("frequency"), [5, 1])
         self.assertEqual(insights.mapped("rfm_segment"), ["champions", "new"])
         # only_changed skips rows that already hold the values: no row is rewritten.
-        unchanged = bulk.update_by_id(
-            self.env, Insight._table, columns, insights.ids, ([5, 1], ["champions", "new"]), True
+        unchanged = bulk.StagedUpdate(self.env, Insight._table, columns, only_changed=True)
+        unchanged.add(insights.ids, ([5, 1], ["champions", "new"]))
+        self.assertEqual(unchanged.apply(), 0)
+
+    def test_staged_update_writes_every_batch_with_one_update(self):
+        cr = self.env.cr
+        cr.execute(
+            "CREATE TABLE cw_staged_probe (id serial PRIMARY KEY, n int, x float8, t text,"
+            " v varchar)"
         )
-        self.assertEqual(unchanged, 0)
+        cr.execute(
+            "INSERT INTO cw_staged_probe (n, v) SELECT g, 'old' FROM generate_series(1, 3) g"
+        )
+
+        def rows():
+            cr.execute("SELECT id, n, x, t, v, ctid::text FROM cw_staged_probe ORDER BY id")
+            return cr.fetchall()
+
+        columns = {"n": "int", "x": "float8", "t": "text", "v": "varchar"}
+        update = bulk.StagedUpdate(self.env, "cw_staged_probe", columns)
+        self.assertEqual(update.apply(), 0)  # nothing staged: no statement
+        update.add([1], ([7], [0.1 + 0.2], ["a\tb\\c\nd"], ["new"]))
+        update.add([], ([], [], [], []))
+        update.add([2], ([None], [None], [None], [None]))
+        before = rows()
+        self.assertEqual([row[1] for row in before], [1, 2, 3])  # staged, not written yet
+        staging = update.staging
+        self.assertEqual(update.apply(), 2)
+        after = rows()
+        self.assertEqual(after[0][1:5], (7, 0.30000000000000004, "a\tb\\c\nd", "new"))
+        self.assertEqual(after[1][1:5], (None, None, None, None))
+        self.assertEqual(after[2], before[2])
+        cr.execute("SELECT 1 FROM pg_class WHERE relname = %s", [staging])
+        self.assertFalse(cr.fetchall())
+        # only_changed: the rows that already hold the values keep their row version.
+        again = bulk.StagedUpdate(self.env, "cw_staged_probe", {"n": "int"}, True)
+        again.add([1, 2, 3], ([7, None, 4],))
+        self.assertEqual(again.apply(), 1)
+        final = rows()
+        self.assertEqual(final[:2], after[:2])
+        self.assertEqual(final[2][1], 4)
+        self.assertNotEqual(final[2][5], after[2][5])
         with self.assertRaises(ValueError):
-            bulk.update_by_id(self.env, Insight._table, {"frequency": "int; --"}, [1], ([1],))
+            bulk.StagedUpdate(self.env, "cw_staged_probe", {"n": "int; --"})
 
     def test_copy_text_doctest(self):
         result = doctest.testmod(copy_module)

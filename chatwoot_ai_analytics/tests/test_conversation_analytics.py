@@ -60,6 +60,20 @@ class ConversationAnalyticsCase(ChatwootAICase):
             )
         return cls.env["chatwoot.message"].create(values)
 
+    @staticmethod
+    def classification(messages):
+        """{message id: (sentiment, score, intent, confidence)}, read afresh."""
+        messages.invalidate_recordset()
+        return {
+            message.id: (
+                message.sentiment,
+                message.sentiment_score,
+                message.intent,
+                message.intent_confidence,
+            )
+            for message in messages
+        }
+
 
 @tagged("post_install", "-at_install")
 class TestMessageClassification(ConversationAnalyticsCase):
@@ -128,6 +142,46 @@ class TestMessageClassification(ConversationAnalyticsCase):
         self.assertEqual(old.sentiment_score, 0.4242)
         self.assertEqual(new.sentiment, "positive")
         self.assertEqual(Message._analytics_classify(), 0)
+
+    def test_stored_classification_is_the_classifiers_output_to_the_bit(self):
+        """The staged write (COPY, then one UPDATE) stores exactly the labels and floats the
+        classifier computed: every score reads back equal, not only close."""
+        Message = self.env["chatwoot.message"]
+        incoming = self.messages.filtered(lambda m: m.message_type == "incoming")
+        rows = [(message.id, message.content) for message in incoming]
+        columns, values = Message._classification_values(rows, {})
+        self.assertEqual(
+            list(columns), ["sentiment_score", "sentiment", "intent", "intent_confidence"]
+        )
+        scores, sentiments, intents, confidences = values
+        expected = {
+            message_id: (sentiments[i], scores[i], intents[i], confidences[i])
+            for i, (message_id, _content) in enumerate(rows)
+        }
+        self.assertTrue(any(score % 1 and len(repr(score)) > 10 for score in scores))
+        self.assertEqual(self.classification(incoming), expected)
+
+    def test_incremental_run_leaves_classified_rows_unwritten(self):
+        """Only the new message's row gets a new version: the others keep their physical
+        place (an UPDATE, even one writing equal values, always moves a row)."""
+        Message = self.env["chatwoot.message"]
+
+        def places():
+            return dict(
+                self.env.execute_query(
+                    SQL("SELECT id, ctid::text FROM chatwoot_message WHERE id = ANY(%s)", ids)
+                )
+            )
+
+        new = self.add_messages(self.chat, [(32, "incoming", "contact", "Amei o perfume!")])
+        ids = (self.messages | new).ids
+        new.flush_recordset()
+        before = places()
+        self.assertEqual(Message._analytics_classify(), 1)
+        after = places()
+        self.assertNotEqual(after.pop(new.id), before.pop(new.id))
+        self.assertEqual(after, before)
+        self.assertEqual(new.sentiment, "positive")
 
     def test_conversation_sentiment_trend_and_dominant_intent(self):
         chat = self.new_conversation(7002)
@@ -442,6 +496,69 @@ class TestTopics(ConversationAnalyticsCase):
         self.assertEqual(self.stored_model()[1], self.env.cr.now())  # fitted again
         self.assertEqual(self.assignments(), reused)
         self.assertEqual(reused, before)
+
+    def classifications(self):
+        return self.classification(
+            self.env["chatwoot.message"].search([("company_id", "=", self.company.id)])
+        )
+
+    def test_topic_refresh_classifies_like_the_classification_step(self):
+        """A first refresh writes topics and classifications in one staged UPDATE: the
+        classifications are those the classification step alone writes."""
+        self.wipe()
+        self.env["chatwoot.topic"]._refresh_topics()
+        with_topics = self.classifications()
+        self.assertEqual(len(with_topics), len(self.THEMES) * 4 * len(self.ENDINGS))
+        self.assertTrue(all(values[0] and values[2] for values in with_topics.values()))
+        self.wipe()
+        # Only the wiped company's messages are left to classify.
+        self.assertEqual(self.env["chatwoot.message"]._analytics_classify(), len(with_topics))
+        self.assertEqual(self.classifications(), with_topics)
+
+    def test_topic_refresh_rewrites_only_the_new_messages(self):
+        """With the stored vocabulary reused, the messages assigned before keep their row
+        version; the new message gets its topic and its classification."""
+        self.age_everything(hours=1)
+        old = self.env["chatwoot.message"].search([("company_id", "=", self.company.id)])
+
+        def places():
+            return dict(
+                self.env.execute_query(
+                    SQL("SELECT id, ctid::text FROM chatwoot_message WHERE id = ANY(%s)", old.ids)
+                )
+            )
+
+        before = places()
+        new = self.new_messages(8994, "Vocês têm o batom matte vermelho? Quero comprar")
+        self.env["chatwoot.topic"]._refresh_topics()
+        self.assertEqual(places(), before)
+        self.assertIn(new.topic_id, self.theme_messages["batom"].topic_id)
+        self.assertTrue(new.sentiment and new.intent)
+
+    def test_a_refit_rewrites_no_message_whose_topic_stays(self):
+        """A refit assigns every message again; the same deterministic fit gives the same
+        topics, so no message row is rewritten."""
+        then = self.age_everything(hours=1)
+        messages = self.env["chatwoot.message"].search([("company_id", "=", self.company.id)])
+        query = SQL(
+            "SELECT id, ctid::text, topic_id FROM chatwoot_message WHERE id = ANY(%s)",
+            messages.ids,
+        )
+        before = self.env.execute_query(query)
+        # No stored model and topics older than the messages: a refit from scratch.
+        self.env.execute_query(
+            SQL(
+                "DELETE FROM chatwoot_topic_vocabulary WHERE company_id = %s;"
+                " UPDATE chatwoot_topic SET refreshed_at = %s - interval '1 hour'"
+                " WHERE company_id = %s",
+                self.company.id,
+                then,
+                self.company.id,
+            )
+        )
+        self.env["chatwoot.topic"]._refresh_topics()
+        self.assertEqual(self.stored_model()[1], self.env.cr.now())  # fitted again
+        self.assertEqual(self.env.execute_query(query), before)
 
     def test_new_words_or_a_week_fit_the_topics_again(self):
         self.age_everything(hours=1)
