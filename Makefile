@@ -8,11 +8,12 @@ DB ?= chatwoot_ai
 TEST_DB ?= chatwoot_ai_test
 TEST_ODOO_DB ?= $(TEST_DB)_odoo
 # `make test STOCK=1`: the shop as most run it, with sale_stock, in a database of its own; runs
-# the tests whose outcome depends on stock (quantities, deliveries, the seed, every view).
+# the tests whose outcome depends on stock (quantities, deliveries, the seed, every view, every
+# screen clicked in the browser).
 ifeq ($(STOCK),1)
 TEST_DB := $(TEST_DB)_stock
 TEST_ADDONS = $(ADDONS),sale_stock
-PYTEST_SELECT := -k "Stock or Smoke or Seed or DemoShop or TestContextCustomer or TestContextProductSearch"
+PYTEST_SELECT := -k "Stock or Smoke or Seed or DemoShop or TestContextCustomer or TestContextProductSearch or EveryScreenOpens"
 else
 TEST_ADDONS = $(ADDONS)
 PYTEST_SELECT :=

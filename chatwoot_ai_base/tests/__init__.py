@@ -25,3 +25,4 @@ from . import test_context_search_pure
 from . import test_test_discovery
 from . import test_base_tours
 from . import test_stock
+from . import test_click_everywhere
