@@ -35,13 +35,6 @@ benchlib = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(benchlib)
 
 
-def shell(config, db, script):
-    cmd = [*benchlib.odoo_launcher(config), "shell", "-c", config, "-d", db, "--no-http",
-           "--log-level=warn"]  # fmt: skip
-    out = subprocess.run(cmd, input=script, capture_output=True, text=True, check=True, timeout=300)
-    return out.stdout
-
-
 def db_connection(config, db):
     return psycopg2.connect(dbname=db, **benchlib.db_options(config))
 
@@ -149,7 +142,7 @@ def test_kill_9_mid_dispatch_then_restart_sends_everything_exactly_once(odoo_tar
     campaign_id = None
     connection = db_connection(config, db)
     try:
-        out = shell(
+        out = benchlib.odoo_shell(
             config,
             db,
             SETUP.format(tag=TAG, fake=f"http://127.0.0.1:{fake_port}", count=RECIPIENTS),
@@ -168,7 +161,7 @@ def test_kill_9_mid_dispatch_then_restart_sends_everything_exactly_once(odoo_tar
 
         with open(tmp_path / "odoo-2.log", "wb") as log:
             server = start_server(config, db, log)
-        shell(config, db, REDISPATCH)
+        benchlib.odoo_shell(config, db, REDISPATCH)
 
         def finished():
             current = recipient_states(connection, campaign_id)
@@ -200,4 +193,4 @@ def test_kill_9_mid_dispatch_then_restart_sends_everything_exactly_once(odoo_tar
         fake.wait(timeout=10)
         connection.close()
         if campaign_id:
-            shell(config, db, CLEANUP.format(campaign=campaign_id, tag=TAG))
+            benchlib.odoo_shell(config, db, CLEANUP.format(campaign=campaign_id, tag=TAG))

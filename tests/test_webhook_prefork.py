@@ -18,7 +18,6 @@ import importlib.util
 import json
 import os
 import signal
-import subprocess
 import time
 from pathlib import Path
 
@@ -54,13 +53,6 @@ accounts.unlink()
 env['ir.config_parameter'].set_param('chatwoot_ai.drain_delay_seconds', False)
 env.cr.commit()
 """
-
-
-def shell(config, db, script):
-    cmd = [*benchlib.odoo_launcher(config), "shell", "-c", config, "-d", db, "--no-http",
-           "--log-level=warn"]  # fmt: skip
-    out = subprocess.run(cmd, input=script, capture_output=True, text=True, check=True, timeout=300)
-    return out.stdout
 
 
 class Sender:
@@ -126,7 +118,7 @@ def test_prefork_workers_store_once_follow_changed_credentials_and_survive_kille
     connection = psycopg2.connect(dbname=db, **benchlib.db_options(config))
     server = None
     try:
-        out = shell(config, db, SETUP)
+        out = benchlib.odoo_shell(config, db, SETUP)
         account_id, token = next(
             line[8:] for line in out.splitlines() if line.startswith("ACCOUNT=")
         ).split(",")
@@ -181,5 +173,5 @@ def test_prefork_workers_store_once_follow_changed_credentials_and_survive_kille
         if server is not None:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=60)
-        shell(config, db, CLEANUP)
+        benchlib.odoo_shell(config, db, CLEANUP)
         connection.close()

@@ -96,6 +96,38 @@ class CommittingCase(BaseCase):
                 lock.acquire()
 
 
+class CommittedAccountCase(CommittingCase):
+    """A committed Chatwoot account (``account_id``, ``token``), removed with its deliveries
+    and drain jobs afterwards."""
+
+    #: The account's Chatwoot id: each class its own, so that no leftover collides.
+    chatwoot_account_number = 98
+
+    def setUp(self):
+        super().setUp()
+        with self.env_cursor() as env:
+            account = env["chatwoot.account"].create(
+                {
+                    "name": f"Committed {self.chatwoot_account_number}",
+                    "chatwoot_account_id": self.chatwoot_account_number,
+                    "base_url": "https://committed.example",
+                }
+            )
+            self.account_id, self.token = account.id, account.webhook_token
+        self.addCleanup(self.remove_account)
+
+    def remove_account(self):
+        with self.env_cursor() as env:
+            env["chatwoot.webhook.event"].search([("account_id", "=", self.account_id)]).unlink()
+            self.drain_jobs(env).unlink()
+            env["chatwoot.account"].browse(self.account_id).unlink()
+
+    def drain_jobs(self, env):
+        return env["queue.job"].search(
+            [("func_string", "like", f"chatwoot.account({self.account_id},)._job_drain_events")]
+        )
+
+
 class ChatwootAICase(TransactionCase):
     @classmethod
     def setUpClass(cls):

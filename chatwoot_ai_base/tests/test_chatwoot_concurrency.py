@@ -9,30 +9,14 @@ from odoo import sql_db
 from odoo.service.model import retrying
 from odoo.tests import tagged
 
-from .common import CommittingCase
+from .common import CommittedAccountCase
 
 
 @tagged("post_install", "-at_install")
-class TestConcurrentDeliveries(CommittingCase):
+class TestConcurrentDeliveries(CommittedAccountCase):
     """Each connection must commit for the other to see it."""
 
-    def setUp(self):
-        super().setUp()
-        with self.env_cursor() as env:
-            account = env["chatwoot.account"].create(
-                {"name": "Concurrency", "chatwoot_account_id": 99, "base_url": "https://c.example"}
-            )
-            self.account_id = account.id
-        self.addCleanup(self.remove_account)
-
-    def remove_account(self):
-        with self.env_cursor() as env:
-            events = env["chatwoot.webhook.event"].search([("account_id", "=", self.account_id)])
-            events.unlink()
-            env["queue.job"].search(
-                [("func_string", "like", f"chatwoot.account({self.account_id},)._job_drain_events")]
-            ).unlink()
-            env["chatwoot.account"].browse(self.account_id).unlink()
+    chatwoot_account_number = 99
 
     def deliver(self, barrier, results, index, hold):
         with closing(sql_db.db_connect(self.dbname).cursor()) as cr:

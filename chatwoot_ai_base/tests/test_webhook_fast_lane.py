@@ -25,7 +25,7 @@ from ..models.chatwoot_webhook_credentials_mixin import (
     RememberedCredentials,
 )
 from ..models.chatwoot_webhook_event import StaleCredentials, insert_delivery
-from .common import CommittingCase
+from .common import CommittedAccountCase
 from .test_chatwoot_webhook import WebhookCase, fixture
 
 LANE_LOGGER = "odoo.addons.chatwoot_ai_base.controllers.fast_lane"
@@ -316,30 +316,6 @@ class TestRememberedCredentials(WebhookCase):
             memory.remember("db", "chatwoot_account", token, (1, "s"))
         self.assertIsNone(memory.get("db", "chatwoot_account", "a"))
         self.assertEqual(memory.get("db", "chatwoot_account", "c"), (1, "s"))
-
-
-class CommittedAccountCase(CommittingCase):
-    """A committed Chatwoot account, removed with its deliveries and jobs afterwards."""
-
-    def setUp(self):
-        super().setUp()
-        with self.env_cursor() as env:
-            account = env["chatwoot.account"].create(
-                {"name": "Fast lane", "chatwoot_account_id": 98, "base_url": "https://f.example"}
-            )
-            self.account_id, self.token = account.id, account.webhook_token
-        self.addCleanup(self.remove_account)
-
-    def remove_account(self):
-        with self.env_cursor() as env:
-            env["chatwoot.webhook.event"].search([("account_id", "=", self.account_id)]).unlink()
-            self.drain_jobs(env).unlink()
-            env["chatwoot.account"].browse(self.account_id).unlink()
-
-    def drain_jobs(self, env):
-        return env["queue.job"].search(
-            [("func_string", "like", f"chatwoot.account({self.account_id},)._job_drain_events")]
-        )
 
 
 @tagged("post_install", "-at_install")

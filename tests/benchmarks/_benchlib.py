@@ -43,6 +43,11 @@ def run_odoo(config, db, *args, command="server", **kwargs):
     return subprocess.run(cmd, check=True, capture_output=True, text=True, **kwargs)
 
 
+def odoo_shell(config, db, script, timeout=300):
+    """Run ``script`` in ``odoo-bin shell`` on ``db``; its standard output."""
+    return run_odoo(config, db, "--no-http", command="shell", input=script, timeout=timeout).stdout
+
+
 def odoo_launcher(config):
     """The launcher `make` writes beside the config: with --workers, Odoo re-executes its
     own script for the gevent process, which `python -m odoo` cannot provide."""
